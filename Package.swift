@@ -1,0 +1,64 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "AILedger",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "AILedger", targets: ["AILedger"]),
+        .library(name: "AILedgerSQLite", targets: ["AILedgerSQLite"]),
+        .library(name: "AILedgerConformance", targets: ["AILedgerConformance"]),
+        .executable(name: "ailedger", targets: ["ailedger"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // Core: models, facade, driver protocols, dialect, migrations. Imports no C library.
+        .target(name: "AILedger"),
+
+        // SQLite: the embedded default.
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
+        .target(
+            name: "AILedgerSQLite",
+            dependencies: ["AILedger", "CSQLite"],
+            plugins: ["EmbedMigrations"]
+        ),
+
+        // The conformance suite every driver runs against a live database.
+        .target(name: "AILedgerConformance", dependencies: ["AILedger"]),
+
+        // The command-line tool links every driver.
+        .executableTarget(
+            name: "ailedger",
+            dependencies: [
+                "AILedger", "AILedgerSQLite",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        .executableTarget(
+            name: "QuickStart",
+            dependencies: ["AILedger", "AILedgerSQLite"],
+            path: "Examples/QuickStart"
+        ),
+
+        // Bundles Migrations/<dialect>/*.sql into the driver that owns the dialect.
+        .executableTarget(name: "MigrationEmbedder", path: "Plugins/MigrationEmbedder"),
+        .plugin(
+            name: "EmbedMigrations",
+            capability: .buildTool(),
+            dependencies: ["MigrationEmbedder"]
+        ),
+
+        .testTarget(name: "AILedgerTests", dependencies: ["AILedger"]),
+        .testTarget(
+            name: "AILedgerSQLiteTests",
+            dependencies: ["AILedger", "AILedgerSQLite", "AILedgerConformance"]
+        ),
+    ]
+)

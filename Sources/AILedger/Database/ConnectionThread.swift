@@ -1,0 +1,61 @@
+import Foundation
+
+/// A dedicated thread that owns one C connection and runs its blocking calls in order.
+///
+/// Blocking C calls must never run on Swift's cooperative thread pool; a driver wraps each
+/// of them in `run`, which suspends the caller until the thread has done the work.
+public final class ConnectionThread: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var jobs: [() -> Void] = []
+    private var stopping = false
+
+    /// Starts a thread named `name`.
+    public init(name: String) {
+        let thread = Thread { [self] in loop() }
+        thread.name = name
+        thread.stackSize = 1 << 20
+        thread.start()
+    }
+
+    /// Runs `body` on the thread and returns its result.
+    public func run<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            let accepted = enqueue { continuation.resume(with: Result { try body() }) }
+            if !accepted {
+                continuation.resume(throwing: LedgerError(.closed, "the connection is closed"))
+            }
+        }
+    }
+
+    /// Lets queued work finish, then ends the thread.
+    public func stop() {
+        condition.lock()
+        stopping = true
+        condition.signal()
+        condition.unlock()
+    }
+
+    private func enqueue(_ job: @escaping () -> Void) -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        guard !stopping else { return false }
+        jobs.append(job)
+        condition.signal()
+        return true
+    }
+
+    private func loop() {
+        while true {
+            condition.lock()
+            while jobs.isEmpty && !stopping { condition.wait() }
+            if jobs.isEmpty && stopping {
+                condition.unlock()
+                return
+            }
+            let batch = jobs
+            jobs.removeAll(keepingCapacity: true)
+            condition.unlock()
+            for job in batch { job() }
+        }
+    }
+}

@@ -1,0 +1,58 @@
+/// Every syntax difference between databases, in one value per driver.
+///
+/// The core builds SQL only through a dialect; it never tests which database it is on.
+/// Each requirement with a default below says what that default is.
+public protocol SQLDialect: Sendable {
+    /// The dialect's name (`sqlite`, `postgres`, `mysql`).
+    var name: String { get }
+    /// The placeholder for parameter `index` (1-based). No default: `$1` or `?`.
+    func placeholder(_ index: Int) -> String
+    /// Quotes an identifier. Default: double quotes.
+    func quoteIdentifier(_ identifier: String) -> String
+    /// The column type of a timestamp. No default.
+    var timestampType: String { get }
+    /// The column type of a short indexed string. Default: `VARCHAR(255)`.
+    var shortTextType: String { get }
+    /// Starts a transaction that will write. Default: `BEGIN`.
+    var beginTransaction: String { get }
+    /// Whether DDL runs inside a transaction and rolls back with it. Default: true.
+    var supportsTransactionalDDL: Bool { get }
+    /// The most parameters one statement may bind. Default: 32,766.
+    var maxParameters: Int { get }
+    /// The clause that makes an INSERT skip rows whose primary key exists.
+    /// Default: `ON CONFLICT DO NOTHING`.
+    func ignoreDuplicatesClause(primaryKey: String) -> String
+}
+
+extension SQLDialect {
+    public func quoteIdentifier(_ identifier: String) -> String {
+        "\"" + identifier.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+    public var shortTextType: String { "VARCHAR(255)" }
+    public var beginTransaction: String { "BEGIN" }
+    public var supportsTransactionalDDL: Bool { true }
+    public var maxParameters: Int { 32_766 }
+    public func ignoreDuplicatesClause(primaryKey: String) -> String { "ON CONFLICT DO NOTHING" }
+
+    /// `INSERT INTO table (columns) VALUES (...), (...)` for `rowCount` rows, optionally
+    /// skipping rows whose primary key already exists.
+    public func insertStatement(table: String, columns: [String], rowCount: Int,
+                                ignoringDuplicates: Bool, primaryKey: String = "id") -> String {
+        var sql = "INSERT INTO \(quoteIdentifier(table)) ("
+        sql += columns.map(quoteIdentifier).joined(separator: ", ")
+        sql += ") VALUES "
+        var index = 0
+        for row in 0..<rowCount {
+            if row > 0 { sql += ", " }
+            sql += "("
+            for column in 0..<columns.count {
+                if column > 0 { sql += ", " }
+                index += 1
+                sql += placeholder(index)
+            }
+            sql += ")"
+        }
+        if ignoringDuplicates { sql += " " + ignoreDuplicatesClause(primaryKey: primaryKey) }
+        return sql
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+
+extension Ledger {
+    /// Records one call. Recording a call whose id is already stored changes nothing.
+    public func record(_ call: Call) async throws {
+        try await record(RecordBatch(calls: [call]))
+    }
+
+    /// Records an interaction and the calls it made, in one transaction.
+    ///
+    /// Calls that name no interaction, conversation or user inherit the interaction's.
+    public func record(_ interaction: Interaction, calls: [Call] = []) async throws {
+        try await record(RecordBatch(interactions: [interaction], calls: calls.map { $0.inheriting(from: interaction) }))
+    }
+
+    /// Records one conversation.
+    public func record(_ conversation: Conversation) async throws {
+        try await record(RecordBatch(conversations: [conversation]))
+    }
+
+    /// Records a batch in one transaction through the driver's bulk path.
+    ///
+    /// Every record is validated first: if one is invalid, nothing is written and the error
+    /// names the field. Records whose ids are already stored are skipped, so a batch
+    /// replayed after an uncertain failure never duplicates a row.
+    public func record(_ batch: RecordBatch) async throws {
+        try batch.validate()
+        guard !batch.isEmpty else { return }
+        try await database.withConnection(.write) { connection in
+            try await connection.transaction {
+                try await connection.insert(into: Conversation.table, columns: Conversation.columns,
+                                            rows: batch.conversations.map(\.rowValues), ignoringDuplicates: true)
+                try await connection.insert(into: Interaction.table, columns: Interaction.columns,
+                                            rows: batch.interactions.map(\.rowValues), ignoringDuplicates: true)
+                try await connection.insert(into: Call.table, columns: Call.columns,
+                                            rows: batch.calls.map(\.rowValues), ignoringDuplicates: true)
+            }
+        }
+    }
+
+    /// Stores a user's verdict on an interaction, replacing any earlier one.
+    ///
+    /// Throws `LedgerError.Kind.notFound` when no interaction has that id.
+    public func recordFeedback(_ feedback: Feedback, forInteraction id: UUID) async throws {
+        try feedback.validate()
+        var sql = SQLBuilder(dialect, "UPDATE \(dialect.quoteIdentifier(Interaction.table)) SET ")
+        let columns = ["feedback", "feedback_comment", "quality_score", "edit_distance", "feedback_at"]
+        let assignments = zip(columns, Interaction.feedbackValues(feedback)).map { column, value in
+            "\(dialect.quoteIdentifier(column)) = \(sql.bind(value))"
+        }
+        sql.append(assignments.joined(separator: ", "))
+        sql.filter("id", "=", .uuid(id))
+        sql.appendWhere()
+        let statement = sql
+        let changed = try await database.withConnection(.write) { connection in
+            try await connection.execute(statement.sql, statement.parameters)
+        }
+        if changed == 0 { throw LedgerError(.notFound, "no interaction has id \(id.ledgerString)") }
+    }
+
+    /// Registers a model, or returns the one already registered with the same provider,
+    /// name and version.
+    @discardableResult
+    public func register(_ model: AIModel) async throws -> AIModel {
+        try model.validate()
+        return try await database.withConnection(.write) { connection in
+            try await connection.insert(into: AIModel.table, columns: AIModel.columns, rows: [model.rowValues],
+                                        ignoringDuplicates: true)
+            var sql = SQLBuilder(connection.dialect, "SELECT \(AIModel.columns.joined(separator: ", ")) FROM \(AIModel.table)")
+            sql.filter("provider", "=", .text(model.provider))
+            sql.filter("name", "=", .text(model.name))
+            sql.filter("version", "=", .text(model.version))
+            sql.appendWhere()
+            guard let row = try await connection.query(sql.sql, sql.parameters).first else {
+                throw LedgerError(.notFound, "model \(model.name) was not stored")
+            }
+            return try AIModel(row: row)
+        }
+    }
+}

@@ -1,0 +1,55 @@
+/// The one object an application holds: records AI calls, interactions and conversations
+/// in the database named by a URL, and reads them back.
+///
+/// ```swift
+/// DatabaseDrivers.register(SQLiteDriver())
+/// let ledger = try await Ledger.open(url: "sqlite:///var/lib/app/ledger.db")
+/// try await ledger.migrate()
+/// try await ledger.record(Call(model: "gpt-4o-mini", usage: TokenUsage(input: 1200, output: 300)))
+/// ```
+public final class Ledger: Sendable {
+    /// The database URL, redacted when printed.
+    public let url: DatabaseURL
+    /// The driver that opened the database.
+    public let driver: any DatabaseDriver
+    /// The connection pool.
+    public let database: any DatabaseClient
+    /// The runner for AILedger's bundled schema migrations.
+    public let migrations: MigrationRunner
+
+    init(url: DatabaseURL, driver: any DatabaseDriver, database: any DatabaseClient) throws {
+        self.url = url
+        self.driver = driver
+        self.database = database
+        self.migrations = MigrationRunner(client: database, migrations: try Migration.parse(driver.bundledMigrations))
+    }
+
+    /// Opens the database at `url` with the driver registered for its scheme.
+    ///
+    /// Throws `LedgerError.Kind.invalidURL` for a malformed URL, `.unsupportedScheme` when
+    /// no driver handles it, and the driver's connection errors. No message shows the password.
+    public static func open(url: String, drivers: [any DatabaseDriver] = DatabaseDrivers.all) async throws -> Ledger {
+        let parsed = try DatabaseURL(url)
+        let driver = try DatabaseDrivers.driver(for: parsed, among: drivers)
+        let database = try await driver.connect(to: parsed)
+        do {
+            return try Ledger(url: parsed, driver: driver, database: database)
+        } catch {
+            await database.close()
+            throw error
+        }
+    }
+
+    /// Applies every pending bundled migration; returns those applied.
+    @discardableResult
+    public func migrate() async throws -> [Migration] {
+        try await migrations.up()
+    }
+
+    /// Closes the connection pool. The ledger cannot be used afterwards.
+    public func close() async {
+        await database.close()
+    }
+
+    var dialect: any SQLDialect { database.dialect }
+}

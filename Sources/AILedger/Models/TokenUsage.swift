@@ -1,0 +1,32 @@
+/// Tokens a call consumed, in the OpenTelemetry GenAI meaning.
+///
+/// `input` includes `cacheRead` and `cacheWrite`; `output` includes `reasoning`. A nil
+/// count means the provider did not report it, which is different from zero.
+public struct TokenUsage: Sendable, Hashable, Codable {
+    /// All prompt tokens, cached ones included.
+    public var input: Int64?
+    /// All completion tokens, reasoning included.
+    public var output: Int64?
+    /// Prompt tokens read from the provider's cache (part of `input`).
+    public var cacheRead: Int64?
+    /// Prompt tokens written to the provider's cache (part of `input`).
+    public var cacheWrite: Int64?
+    /// Completion tokens spent on hidden reasoning (part of `output`).
+    public var reasoning: Int64?
+
+    /// Creates a usage record.
+    public init(input: Int64? = nil, output: Int64? = nil, cacheRead: Int64? = nil,
+                cacheWrite: Int64? = nil, reasoning: Int64? = nil) {
+        self.input = input
+        self.output = output
+        self.cacheRead = cacheRead
+        self.cacheWrite = cacheWrite
+        self.reasoning = reasoning
+    }
+
+    /// Input plus output, when either is known.
+    public var total: Int64? {
+        guard input != nil || output != nil else { return nil }
+        return (input ?? 0) + (output ?? 0)
+    }
+}

@@ -1,0 +1,45 @@
+extension Call {
+    /// Throws `LedgerError.Kind.invalidRecord` naming the first invalid field.
+    public func validate() throws {
+        let check = RecordValidator(record: "call")
+        try check.short(model, "model", required: true)
+        try check.short(modelVersion, "modelVersion")
+        try check.short(provider, "provider")
+        try check.short(callType, "callType")
+        try check.short(userID, "userID")
+        try check.short(externalID, "externalID")
+        try check.short(errorCode, "errorCode")
+        try check.date(createdAt, "createdAt")
+        try check.count(usage.input, "usage.input")
+        try check.count(usage.output, "usage.output")
+        try check.count(usage.cacheRead, "usage.cacheRead")
+        try check.count(usage.cacheWrite, "usage.cacheWrite")
+        try check.count(usage.reasoning, "usage.reasoning")
+        let cached = (usage.cacheRead ?? 0).addingReportingOverflow(usage.cacheWrite ?? 0)
+        if cached.overflow { throw LedgerError.invalid("call.usage", "cache token counts overflow") }
+        if let input = usage.input, cached.partialValue > input {
+            throw LedgerError.invalid("call.usage.cacheRead",
+                "cache read plus cache write tokens (\(cached.partialValue)) exceed input tokens (\(input)); input tokens include cached ones")
+        }
+        if let output = usage.output, let reasoning = usage.reasoning, reasoning > output {
+            throw LedgerError.invalid("call.usage.reasoning",
+                "reasoning tokens (\(reasoning)) exceed output tokens (\(output)); output tokens include reasoning ones")
+        }
+        if let input = usage.input, let output = usage.output, input.addingReportingOverflow(output).overflow {
+            throw LedgerError.invalid("call.usage", "input plus output tokens overflow a 64-bit count")
+        }
+        if let costUSD {
+            guard costUSD >= 0 else { throw LedgerError.invalid("call.costUSD", "must not be negative") }
+            guard NanoDollars.from(usd: costUSD.roundedToNanoDollars) != nil else {
+                throw LedgerError.invalid("call.costUSD", "is too large to store")
+            }
+        }
+        try check.milliseconds(latencyMs, "latencyMs")
+        try check.text(inputText, "inputText")
+        try check.text(outputText, "outputText")
+        try check.text(errorMessage, "errorMessage")
+        try check.json(request, "request")
+        try check.json(response, "response")
+        try check.json(.object(metadata), "metadata")
+    }
+}

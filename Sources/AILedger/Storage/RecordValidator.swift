@@ -1,0 +1,60 @@
+import Foundation
+
+/// Checks a record's fields before it reaches the database, collecting the first problem
+/// as a `LedgerError.Kind.invalidRecord` that names the field.
+struct RecordValidator {
+    /// The longest text a payload field may hold: 16 MiB, what every backend stores.
+    static let maxTextBytes = 16 * 1024 * 1024
+    /// The longest short field (ids, names, codes): 255 characters.
+    static let maxShortLength = 255
+
+    let record: String
+
+    func short(_ value: String?, _ field: String, required: Bool = false) throws {
+        guard let value else {
+            if required { throw LedgerError.invalid("\(record).\(field)", "is required") }
+            return
+        }
+        if required && value.isEmpty { throw LedgerError.invalid("\(record).\(field)", "must not be empty") }
+        if value.count > Self.maxShortLength {
+            throw LedgerError.invalid("\(record).\(field)", "is \(value.count) characters; the limit is \(Self.maxShortLength)")
+        }
+        try noNUL(value, field)
+    }
+
+    func text(_ value: String?, _ field: String) throws {
+        guard let value else { return }
+        if value.utf8.count > Self.maxTextBytes {
+            throw LedgerError.invalid("\(record).\(field)", "is \(value.utf8.count) bytes; the limit is \(Self.maxTextBytes) bytes (16 MiB)")
+        }
+        try noNUL(value, field)
+    }
+
+    func json(_ value: JSONValue?, _ field: String) throws {
+        guard let value else { return }
+        guard value.isFinite else { throw LedgerError.invalid("\(record).\(field)", "contains NaN or infinity, which JSON cannot hold") }
+        try text(value.jsonText, field)
+    }
+
+    func count(_ value: Int64?, _ field: String) throws {
+        if let value, value < 0 { throw LedgerError.invalid("\(record).\(field)", "must not be negative (got \(value))") }
+    }
+
+    func milliseconds(_ value: Double?, _ field: String) throws {
+        if let value, !(value.isFinite && value >= 0) {
+            throw LedgerError.invalid("\(record).\(field)", "must be a finite, non-negative number of milliseconds")
+        }
+    }
+
+    func date(_ value: Date?, _ field: String) throws {
+        if let value, !Timestamp.isStorable(value) {
+            throw LedgerError.invalid("\(record).\(field)", "must lie between years 1 and 9999")
+        }
+    }
+
+    private func noNUL(_ value: String, _ field: String) throws {
+        if value.utf8.contains(0) {
+            throw LedgerError.invalid("\(record).\(field)", "contains a NUL character, which PostgreSQL text cannot store")
+        }
+    }
+}

@@ -1,0 +1,56 @@
+import AILedger
+
+/// The conformance suite: the cases every AILedger driver must pass against a live
+/// database. A driver's test target runs each case by name.
+///
+/// ```swift
+/// let suite = ConformanceSuite(drivers: [SQLiteDriver()]) { "sqlite://\(tempFile())" }
+/// @Test(arguments: ConformanceSuite.caseNames) func conformance(_ name: String) async throws {
+///     try await suite.run(name)
+/// }
+/// ```
+public struct ConformanceSuite: Sendable {
+    /// One named case.
+    public struct Case: Sendable {
+        /// The case's name.
+        public let name: String
+        let body: @Sendable (ConformanceContext) async throws -> Void
+    }
+
+    /// The drivers the URL may need.
+    public let drivers: [any DatabaseDriver]
+    /// Makes the URL of the database a case runs against; may return the same URL each time.
+    public let makeURL: @Sendable () async throws -> String
+
+    /// Whether opening the URL again reaches the same database (false for SQLite's :memory:).
+    public let reopenSharesDatabase: Bool
+
+    /// Creates a suite that opens the database at `makeURL()` with `drivers`.
+    public init(drivers: [any DatabaseDriver], reopenSharesDatabase: Bool = true,
+                makeURL: @escaping @Sendable () async throws -> String) {
+        self.drivers = drivers
+        self.reopenSharesDatabase = reopenSharesDatabase
+        self.makeURL = makeURL
+    }
+
+    /// Every case's name.
+    public static var caseNames: [String] { cases.map(\.name) }
+
+    /// Runs the case called `name` against a freshly migrated, empty ledger.
+    public func run(_ name: String) async throws {
+        guard let testCase = Self.cases.first(where: { $0.name == name }) else {
+            throw ConformanceFailure(message: "no conformance case is called \(name)", location: #fileID)
+        }
+        let context = try await ConformanceContext.make(suite: self)
+        do {
+            try await testCase.body(context)
+            await context.close()
+        } catch {
+            await context.close()
+            throw error
+        }
+    }
+
+    /// All cases, in a stable order.
+    static let cases: [Case] = RecordingCases.all + MigrationCases.all + ErrorCases.all + ConcurrencyCases.all
+}

@@ -1,0 +1,35 @@
+import AILedger
+
+/// Assertions for conformance cases: each throws a `ConformanceFailure` when it fails, so
+/// the suite runs under any test framework.
+public enum Expect {
+    /// Fails unless `condition` holds.
+    public static func that(_ condition: Bool, _ message: @autoclosure () -> String,
+                            file: String = #fileID, line: Int = #line) throws {
+        if !condition { throw ConformanceFailure(message: message(), location: "\(file):\(line)") }
+    }
+
+    /// Fails unless `actual == expected`.
+    public static func equal<T: Equatable>(_ actual: T, _ expected: T, _ what: @autoclosure () -> String = "",
+                                           file: String = #fileID, line: Int = #line) throws {
+        if actual != expected {
+            let label = what().isEmpty ? "" : "\(what()): "
+            throw ConformanceFailure(message: "\(label)expected \(expected), got \(actual)", location: "\(file):\(line)")
+        }
+    }
+
+    /// Fails unless `body` throws a `LedgerError` of `kind`; returns that error.
+    @discardableResult
+    public static func error(_ kind: LedgerError.Kind, file: String = #fileID, line: Int = #line,
+                             _ body: () async throws -> Void) async throws -> LedgerError {
+        do {
+            try await body()
+        } catch let error as LedgerError {
+            if error.kind == kind { return error }
+            throw ConformanceFailure(message: "expected a \(kind) error, got \(error)", location: "\(file):\(line)")
+        } catch {
+            throw ConformanceFailure(message: "expected a \(kind) LedgerError, got \(error)", location: "\(file):\(line)")
+        }
+        throw ConformanceFailure(message: "expected a \(kind) error, but nothing was thrown", location: "\(file):\(line)")
+    }
+}

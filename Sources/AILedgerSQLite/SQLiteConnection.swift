@@ -1,0 +1,219 @@
+import AILedger
+import CSQLite
+
+/// One SQLite connection, owned by a dedicated thread: every sqlite3 call runs there.
+final class SQLiteConnection: DatabaseConnection, @unchecked Sendable {
+    /// Whether the connection writes, or only reads beside the writer.
+    enum Role: Sendable { case writer, reader }
+
+    let dialect: any SQLDialect = SQLiteDialect()
+    private let thread: ConnectionThread
+    // Touched only on `thread`.
+    private var handle: OpaquePointer?
+    private var statements: [String: OpaquePointer] = [:]
+    private let closed = Locked(false)
+
+    /// The most prepared statements kept for reuse.
+    private static let statementCacheSize = 64
+
+    var isBroken: Bool { closed.withLock { $0 } }
+
+    private init(thread: ConnectionThread) {
+        self.thread = thread
+    }
+
+    /// Opens the database file (or memory) and applies the connection's pragmas.
+    static func open(_ options: SQLiteOptions, role: Role) async throws -> SQLiteConnection {
+        let connection = SQLiteConnection(thread: ConnectionThread(name: "ailedger.sqlite.\(role)"))
+        do {
+            try await connection.thread.run { try connection.openOnThread(options, role: role) }
+        } catch {
+            await connection.close()
+            throw error
+        }
+        return connection
+    }
+
+    private func openOnThread(_ options: SQLiteOptions, role: Role) throws {
+        let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
+        var db: OpaquePointer?
+        let code = sqlite3_open_v2(options.path, &db, flags, nil)
+        handle = db
+        guard code == SQLITE_OK else {
+            let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
+            throw LedgerError(.connectionFailed, "cannot open SQLite database '\(options.path)': \(message)",
+                              isRetryable: false, databaseCode: "SQLITE_\(code)")
+        }
+        sqlite3_extended_result_codes(db, 1)
+        sqlite3_busy_timeout(db, Int32(options.busyTimeoutMs))
+        var pragmas = ["PRAGMA foreign_keys = ON"]
+        if !options.isMemory {
+            pragmas += role == .writer
+                ? ["PRAGMA journal_mode = WAL", "PRAGMA synchronous = \(options.synchronous)"]
+                : ["PRAGMA query_only = ON"]
+        }
+        for pragma in pragmas { try script(pragma) }
+    }
+
+    func execute(_ sql: String, _ parameters: [SQLValue]) async throws -> Int {
+        try await thread.run { [self] in
+            let statement = try prepared(sql)
+            defer { finish(statement) }
+            try bind(parameters, to: statement)
+            while true {
+                let code = sqlite3_step(statement)
+                if code == SQLITE_DONE { break }
+                if code != SQLITE_ROW { throw error(code) }
+            }
+            return Int(sqlite3_changes(handle))
+        }
+    }
+
+    func query(_ sql: String, _ parameters: [SQLValue]) async throws -> [SQLRow] {
+        try await thread.run { [self] in
+            let statement = try prepared(sql)
+            defer { finish(statement) }
+            try bind(parameters, to: statement)
+            var rows: [SQLRow] = []
+            let count = sqlite3_column_count(statement)
+            while true {
+                let code = sqlite3_step(statement)
+                if code == SQLITE_DONE { break }
+                guard code == SQLITE_ROW else { throw error(code) }
+                rows.append(SQLRow((0..<count).map { column(statement, $0) }))
+            }
+            return rows
+        }
+    }
+
+    func executeScript(_ sql: String) async throws {
+        try await thread.run { [self] in try script(sql) }
+    }
+
+    /// One prepared INSERT, bound and stepped per row in a single hop to the thread: the
+    /// fastest way into SQLite.
+    func insert(into table: String, columns: [String], rows: [[SQLValue]], ignoringDuplicates: Bool) async throws -> Int {
+        guard !rows.isEmpty else { return 0 }
+        let sql = dialect.insertStatement(table: table, columns: columns, rowCount: 1, ignoringDuplicates: ignoringDuplicates)
+        return try await thread.run { [self] in
+            let statement = try prepared(sql)
+            defer { finish(statement) }
+            var inserted = 0
+            for row in rows {
+                try bind(row, to: statement)
+                let code = sqlite3_step(statement)
+                guard code == SQLITE_DONE else { throw error(code) }
+                inserted += Int(sqlite3_changes(handle))
+                sqlite3_reset(statement)
+            }
+            return inserted
+        }
+    }
+
+    func close() async {
+        let wasClosed = closed.withLock { value in
+            defer { value = true }
+            return value
+        }
+        guard !wasClosed else { return }
+        _ = try? await thread.run { [self] in
+            for statement in statements.values { sqlite3_finalize(statement) }
+            statements.removeAll()
+            sqlite3_close_v2(handle)
+            handle = nil
+        }
+        thread.stop()
+    }
+
+    // MARK: - On the thread
+
+    private func prepared(_ sql: String) throws -> OpaquePointer {
+        guard let handle else { throw LedgerError(.closed, "the SQLite connection is closed") }
+        if let statement = statements[sql] { return statement }
+        var statement: OpaquePointer?
+        let code = sqlite3_prepare_v3(handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &statement, nil)
+        guard code == SQLITE_OK, let statement else { throw error(code) }
+        if statements.count >= Self.statementCacheSize {
+            for cached in statements.values { sqlite3_finalize(cached) }
+            statements.removeAll()
+        }
+        statements[sql] = statement
+        return statement
+    }
+
+    private func finish(_ statement: OpaquePointer) {
+        sqlite3_reset(statement)
+        sqlite3_clear_bindings(statement)
+    }
+
+    private func script(_ sql: String) throws {
+        guard let handle else { throw LedgerError(.closed, "the SQLite connection is closed") }
+        var message: UnsafeMutablePointer<CChar>?
+        let code = sqlite3_exec(handle, sql, nil, nil, &message)
+        sqlite3_free(message)
+        if code != SQLITE_OK { throw error(code) }
+    }
+
+    private func bind(_ values: [SQLValue], to statement: OpaquePointer) throws {
+        let expected = Int(sqlite3_bind_parameter_count(statement))
+        guard expected == values.count else {
+            throw LedgerError(.databaseError, "statement expects \(expected) parameters but \(values.count) were bound")
+        }
+        for (offset, value) in values.enumerated() {
+            let index = Int32(offset + 1)
+            let code: Int32
+            switch value {
+            case .null: code = sqlite3_bind_null(statement, index)
+            case .integer(let number): code = sqlite3_bind_int64(statement, index, number)
+            case .double(let number): code = sqlite3_bind_double(statement, index, number)
+            case .bool(let flag): code = sqlite3_bind_int64(statement, index, flag ? 1 : 0)
+            case .text(let text), .json(let text): code = bindText(text, statement, index)
+            case .uuid(let uuid): code = bindText(uuid.ledgerString, statement, index)
+            case .timestamp(let micros): code = bindText(Timestamp.iso8601(microseconds: micros), statement, index)
+            case .blob(let bytes):
+                code = bytes.withUnsafeBytes { buffer in
+                    buffer.baseAddress == nil
+                        ? sqlite3_bind_zeroblob(statement, index, 0)
+                        : sqlite3_bind_blob64(statement, index, buffer.baseAddress, sqlite3_uint64(buffer.count),
+                                              ailedger_sqlite_transient())
+                }
+            }
+            guard code == SQLITE_OK else { throw error(code) }
+        }
+    }
+
+    private func bindText(_ text: String, _ statement: OpaquePointer, _ index: Int32) -> Int32 {
+        var text = text
+        return text.withUTF8 { buffer in
+            guard let base = buffer.baseAddress, buffer.count > 0 else {
+                return sqlite3_bind_text(statement, index, "", 0, ailedger_sqlite_transient())
+            }
+            return base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
+                sqlite3_bind_text64(statement, index, pointer, sqlite3_uint64(buffer.count),
+                                    ailedger_sqlite_transient(), UInt8(SQLITE_UTF8))
+            }
+        }
+    }
+
+    private func column(_ statement: OpaquePointer, _ index: Int32) -> SQLValue {
+        switch sqlite3_column_type(statement, index) {
+        case SQLITE_INTEGER: return .integer(sqlite3_column_int64(statement, index))
+        case SQLITE_FLOAT: return .double(sqlite3_column_double(statement, index))
+        case SQLITE_TEXT:
+            let count = Int(sqlite3_column_bytes(statement, index))
+            guard let pointer = sqlite3_column_text(statement, index) else { return .text("") }
+            return .text(String(decoding: UnsafeBufferPointer(start: pointer, count: count), as: UTF8.self))
+        case SQLITE_BLOB:
+            let count = Int(sqlite3_column_bytes(statement, index))
+            guard let pointer = sqlite3_column_blob(statement, index) else { return .blob([]) }
+            return .blob(Array(UnsafeRawBufferPointer(start: pointer, count: count)))
+        default: return .null
+        }
+    }
+
+    private func error(_ code: Int32) -> LedgerError {
+        let message = handle.map { String(cString: sqlite3_errmsg($0)) } ?? "the connection is closed"
+        let extended = handle.map { sqlite3_extended_errcode($0) } ?? code
+        return LedgerError(sqliteCode: extended, message: message)
+    }
+}

@@ -1,0 +1,37 @@
+import AILedger
+
+/// What a `sqlite:` URL asks for.
+struct SQLiteOptions: Sendable {
+    var path: String
+    var readers = 4
+    var busyTimeoutMs = 5_000
+    var synchronous = "FULL"
+
+    var isMemory: Bool { path == ":memory:" }
+
+    init(url: DatabaseURL) throws {
+        if url.hasAuthority {
+            path = (url.host ?? "") + url.path
+        } else {
+            path = url.path
+        }
+        guard !path.isEmpty else {
+            throw LedgerError(.invalidURL, "'\(url)' names no database file; use sqlite:///absolute/path.db, sqlite://relative/path.db or sqlite::memory:")
+        }
+        if path.hasPrefix(":") && !isMemory {
+            throw LedgerError(.invalidURL, "'\(url)' is not understood; the in-memory database is written sqlite::memory:")
+        }
+        readers = try url.intQuery("pool_size", in: 1...64) ?? readers
+        busyTimeoutMs = try url.intQuery("busy_timeout", in: 0...600_000) ?? busyTimeoutMs
+        if let mode = url.query("synchronous") {
+            guard ["full", "normal"].contains(mode.lowercased()) else {
+                throw LedgerError(.invalidURL, "query parameter 'synchronous' must be full or normal")
+            }
+            synchronous = mode.uppercased()
+        }
+        let known: Set = ["pool_size", "busy_timeout", "synchronous"]
+        if let unknown = url.queryItems.first(where: { !known.contains($0.name) }) {
+            throw LedgerError(.invalidURL, "unknown query parameter '\(unknown.name)' for sqlite; known: pool_size, busy_timeout, synchronous")
+        }
+    }
+}

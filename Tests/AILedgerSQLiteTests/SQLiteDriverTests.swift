@@ -1,0 +1,92 @@
+import AILedger
+import AILedgerSQLite
+import Foundation
+import Testing
+
+/// What only the SQLite driver does: URL forms, WAL, persistence, open failures.
+@Suite struct SQLiteDriverTests {
+    let drivers: [any DatabaseDriver] = [SQLiteDriver()]
+
+    @Test func absoluteRelativeAndMemoryURLsOpen() async throws {
+        let directory = TemporaryDirectory.make()
+        let absolute = try await Ledger.open(url: "sqlite://" + directory.appendingPathComponent("a.sqlite").path, drivers: drivers)
+        try await absolute.migrate()
+        await absolute.close()
+        #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent("a.sqlite").path))
+
+        let previous = FileManager.default.currentDirectoryPath
+        _ = FileManager.default.changeCurrentDirectoryPath(directory.path)
+        defer { _ = FileManager.default.changeCurrentDirectoryPath(previous) }
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent("sub"), withIntermediateDirectories: true)
+        let relative = try await Ledger.open(url: "sqlite://sub/b.sqlite", drivers: drivers)
+        try await relative.migrate()
+        await relative.close()
+        #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent("sub/b.sqlite").path))
+
+        let memory = try await Ledger.open(url: "sqlite::memory:", drivers: drivers)
+        try await memory.migrate()
+        try await memory.record(Call(model: "m"))
+        #expect(try await memory.usage().calls == 1)
+        await memory.close()
+    }
+
+    @Test func recordsSurviveReopeningTheFile() async throws {
+        let url = "sqlite://" + TemporaryDirectory.make().appendingPathComponent("p.sqlite").path
+        let call = Call(model: "persisted", usage: TokenUsage(input: 3, output: 4))
+        let first = try await Ledger.open(url: url, drivers: drivers)
+        try await first.migrate()
+        try await first.record(call)
+        await first.close()
+        let second = try await Ledger.open(url: url, drivers: drivers)
+        #expect(try await second.call(id: call.id) == call)
+        await second.close()
+    }
+
+    @Test func fileDatabasesUseWALAndForeignKeys() async throws {
+        let ledger = try await Ledger.open(url: "sqlite://" + TemporaryDirectory.make().appendingPathComponent("w.sqlite").path,
+                                           drivers: drivers)
+        let (mode, foreignKeys) = try await ledger.database.withConnection(.write) { connection in
+            (try await connection.query("PRAGMA journal_mode", []).first?[0],
+             try await connection.query("PRAGMA foreign_keys", []).first?[0])
+        }
+        #expect(mode == .text("wal"))
+        #expect(foreignKeys == .integer(1))
+        await ledger.close()
+    }
+
+    @Test func readersCannotWrite() async throws {
+        let ledger = try await Ledger.open(url: "sqlite://" + TemporaryDirectory.make().appendingPathComponent("r.sqlite").path,
+                                           drivers: drivers)
+        try await ledger.migrate()
+        await #expect(throws: LedgerError.self) {
+            try await ledger.database.withConnection(.read) { connection in
+                _ = try await connection.execute("DELETE FROM ailedger_calls", [])
+            }
+        }
+        await ledger.close()
+    }
+
+    @Test func unopenableFileIsAConnectionError() async throws {
+        let error = await #expect(throws: LedgerError.self) {
+            _ = try await Ledger.open(url: "sqlite:///nonexistent-directory-\(UUID())/x.sqlite", drivers: drivers)
+        }
+        #expect(error?.kind == .connectionFailed)
+    }
+
+    @Test(arguments: ["sqlite://", "sqlite:", "sqlite::memory", "sqlite:///x.db?pool_size=0",
+                      "sqlite:///x.db?busy_timeout=soon", "sqlite:///x.db?synchronous=off", "sqlite:///x.db?journal=wal"])
+    func badSQLiteURLs(_ url: String) async throws {
+        let error = await #expect(throws: LedgerError.self) { _ = try await Ledger.open(url: url, drivers: drivers) }
+        #expect(error?.kind == .invalidURL)
+    }
+
+    @Test func registryOpensByScheme() async throws {
+        DatabaseDrivers.register(SQLiteDriver())
+        let ledger = try await Ledger.open(url: "sqlite::memory:")
+        #expect(ledger.driver.name == "sqlite")
+        await ledger.close()
+        let error = await #expect(throws: LedgerError.self) { _ = try await Ledger.open(url: "postgres://u@h/db") }
+        #expect(error?.kind == .unsupportedScheme)
+        #expect(error?.message.contains("AILedgerPostgres") == true)
+    }
+}

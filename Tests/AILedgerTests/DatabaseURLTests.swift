@@ -1,0 +1,56 @@
+@testable import AILedger
+import Testing
+
+@Suite struct DatabaseURLTests {
+    @Test func parsesAFullServerURL() throws {
+        let url = try DatabaseURL("postgres://app%40corp:p%40ss%3Aw0rd@db.example.com:6543/ledger?sslmode=require&application_name=my%20app")
+        #expect(url.scheme == "postgres")
+        #expect(url.user == "app@corp")
+        #expect(url.password == "p@ss:w0rd")
+        #expect(url.host == "db.example.com")
+        #expect(url.port == 6543)
+        #expect(url.path == "/ledger")
+        #expect(url.query("sslmode") == "require")
+        #expect(url.query("application_name") == "my app")
+    }
+
+    @Test func descriptionHidesThePassword() throws {
+        let url = try DatabaseURL("mysql://root:hunter2@[::1]:3306/db?password=hunter2&ssl=true")
+        #expect(url.host == "::1")
+        #expect(!url.description.contains("hunter2"))
+        #expect(url.description == "mysql://root:***@[::1]:3306/db?password=***&ssl=true")
+    }
+
+    @Test func sqliteForms() throws {
+        let absolute = try DatabaseURL("sqlite:///var/lib/app.db")
+        #expect(absolute.hasAuthority && absolute.host == nil && absolute.path == "/var/lib/app.db")
+        let relative = try DatabaseURL("sqlite://data/app.db")
+        #expect(relative.host == "data" && relative.path == "/app.db")
+        let memory = try DatabaseURL("sqlite::memory:")
+        #expect(!memory.hasAuthority && memory.path == ":memory:")
+    }
+
+    @Test func unixSocketHostIsPercentDecoded() throws {
+        let url = try DatabaseURL("postgres://me@%2Fvar%2Frun%2Fpostgresql/db")
+        #expect(url.host == "/var/run/postgresql")
+    }
+
+    @Test(arguments: ["", "nocolon", "://x", "1abc://h/db", "pg://u:p@h:0/db", "pg://u:p@h:70000/db", "pg://u:p@h:x/db",
+                      "pg://u:p@[::1/db", "pg://u:p@[::1]x/db", "pg://h/%zz", "pg://h/db?%zz=1", "pg://h/db?=1"])
+    func malformedURLsAreTypedErrors(_ text: String) {
+        let error = #expect(throws: LedgerError.self) { _ = try DatabaseURL(text) }
+        #expect(error?.kind == .invalidURL)
+    }
+
+    @Test func malformedURLErrorsHideThePassword() {
+        let error = #expect(throws: LedgerError.self) { _ = try DatabaseURL("postgres://me:hunter2@host:bad/db") }
+        #expect(error.map { !$0.description.contains("hunter2") } == true)
+    }
+
+    @Test func integerQueryParametersAreChecked() throws {
+        let url = try DatabaseURL("pg://h/db?pool_size=5&timeout=x")
+        #expect(try url.intQuery("pool_size", in: 1...10) == 5)
+        #expect(throws: LedgerError.self) { _ = try url.intQuery("timeout", in: 1...10) }
+        #expect(throws: LedgerError.self) { _ = try url.intQuery("pool_size", in: 1...4) }
+    }
+}

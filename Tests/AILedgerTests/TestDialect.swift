@@ -1,0 +1,8 @@
+@testable import AILedger
+
+/// A dialect that states only what has no default, to test the defaults.
+struct TestDialect: SQLDialect {
+    var name: String { "test" }
+    func placeholder(_ index: Int) -> String { "$\(index)" }
+    var timestampType: String { "TIMESTAMP" }
+}
