@@ -1,0 +1,20 @@
+import AILedger
+import AILedgerSQLite
+import ArgumentParser
+
+/// The `ailedger` command-line tool.
+@main
+struct AILedgerCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ailedger",
+        abstract: "Record and inspect AI calls, interactions and conversations in your own database.",
+        discussion: """
+            Every command takes --url (or the AILEDGER_DATABASE_URL environment variable):
+              sqlite:///absolute/path.db   sqlite://relative/path.db   sqlite::memory:
+            """,
+        subcommands: [MigrateCommand.self, DemoCommand.self]
+    )
+
+    /// Every driver this binary links, registered once before any command runs.
+    static let drivers: [any DatabaseDriver] = [SQLiteDriver()]
+}
