@@ -47,10 +47,16 @@ public actor ConnectionPool {
     }
 
     /// Returns a borrowed connection; a broken one is closed and its slot freed.
+    ///
+    /// A broken connection usually means the server went away, so the idle connections
+    /// opened before it are closed too: the next lease opens a fresh one.
     public func release(_ connection: any DatabaseConnection) async {
         if closed || connection.isBroken {
-            open -= 1
+            let stale = connection.isBroken ? idle : []
+            if connection.isBroken { idle.removeAll() }
+            open -= 1 + stale.count
             await connection.close()
+            for other in stale { await other.close() }
             wakeOne(with: nil)
             return
         }

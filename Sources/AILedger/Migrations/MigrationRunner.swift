@@ -23,8 +23,10 @@ public struct MigrationRunner: Sendable {
     /// The history table's rows, by version.
     public func history() async throws -> [AppliedMigration] {
         try await client.withConnection(.write) { connection in
-            try await ensureHistoryTable(connection)
-            return try await loadHistory(connection)
+            try await connection.withMigrationLock {
+                try await ensureHistoryTable(connection)
+                return try await loadHistory(connection)
+            }
         }
     }
 
@@ -46,10 +48,11 @@ public struct MigrationRunner: Sendable {
     @discardableResult
     public func up(to target: Int64? = nil) async throws -> [Migration] {
         try await client.withConnection(.write) { connection in
-            try await ensureHistoryTable(connection)
-            return try await connection.withMigrationLock {
-                try check(states(history: try await loadHistory(connection)))
-                let appliedVersions = Set(try await loadHistory(connection).map(\.version))
+            try await connection.withMigrationLock {
+                try await ensureHistoryTable(connection)
+                let history = try await loadHistory(connection)
+                try check(states(history: history))
+                let appliedVersions = Set(history.map(\.version))
                 var applied: [Migration] = []
                 for migration in migrations where !appliedVersions.contains(migration.version) {
                     if let target, migration.version > target { break }
@@ -64,8 +67,8 @@ public struct MigrationRunner: Sendable {
     @discardableResult
     public func down(steps: Int = 1) async throws -> [Migration] {
         try await client.withConnection(.write) { connection in
-            try await ensureHistoryTable(connection)
-            return try await connection.withMigrationLock {
+            try await connection.withMigrationLock {
+                try await ensureHistoryTable(connection)
                 let history = try await loadHistory(connection)
                 try check(states(history: history))
                 var reverted: [Migration] = []
@@ -90,8 +93,8 @@ public struct MigrationRunner: Sendable {
     /// it, and records `version` as applied. Use after fixing a failed migration by hand.
     public func force(_ version: Int64) async throws {
         try await client.withConnection(.write) { connection in
-            try await ensureHistoryTable(connection)
             try await connection.withMigrationLock {
+                try await ensureHistoryTable(connection)
                 try await connection.execute(
                     "DELETE FROM \(q(table)) WHERE success = \(p(1)) OR version > \(p(2))",
                     [.bool(false), .integer(version)])
