@@ -1,16 +1,20 @@
 # AILedger: `make demo` shows it working, `make test` proves it on every driver.
 SWIFT ?= swift
 DEMO_DB ?= ailedger-demo.sqlite
-# Debian packages the build and tests need.
-DEB_PACKAGES := pkgconf libsqlite3-dev sqlite3
+# Debian packages the build needs, and the database servers the tests start.
+BUILD_PACKAGES := pkgconf libsqlite3-dev sqlite3 libpq-dev
+TEST_PACKAGES := $(BUILD_PACKAGES) postgresql
 
-.PHONY: all deps build demo test clean
+.PHONY: all deps test-deps build demo test clean
 
 all: build
 
 deps:
 	@command -v $(SWIFT) >/dev/null || { echo "error: Swift 6 is required (https://swift.org/install)"; exit 1; }
-	@scripts/install-deps.sh $(DEB_PACKAGES)
+	@scripts/install-deps.sh $(BUILD_PACKAGES)
+
+test-deps: deps
+	@scripts/install-deps.sh $(TEST_PACKAGES)
 
 build: deps
 	$(SWIFT) build
@@ -20,10 +24,11 @@ demo: build
 	@rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
 	$(SWIFT) run --skip-build ailedger demo --url sqlite://$(DEMO_DB)
 
-# Every test on every driver.
-test: deps
+# Every test on every driver, against throwaway servers started on 127.0.0.1; a driver
+# whose server is missing fails the run instead of being skipped.
+test: test-deps
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	AILEDGER_REQUIRE_ALL_DRIVERS=1 scripts/with-test-servers.sh $(SWIFT) test --skip-build
 
 clean:
 	rm -rf .build $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm

@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .library(name: "AILedger", targets: ["AILedger"]),
         .library(name: "AILedgerSQLite", targets: ["AILedgerSQLite"]),
+        .library(name: "AILedgerPostgres", targets: ["AILedgerPostgres"]),
         .library(name: "AILedgerConformance", targets: ["AILedgerConformance"]),
         .executable(name: "ailedger", targets: ["ailedger"]),
     ],
@@ -29,6 +30,18 @@ let package = Package(
             plugins: ["EmbedMigrations"]
         ),
 
+        // PostgreSQL over libpq.
+        .systemLibrary(
+            name: "CLibPQ",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"])]
+        ),
+        .target(
+            name: "AILedgerPostgres",
+            dependencies: ["AILedger", "CLibPQ"],
+            plugins: ["EmbedMigrations"]
+        ),
+
         // The conformance suite every driver runs against a live database.
         .target(name: "AILedgerConformance", dependencies: ["AILedger"]),
 
@@ -36,7 +49,7 @@ let package = Package(
         .executableTarget(
             name: "ailedger",
             dependencies: [
-                "AILedger", "AILedgerSQLite",
+                "AILedger", "AILedgerSQLite", "AILedgerPostgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -59,6 +72,10 @@ let package = Package(
         .testTarget(
             name: "AILedgerSQLiteTests",
             dependencies: ["AILedger", "AILedgerSQLite", "AILedgerConformance"]
+        ),
+        .testTarget(
+            name: "AILedgerPostgresTests",
+            dependencies: ["AILedger", "AILedgerPostgres", "AILedgerConformance"]
         ),
     ]
 )

@@ -55,6 +55,7 @@ final class SQLiteConnection: DatabaseConnection, @unchecked Sendable {
         for pragma in pragmas { try script(pragma) }
     }
 
+    @discardableResult
     func execute(_ sql: String, _ parameters: [SQLValue]) async throws -> Int {
         try await thread.run { [self] in
             let statement = try prepared(sql)

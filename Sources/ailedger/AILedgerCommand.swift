@@ -1,4 +1,5 @@
 import AILedger
+import AILedgerPostgres
 import AILedgerSQLite
 import ArgumentParser
 
@@ -11,10 +12,11 @@ struct AILedgerCommand: AsyncParsableCommand {
         discussion: """
             Every command takes --url (or the AILEDGER_DATABASE_URL environment variable):
               sqlite:///absolute/path.db   sqlite://relative/path.db   sqlite::memory:
+              postgres://user:password@host:5432/database?sslmode=require
             """,
         subcommands: [MigrateCommand.self, DemoCommand.self]
     )
 
     /// Every driver this binary links, registered once before any command runs.
-    static let drivers: [any DatabaseDriver] = [SQLiteDriver()]
+    static let drivers: [any DatabaseDriver] = [SQLiteDriver(), PostgresDriver()]
 }

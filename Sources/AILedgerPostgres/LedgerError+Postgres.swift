@@ -1,0 +1,34 @@
+import AILedger
+import Foundation
+
+extension LedgerError {
+    /// Maps a SQLSTATE to a typed error, keeping the server's primary message (which
+    /// names tables, columns and constraints) and never its detail (which shows values).
+    init(sqlState: String, message: String) {
+        let kind: Kind
+        switch sqlState {
+        case "23505": kind = .uniqueViolation
+        case "23503": kind = .foreignKeyViolation
+        case "23502": kind = .notNullViolation
+        case "23514": kind = .checkViolation
+        case "40001", "40P01", "55P03": kind = .serializationFailure
+        case "28000", "28P01": kind = .authenticationFailed
+        case _ where sqlState.hasPrefix("08"), "57P01", "57P02", "57P03": kind = .connectionFailed
+        default: kind = .databaseError
+        }
+        // Data exceptions quote the offending value after a colon: keep only the kind of problem.
+        var text = message
+        if sqlState.hasPrefix("22"), let colon = text.firstIndex(of: ":") { text = String(text[..<colon]) }
+        self.init(kind, text, databaseCode: sqlState)
+    }
+
+    /// Maps a failure to connect, judged from libpq's message.
+    init(connectFailure message: String, url: String) {
+        let lowered = message.lowercased()
+        let authentication = ["password authentication failed", "no password supplied", "authentication failed"]
+            .contains { lowered.contains($0) }
+        self.init(authentication ? .authenticationFailed : .connectionFailed,
+                  "cannot connect to \(url): \(message.trimmingCharacters(in: .whitespacesAndNewlines))",
+                  isRetryable: !authentication)
+    }
+}

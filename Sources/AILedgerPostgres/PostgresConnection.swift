@@ -1,0 +1,202 @@
+import AILedger
+import CLibPQ
+import Foundation
+
+/// One libpq connection, owned by a dedicated thread: every libpq call runs there.
+final class PostgresConnection: DatabaseConnection, @unchecked Sendable {
+    let dialect: any SQLDialect = PostgresDialect()
+    private let thread: ConnectionThread
+    // Touched only on `thread`.
+    private var handle: OpaquePointer?
+    private let state = Locked((closed: false, broken: false))
+
+    /// The advisory-lock key the migration runner holds: "AILedger" in ASCII.
+    private static let migrationLockKey: Int64 = 0x41_49_4C_65_64_67_65_72
+
+    var isBroken: Bool { state.withLock { $0.closed || $0.broken } }
+
+    private init(thread: ConnectionThread) {
+        self.thread = thread
+    }
+
+    /// Connects and checks the session.
+    static func open(_ options: PostgresOptions) async throws -> PostgresConnection {
+        let connection = PostgresConnection(thread: ConnectionThread(name: "ailedger.postgres"))
+        do {
+            try await connection.thread.run { try connection.connectOnThread(options) }
+        } catch {
+            await connection.close()
+            throw error
+        }
+        return connection
+    }
+
+    private func connectOnThread(_ options: PostgresOptions) throws {
+        let keys = options.keywords.map { strdup($0.0) } + [nil]
+        let values = options.keywords.map { strdup($0.1) } + [nil]
+        defer {
+            keys.forEach { free($0) }
+            values.forEach { free($0) }
+        }
+        let connection = keys.map { UnsafePointer($0) }.withUnsafeBufferPointer { keyBuffer in
+            values.map { UnsafePointer($0) }.withUnsafeBufferPointer { valueBuffer in
+                PQconnectdbParams(keyBuffer.baseAddress, valueBuffer.baseAddress, 0)
+            }
+        }
+        handle = connection
+        guard let connection, PQstatus(connection) == CONNECTION_OK else {
+            let message = connection.map { String(cString: PQerrorMessage($0)) } ?? "out of memory"
+            throw LedgerError(connectFailure: message, url: options.display)
+        }
+        ailedger_pq_silence_notices(connection)
+    }
+
+    @discardableResult
+    func execute(_ sql: String, _ parameters: [SQLValue]) async throws -> Int {
+        try await thread.run { [self] in
+            try withResult(sql, parameters) { result in Int(String(cString: PQcmdTuples(result))) ?? 0 }
+        }
+    }
+
+    func query(_ sql: String, _ parameters: [SQLValue]) async throws -> [SQLRow] {
+        try await thread.run { [self] in
+            try withResult(sql, parameters) { result in
+                let rows = PQntuples(result), columns = PQnfields(result)
+                let types = (0..<columns).map { PQftype(result, $0) }
+                return (0..<rows).map { row in
+                    SQLRow((0..<columns).map { column in value(result, row, column, type: types[Int(column)]) })
+                }
+            }
+        }
+    }
+
+    func executeScript(_ sql: String) async throws {
+        try await thread.run { [self] in
+            guard let handle else { throw LedgerError(.closed, "the PostgreSQL connection is closed") }
+            let result = PQexec(handle, sql)
+            defer { PQclear(result) }
+            try check(result)
+        }
+    }
+
+    func withMigrationLock<T: Sendable>(_ body: () async throws -> T) async throws -> T {
+        try await execute("SELECT pg_advisory_lock($1)", [.integer(Self.migrationLockKey)])
+        do {
+            let result = try await body()
+            try await execute("SELECT pg_advisory_unlock($1)", [.integer(Self.migrationLockKey)])
+            return result
+        } catch {
+            if !isBroken { _ = try? await execute("SELECT pg_advisory_unlock($1)", [.integer(Self.migrationLockKey)]) }
+            throw error
+        }
+    }
+
+    func close() async {
+        let wasClosed = state.withLock { state in
+            defer { state.closed = true }
+            return state.closed
+        }
+        guard !wasClosed else { return }
+        _ = try? await thread.run { [self] in
+            if let handle { PQfinish(handle) }
+            handle = nil
+        }
+        thread.stop()
+    }
+
+    // MARK: - On the thread
+
+    /// Runs `sql` with bound parameters (types sent with them, values as text, bytes as
+    /// binary) and hands the successful result to `body`.
+    private func withResult<T>(_ sql: String, _ parameters: [SQLValue], _ body: (OpaquePointer) throws -> T) throws -> T {
+        guard let handle else { throw LedgerError(.closed, "the PostgreSQL connection is closed") }
+        var types: [Oid] = []
+        var lengths: [Int32] = []
+        var formats: [Int32] = []
+        var buffers: [UnsafeMutablePointer<CChar>?] = []
+        types.reserveCapacity(parameters.count)
+        defer { buffers.forEach { free($0) } }
+        for parameter in parameters {
+            let (type, text) = PostgresConnection.encode(parameter)
+            types.append(type)
+            if case .blob(let bytes) = parameter {
+                let buffer = malloc(max(1, bytes.count))!.assumingMemoryBound(to: CChar.self)
+                bytes.withUnsafeBytes { raw in
+                    if let base = raw.baseAddress { memcpy(buffer, base, bytes.count) }
+                }
+                buffers.append(buffer)
+                lengths.append(Int32(bytes.count))
+                formats.append(1)
+            } else {
+                buffers.append(text.map { strdup($0) })
+                lengths.append(0)
+                formats.append(0)
+            }
+        }
+        let values = buffers.map { UnsafePointer($0) }
+        let result = PQexecParams(handle, sql, Int32(parameters.count), types, values, lengths, formats, 0)
+        defer { PQclear(result) }
+        try check(result)
+        return try body(result!)
+    }
+
+    private func check(_ result: OpaquePointer?) throws {
+        let status = result.map(PQresultStatus) ?? PGRES_FATAL_ERROR
+        guard status != PGRES_COMMAND_OK, status != PGRES_TUPLES_OK, status != PGRES_EMPTY_QUERY else { return }
+        let connectionLost = handle.map { PQstatus($0) != CONNECTION_OK } ?? true
+        if connectionLost { state.withLock { $0.broken = true } }
+        guard let result, let code = field(result, "C") else {
+            let message = handle.map { String(cString: PQerrorMessage($0)) } ?? "no connection"
+            throw LedgerError(.connectionFailed, "the PostgreSQL connection failed: \(message.trimmingCharacters(in: .whitespacesAndNewlines))")
+        }
+        let message = field(result, "M") ?? "unknown error"
+        if connectionLost {
+            throw LedgerError(.connectionFailed, "the PostgreSQL connection was lost: \(message)", databaseCode: code)
+        }
+        throw LedgerError(sqlState: code, message: message)
+    }
+
+    private func field(_ result: OpaquePointer, _ code: Character) -> String? {
+        PQresultErrorField(result, Int32(code.asciiValue!)).map { String(cString: $0) }
+    }
+
+    private func value(_ result: OpaquePointer, _ row: Int32, _ column: Int32, type: Oid) -> SQLValue {
+        if PQgetisnull(result, row, column) == 1 { return .null }
+        let length = Int(PQgetlength(result, row, column))
+        let text = PQgetvalue(result, row, column)!.withMemoryRebound(to: UInt8.self, capacity: length) { pointer in
+            String(decoding: UnsafeBufferPointer(start: pointer, count: length), as: UTF8.self)
+        }
+        switch type {
+        case PostgresOID.int2, PostgresOID.int4, PostgresOID.int8: return Int64(text).map(SQLValue.integer) ?? .text(text)
+        case PostgresOID.float4, PostgresOID.float8: return Double(text).map(SQLValue.double) ?? .text(text)
+        case PostgresOID.bool: return .bool(text == "t")
+        case PostgresOID.uuid: return UUID(uuidString: text).map(SQLValue.uuid) ?? .text(text)
+        case PostgresOID.timestamptz, PostgresOID.timestamp: return Timestamp.parse(text).map(SQLValue.timestamp) ?? .text(text)
+        case PostgresOID.json, PostgresOID.jsonb: return .json(text)
+        case PostgresOID.bytea: return .blob(PostgresConnection.decodeHexBytea(text))
+        default: return .text(text)
+        }
+    }
+
+    /// The type sent with a parameter and its text form (nil for NULL and bytes).
+    static func encode(_ value: SQLValue) -> (Oid, String?) {
+        switch value {
+        case .null: return (0, nil)
+        case .integer(let number): return (PostgresOID.int8, String(number))
+        case .double(let number): return (PostgresOID.float8, "\(number)")
+        // Unknown type: the server infers it from the column (text, varchar, inet...).
+        case .text(let text): return (0, text)
+        case .bool(let flag): return (PostgresOID.bool, flag ? "t" : "f")
+        case .uuid(let uuid): return (PostgresOID.uuid, uuid.ledgerString)
+        case .timestamp(let micros): return (PostgresOID.timestamptz, Timestamp.iso8601(microseconds: micros))
+        case .json(let text): return (PostgresOID.jsonb, text)
+        case .blob: return (PostgresOID.bytea, nil)
+        }
+    }
+
+    static func decodeHexBytea(_ text: String) -> [UInt8] {
+        let digits = Array(text.utf8.dropFirst(2))
+        func nibble(_ byte: UInt8) -> UInt8 { byte >= 97 ? byte - 87 : (byte >= 65 ? byte - 55 : byte - 48) }
+        return stride(from: 0, to: digits.count - 1, by: 2).map { nibble(digits[$0]) << 4 | nibble(digits[$0 + 1]) }
+    }
+}

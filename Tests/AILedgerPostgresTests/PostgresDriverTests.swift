@@ -1,0 +1,100 @@
+import AILedger
+import AILedgerPostgres
+import Foundation
+import Testing
+
+/// What only the PostgreSQL driver does: TLS, authentication, recovery after a restart,
+/// and real column types seen through psql.
+extension PostgresTests {
+@Suite struct DriverTests {
+    let drivers: [any DatabaseDriver] = [PostgresDriver()]
+    var url: String { PostgresTestEnvironment.url! }
+    var parsed: DatabaseURL { get throws { try DatabaseURL(url) } }
+
+    @Test func tlsIsRefusedWhenTheServerHasNone() async throws {
+        let error = await #expect(throws: LedgerError.self) {
+            _ = try await Ledger.open(url: url + "?sslmode=require", drivers: drivers)
+        }
+        #expect(error?.kind == .connectionFailed)
+        #expect(error?.message.contains("SSL") == true)
+    }
+
+    @Test func wrongPasswordIsAnAuthenticationErrorWithoutThePassword() async throws {
+        let wrong = "Wr0ng-\(UUID().uuidString)"
+        let bad = url.replacingOccurrences(of: ":\(try parsed.password!)@", with: ":\(wrong)@")
+        let error = await #expect(throws: LedgerError.self) { _ = try await Ledger.open(url: bad, drivers: drivers) }
+        #expect(error?.kind == .authenticationFailed)
+        #expect(error?.isRetryable == false)
+        #expect(error.map { !$0.description.contains(wrong) } == true)
+        #expect(error?.description.contains("***") == true)
+    }
+
+    @Test func unknownQueryParametersAndBadSSLModesAreRejected() async throws {
+        for suffix in ["?sslmode=sometimes", "?pool_size=0", "?colour=blue", "?connect_timeout=-1"] {
+            let error = await #expect(throws: LedgerError.self) { _ = try await Ledger.open(url: url + suffix, drivers: drivers) }
+            #expect(error?.kind == .invalidURL)
+        }
+    }
+
+    @Test func urlOptionsReachTheSession() async throws {
+        let ledger = try await Ledger.open(url: url + "?application_name=ledger-test&pool_size=2&connect_timeout=5",
+                                           drivers: drivers)
+        let rows = try await ledger.database.withConnection(.read) { connection in
+            try await connection.query("SELECT current_setting('application_name'), current_setting('TimeZone')", [])
+        }
+        #expect(rows.first?.values == [.text("ledger-test"), .text("UTC")])
+        await ledger.close()
+    }
+
+    @Test func aRestartedServerIsRecoveredFrom() async throws {
+        let ledger = try await Ledger.open(url: url + "?pool_size=3", drivers: drivers)
+        try await ledger.migrate()
+        // Fill the pool with several open connections.
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for _ in 0..<3 { group.addTask { _ = try await ledger.usage() } }
+            try await group.waitForAll()
+        }
+        let restart = try await PostgresTestEnvironment.run([try #require(PostgresTestEnvironment.restartCommand)])
+        #expect(restart.status == 0, "restart failed: \(restart.output)")
+
+        var failures: [LedgerError] = []
+        var recovered = false
+        for _ in 0..<5 where !recovered {
+            do {
+                _ = try await ledger.usage()
+                recovered = true
+            } catch let error as LedgerError {
+                failures.append(error)
+            }
+        }
+        #expect(recovered, "the pool did not recover: \(failures)")
+        #expect(failures.count <= 1, "at most the first call fails: \(failures)")
+        #expect(failures.allSatisfy { $0.kind == .connectionFailed && $0.isRetryable })
+        try await ledger.record(Call(model: "after-restart"))
+        #expect(try await ledger.calls(CallFilter(model: "after-restart")).count == 1)
+        await ledger.close()
+    }
+
+    @Test func psqlSeesRealTypes() async throws {
+        let ledger = try await Ledger.open(url: url, drivers: drivers)
+        try await ledger.migrate()
+        let interaction = Interaction(createdAt: Timestamp.date(microseconds: 1_741_064_767_123_456), ipAddress: "192.0.2.7",
+                                      metadata: ["audience_id": 3])
+        let call = Call(interactionID: interaction.id, model: "psql-check", usage: TokenUsage(input: 9, output: 1),
+                        costUSD: Decimal(string: "0.000000123")!)
+        try await ledger.record(interaction, calls: [call])
+        await ledger.close()
+
+        let query = """
+            SELECT pg_typeof(i.id), pg_typeof(i.created_at), pg_typeof(i.metadata), pg_typeof(i.ip_address), \
+            host(i.ip_address), i.metadata->>'audience_id', to_char(i.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US'), \
+            pg_typeof(c.cost_nano_usd), c.cost_nano_usd, c.input_tokens \
+            FROM ailedger_interactions i JOIN ailedger_calls c ON c.interaction_id = i.id WHERE i.id = '\(interaction.id.ledgerString)'
+            """
+        let result = try await PostgresTestEnvironment.run(["psql", url, "-At", "-F", "|", "-c", query])
+        #expect(result.status == 0, "psql failed: \(result.output)")
+        #expect(result.output.trimmingCharacters(in: .whitespacesAndNewlines)
+            == "uuid|timestamp with time zone|jsonb|inet|192.0.2.7|3|2025-03-04 05:06:07.123456|bigint|123|9")
+    }
+}
+}

@@ -1,0 +1,6 @@
+import Testing
+
+/// Every test against the PostgreSQL server `make test` starts. They share one database
+/// and one test restarts the server, so they run one after another.
+@Suite(.serialized, .enabled(if: PostgresTestEnvironment.available))
+struct PostgresTests {}
