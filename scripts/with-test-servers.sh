@@ -4,8 +4,9 @@
 #
 #   scripts/with-test-servers.sh swift test
 #
-# Exports AILEDGER_TEST_POSTGRES_URL and AILEDGER_TEST_POSTGRES_RESTART (a command
-# that restarts the server, for recovery tests).
+# Exports AILEDGER_TEST_POSTGRES_URL, AILEDGER_TEST_POSTGRES_SOCKET_URL (the same
+# server through its unix socket) and AILEDGER_TEST_POSTGRES_RESTART (a command that
+# restarts the server, for recovery tests).
 set -euo pipefail
 
 root=$(mktemp -d /tmp/ailedger-servers.XXXXXX)
@@ -54,6 +55,8 @@ as_postgres "$PGBIN/pg_ctl" -D "$root/pg/data" -o "$pg_options" -l "$root/pg/ser
   || { cat "$root/pg/server.log" >&2; exit 1; }
 PGPASSWORD="$password" psql -q -h 127.0.0.1 -p "$pg_port" -U ailedger -d postgres -c "CREATE DATABASE ailedger_test" >/dev/null
 export AILEDGER_TEST_POSTGRES_URL="postgres://ailedger:$password@127.0.0.1:$pg_port/ailedger_test"
+socket_host=$(printf '%s' "$root/pg" | sed 's|/|%2F|g')
+export AILEDGER_TEST_POSTGRES_SOCKET_URL="postgres://ailedger:$password@$socket_host:$pg_port/ailedger_test"
 restart_script="$root/restart-postgres.sh"
 {
   echo '#!/usr/bin/env bash'

@@ -46,6 +46,60 @@ extension PostgresTests {
         await ledger.close()
     }
 
+    @Test func unixSocketHostsConnect() async throws {
+        let socketURL = try #require(PostgresTestEnvironment.socketURL)
+        #expect(try DatabaseURL(socketURL).host?.hasPrefix("/") == true)
+        let ledger = try await Ledger.open(url: socketURL, drivers: drivers)
+        let rows = try await ledger.database.withConnection(.read) { connection in
+            try await connection.query("SELECT inet_server_addr() IS NULL", [])
+        }
+        #expect(rows.first?.values == [.bool(true)], "a unix-socket session has no server address")
+        await ledger.close()
+    }
+
+    @Test func everyParameterTypeRoundTrips() async throws {
+        let ledger = try await Ledger.open(url: url, drivers: drivers)
+        let id = UUID()
+        let bytes: [UInt8] = [0, 1, 127, 128, 255, 0x5C, 0x27]
+        let rows = try await ledger.database.withConnection(.write) { connection in
+            try await connection.execute("""
+                CREATE TEMPORARY TABLE type_check (u uuid, t timestamptz, j jsonb, b boolean, i bigint, d double precision,
+                s text, x bytea, n numeric, a inet)
+                """, [])
+            try await connection.execute(
+                "INSERT INTO type_check VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+                [.uuid(id), .timestamp(Timestamp.minMicroseconds), .json(#"{"emoji":"🚀","n":[1,2.5]}"#), .bool(true),
+                 .integer(Int64.min), .double(-1.5e-300), .text("it's \"quoted\" \\ 你好"), .blob(bytes),
+                 .text("123456789012345678901234567890.123456789"), .text("2001:db8::1")])
+            try await connection.execute(
+                "INSERT INTO type_check VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+                [.null, .timestamp(253_402_300_799_999_999), .null, .bool(false), .integer(Int64.max), .double(0),
+                 .text(""), .blob([]), .null, .null])
+            return try await connection.query("SELECT u, t, j, b, i, d, s, x, n, a FROM type_check ORDER BY b DESC", [])
+        }
+        await ledger.close()
+        try #require(rows.count == 2)
+        #expect(rows[0].values[0] == .uuid(id))
+        #expect(rows[0].values[1] == .timestamp(Timestamp.minMicroseconds))
+        if case .json(let text) = rows[0].values[2] {
+            #expect(try JSONValue(jsonText: text) == ["emoji": "🚀", "n": [1, 2.5]])
+        } else {
+            Issue.record("jsonb did not decode as JSON: \(rows[0].values[2])")
+        }
+        #expect(rows[0].values[3...8] == [.bool(true), .integer(Int64.min), .double(-1.5e-300),
+                                          .text("it's \"quoted\" \\ 你好"), .blob(bytes),
+                                          .text("123456789012345678901234567890.123456789")])
+        #expect(rows[0].values[9] == .text("2001:db8::1"))
+        #expect(rows[1].values == [.null, .timestamp(253_402_300_799_999_999), .null, .bool(false), .integer(Int64.max),
+                                   .double(0), .text(""), .blob([]), .null, .null])
+    }
+
+    @Test func postgresqlSchemeIsAnAlias() async throws {
+        let ledger = try await Ledger.open(url: url.replacingOccurrences(of: "postgres://", with: "postgresql://"), drivers: drivers)
+        #expect(ledger.driver.name == "postgres")
+        await ledger.close()
+    }
+
     @Test func aRestartedServerIsRecoveredFrom() async throws {
         let ledger = try await Ledger.open(url: url + "?pool_size=3", drivers: drivers)
         try await ledger.migrate()

@@ -4,6 +4,7 @@ import Foundation
 enum PostgresTestEnvironment {
     static let environment = ProcessInfo.processInfo.environment
     static let url = environment["AILEDGER_TEST_POSTGRES_URL"].flatMap { $0.isEmpty ? nil : $0 }
+    static let socketURL = environment["AILEDGER_TEST_POSTGRES_SOCKET_URL"]
     static let restartCommand = environment["AILEDGER_TEST_POSTGRES_RESTART"]
     /// Whether a missing server is a failure rather than a skip.
     static let required = environment["AILEDGER_REQUIRE_ALL_DRIVERS"] == "1"
