@@ -2,8 +2,8 @@
 SWIFT ?= swift
 DEMO_DB ?= ailedger-demo.sqlite
 # Debian packages the build needs, and the database servers the tests start.
-BUILD_PACKAGES := pkgconf libsqlite3-dev sqlite3 libpq-dev
-TEST_PACKAGES := $(BUILD_PACKAGES) postgresql
+BUILD_PACKAGES := pkgconf libsqlite3-dev sqlite3 libpq-dev libmariadb-dev
+TEST_PACKAGES := $(BUILD_PACKAGES) postgresql mariadb-server mariadb-client
 
 .PHONY: all deps test-deps build demo test clean
 

@@ -8,6 +8,7 @@ let package = Package(
         .library(name: "AILedger", targets: ["AILedger"]),
         .library(name: "AILedgerSQLite", targets: ["AILedgerSQLite"]),
         .library(name: "AILedgerPostgres", targets: ["AILedgerPostgres"]),
+        .library(name: "AILedgerMySQL", targets: ["AILedgerMySQL"]),
         .library(name: "AILedgerConformance", targets: ["AILedgerConformance"]),
         .executable(name: "ailedger", targets: ["ailedger"]),
     ],
@@ -42,6 +43,18 @@ let package = Package(
             plugins: ["EmbedMigrations"]
         ),
 
+        // MySQL and MariaDB over MariaDB Connector/C.
+        .systemLibrary(
+            name: "CMariaDB",
+            pkgConfig: "libmariadb",
+            providers: [.apt(["libmariadb-dev"])]
+        ),
+        .target(
+            name: "AILedgerMySQL",
+            dependencies: ["AILedger", "CMariaDB"],
+            plugins: ["EmbedMigrations"]
+        ),
+
         // The conformance suite every driver runs against a live database.
         .target(name: "AILedgerConformance", dependencies: ["AILedger"]),
 
@@ -49,7 +62,7 @@ let package = Package(
         .executableTarget(
             name: "ailedger",
             dependencies: [
-                "AILedger", "AILedgerSQLite", "AILedgerPostgres",
+                "AILedger", "AILedgerSQLite", "AILedgerPostgres", "AILedgerMySQL",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -72,6 +85,10 @@ let package = Package(
         .testTarget(
             name: "AILedgerSQLiteTests",
             dependencies: ["AILedger", "AILedgerSQLite", "AILedgerConformance"]
+        ),
+        .testTarget(
+            name: "AILedgerMySQLTests",
+            dependencies: ["AILedger", "AILedgerMySQL", "AILedgerConformance"]
         ),
         .testTarget(
             name: "AILedgerPostgresTests",

@@ -6,7 +6,9 @@
 #
 # Exports AILEDGER_TEST_POSTGRES_URL, AILEDGER_TEST_POSTGRES_SOCKET_URL (the same
 # server through its unix socket) and AILEDGER_TEST_POSTGRES_RESTART (a command that
-# restarts the server, for recovery tests).
+# restarts the server, for recovery tests); for MariaDB, AILEDGER_TEST_MYSQL_URL,
+# AILEDGER_TEST_MYSQL_SOCKET_URL and AILEDGER_TEST_MYSQL_RESTART (kills the server
+# with SIGKILL and starts it again).
 set -euo pipefail
 
 root=$(mktemp -d /tmp/ailedger-servers.XXXXXX)
@@ -28,6 +30,11 @@ free_port() {
 
 cleanup() {
   status=$?
+  if [ -f "$root/my/mariadbd.pid" ]; then
+    kill "$(cat "$root/my/mariadbd.pid")" 2>/dev/null || true
+    for _ in $(seq 100); do [ -f "$root/my/mariadbd.pid" ] || break; sleep 0.1; done
+    [ -f "$root/my/mariadbd.pid" ] && kill -9 "$(cat "$root/my/mariadbd.pid")" 2>/dev/null || true
+  fi
   if [ -n "${PGBIN:-}" ] && [ -d "$root/pg/data" ]; then
     as_postgres "$PGBIN/pg_ctl" -D "$root/pg/data" -m immediate stop >/dev/null 2>&1 || true
   fi
@@ -66,5 +73,59 @@ restart_script="$root/restart-postgres.sh"
 chmod 755 "$restart_script"
 export AILEDGER_TEST_POSTGRES_RESTART="$restart_script"
 echo "PostgreSQL $("$PGBIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$pg_port"
+
+# --- MariaDB ------------------------------------------------------------------
+if ! command -v mariadbd >/dev/null 2>&1 && [ ! -x /usr/sbin/mariadbd ]; then
+  echo "error: mariadbd not found (install the mariadb-server package)" >&2
+  exit 1
+fi
+mysqld_bin=$(command -v mariadbd || echo /usr/sbin/mariadbd)
+mkdir -p "$root/my"
+if [ "$(id -u)" -eq 0 ]; then my_user=mysql; chown mysql "$root/my"; else my_user=$(id -un); fi
+mariadb-install-db --no-defaults --datadir="$root/my/data" --user="$my_user" --skip-test-db \
+  --auth-root-authentication-method=socket >"$root/my/install.log" 2>&1 \
+  || { cat "$root/my/install.log" >&2; exit 1; }
+my_port=$(free_port)
+my_start="$mysqld_bin --no-defaults --datadir=$root/my/data --user=$my_user --bind-address=127.0.0.1 \
+  --port=$my_port --socket=$root/my/mysql.sock --pid-file=$root/my/mariadbd.pid --log-error=$root/my/error.log \
+  --skip-name-resolve --innodb-flush-log-at-trx-commit=2"
+wait_for_mysql() {
+  for _ in $(seq 120); do
+    mariadb-admin --no-defaults --socket="$root/my/mysql.sock" -uroot ping >/dev/null 2>&1 && return 0
+    sleep 0.25
+  done
+  cat "$root/my/error.log" >&2
+  return 1
+}
+$my_start </dev/null >/dev/null 2>&1 &
+disown
+wait_for_mysql
+mariadb --no-defaults --socket="$root/my/mysql.sock" -uroot <<SQL
+CREATE DATABASE ailedger_test CHARACTER SET utf8mb4 COLLATE utf8mb4_bin;
+CREATE USER 'ailedger'@'127.0.0.1' IDENTIFIED BY '$password';
+CREATE USER 'ailedger'@'localhost' IDENTIFIED BY '$password';
+GRANT ALL PRIVILEGES ON ailedger_test.* TO 'ailedger'@'127.0.0.1';
+GRANT ALL PRIVILEGES ON ailedger_test.* TO 'ailedger'@'localhost';
+SQL
+export AILEDGER_TEST_MYSQL_URL="mysql://ailedger:$password@127.0.0.1:$my_port/ailedger_test"
+socket_path=$(printf '%s' "$root/my/mysql.sock" | sed 's|/|%2F|g')
+export AILEDGER_TEST_MYSQL_SOCKET_URL="mysql://ailedger:$password@$socket_path/ailedger_test"
+mysql_restart="$root/restart-mysql.sh"
+{
+  echo '#!/usr/bin/env bash'
+  echo 'set -e'
+  echo "kill -9 \$(cat '$root/my/mariadbd.pid') 2>/dev/null || true"
+  echo "rm -f '$root/my/mariadbd.pid'"
+  echo "sleep 0.5"
+  echo "$my_start </dev/null >/dev/null 2>&1 &"
+  echo 'for _ in $(seq 120); do'
+  echo "  mariadb-admin --no-defaults --socket='$root/my/mysql.sock' -uroot ping >/dev/null 2>&1 && exit 0"
+  echo '  sleep 0.25'
+  echo 'done'
+  echo 'exit 1'
+} > "$mysql_restart"
+chmod 755 "$mysql_restart"
+export AILEDGER_TEST_MYSQL_RESTART="$mysql_restart"
+echo "MariaDB $("$mysqld_bin" --version | awk '{print $3}') on 127.0.0.1:$my_port"
 
 "$@"

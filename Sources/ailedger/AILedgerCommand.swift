@@ -1,4 +1,5 @@
 import AILedger
+import AILedgerMySQL
 import AILedgerPostgres
 import AILedgerSQLite
 import ArgumentParser
@@ -13,10 +14,11 @@ struct AILedgerCommand: AsyncParsableCommand {
             Every command takes --url (or the AILEDGER_DATABASE_URL environment variable):
               sqlite:///absolute/path.db   sqlite://relative/path.db   sqlite::memory:
               postgres://user:password@host:5432/database?sslmode=require
+              mysql://user:password@host:3306/database (also mariadb://)
             """,
         subcommands: [MigrateCommand.self, DemoCommand.self]
     )
 
     /// Every driver this binary links, registered once before any command runs.
-    static let drivers: [any DatabaseDriver] = [SQLiteDriver(), PostgresDriver()]
+    static let drivers: [any DatabaseDriver] = [SQLiteDriver(), PostgresDriver(), MySQLDriver()]
 }

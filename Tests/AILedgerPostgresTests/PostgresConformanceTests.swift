@@ -6,7 +6,7 @@ import Testing
 extension PostgresTests {
     /// The whole conformance suite on a real PostgreSQL server.
     @Suite struct Conformance {
-        static let suite = ConformanceSuite(drivers: [PostgresDriver()]) { PostgresTestEnvironment.url! }
+        static let suite = ConformanceSuite(drivers: [PostgresDriver()]) { TestServer.postgres.url! }
 
         @Test(arguments: ConformanceSuite.caseNames)
         func postgres(_ name: String) async throws {
@@ -17,9 +17,9 @@ extension PostgresTests {
 
 /// With AILEDGER_REQUIRE_ALL_DRIVERS=1 a missing server fails the run instead of skipping it.
 @Suite struct PostgresRequirementTests {
-    @Test(.enabled(if: PostgresTestEnvironment.required))
+    @Test(.enabled(if: TestServer.allRequired))
     func serverIsProvided() {
-        #expect(PostgresTestEnvironment.available,
+        #expect(TestServer.postgres.isAvailable,
                 "AILEDGER_REQUIRE_ALL_DRIVERS=1 but AILEDGER_TEST_POSTGRES_URL is not set: run the tests through `make test`")
     }
 }

@@ -1,4 +1,5 @@
 import AILedger
+import AILedgerConformance
 import AILedgerPostgres
 import Foundation
 import Testing
@@ -8,7 +9,7 @@ import Testing
 extension PostgresTests {
 @Suite struct DriverTests {
     let drivers: [any DatabaseDriver] = [PostgresDriver()]
-    var url: String { PostgresTestEnvironment.url! }
+    var url: String { TestServer.postgres.url! }
     var parsed: DatabaseURL { get throws { try DatabaseURL(url) } }
 
     @Test func tlsIsRefusedWhenTheServerHasNone() async throws {
@@ -47,7 +48,7 @@ extension PostgresTests {
     }
 
     @Test func unixSocketHostsConnect() async throws {
-        let socketURL = try #require(PostgresTestEnvironment.socketURL)
+        let socketURL = try #require(TestServer.postgres.socketURL)
         #expect(try DatabaseURL(socketURL).host?.hasPrefix("/") == true)
         let ledger = try await Ledger.open(url: socketURL, drivers: drivers)
         let rows = try await ledger.database.withConnection(.read) { connection in
@@ -108,8 +109,7 @@ extension PostgresTests {
             for _ in 0..<3 { group.addTask { _ = try await ledger.usage() } }
             try await group.waitForAll()
         }
-        let restart = try await PostgresTestEnvironment.run([try #require(PostgresTestEnvironment.restartCommand)])
-        #expect(restart.status == 0, "restart failed: \(restart.output)")
+        try await TestServer.postgres.restart()
 
         var failures: [LedgerError] = []
         var recovered = false
@@ -145,7 +145,7 @@ extension PostgresTests {
             pg_typeof(c.cost_nano_usd), c.cost_nano_usd, c.input_tokens \
             FROM ailedger_interactions i JOIN ailedger_calls c ON c.interaction_id = i.id WHERE i.id = '\(interaction.id.ledgerString)'
             """
-        let result = try await PostgresTestEnvironment.run(["psql", url, "-At", "-F", "|", "-c", query])
+        let result = try await TestServer.run(["psql", url, "-At", "-F", "|", "-c", query])
         #expect(result.status == 0, "psql failed: \(result.output)")
         #expect(result.output.trimmingCharacters(in: .whitespacesAndNewlines)
             == "uuid|timestamp with time zone|jsonb|inet|192.0.2.7|3|2025-03-04 05:06:07.123456|bigint|123|9")

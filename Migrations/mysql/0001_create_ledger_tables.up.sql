@@ -1,0 +1,110 @@
+-- AILedger canonical schema for MySQL 8 and MariaDB 10.6+: CHAR(36) ascii ids,
+-- DATETIME(6) in UTC, JSON, money as BIGINT nano-dollars, utf8mb4 with a binary
+-- collation so comparisons match PostgreSQL and SQLite exactly.
+
+CREATE TABLE ailedger_models (
+    id          CHAR(36) CHARACTER SET ascii NOT NULL PRIMARY KEY,
+    name        VARCHAR(255) NOT NULL,
+    version     VARCHAR(255) NOT NULL DEFAULT '',
+    provider    VARCHAR(255) NOT NULL DEFAULT '',
+    metadata    JSON NOT NULL CHECK (JSON_VALID(metadata)),
+    created_at  DATETIME(6) NOT NULL,
+    UNIQUE KEY ailedger_models_identity (provider, name, version)
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
+
+CREATE TABLE ailedger_conversations (
+    id          CHAR(36) CHARACTER SET ascii NOT NULL PRIMARY KEY,
+    external_id VARCHAR(255),
+    created_at  DATETIME(6) NOT NULL,
+    user_id     VARCHAR(255),
+    contact_id  VARCHAR(255),
+    device_id   VARCHAR(255),
+    persona_id  VARCHAR(255),
+    channel     VARCHAR(255),
+    title       LONGTEXT,
+    metadata    JSON NOT NULL CHECK (JSON_VALID(metadata)),
+    KEY ailedger_conversations_created_at (created_at),
+    KEY ailedger_conversations_user (user_id, created_at),
+    KEY ailedger_conversations_external (external_id)
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
+
+CREATE TABLE ailedger_interactions (
+    id                CHAR(36) CHARACTER SET ascii NOT NULL PRIMARY KEY,
+    conversation_id   CHAR(36) CHARACTER SET ascii,
+    external_id       VARCHAR(255),
+    created_at        DATETIME(6) NOT NULL,
+    interaction_type  VARCHAR(255),
+    status            VARCHAR(16) NOT NULL CHECK (status IN ('success', 'error', 'partial')),
+    session_id        VARCHAR(255),
+    user_id           VARCHAR(255),
+    contact_id        VARCHAR(255),
+    device_id         VARCHAR(255),
+    persona_id        VARCHAR(255),
+    ip_address        VARCHAR(255),
+    prompt_id         VARCHAR(255),
+    prompt_version    VARCHAR(255),
+    prompt_hash       VARCHAR(255),
+    latency_ms        DOUBLE CHECK (latency_ms >= 0),
+    input_text        LONGTEXT,
+    output_text       LONGTEXT,
+    request           JSON CHECK (request IS NULL OR JSON_VALID(request)),
+    response          JSON CHECK (response IS NULL OR JSON_VALID(response)),
+    structured_output JSON CHECK (structured_output IS NULL OR JSON_VALID(structured_output)),
+    input_variables   JSON CHECK (input_variables IS NULL OR JSON_VALID(input_variables)),
+    missing_variables JSON CHECK (missing_variables IS NULL OR JSON_VALID(missing_variables)),
+    error_code        VARCHAR(255),
+    error_message     LONGTEXT,
+    error_details     JSON CHECK (error_details IS NULL OR JSON_VALID(error_details)),
+    feedback          VARCHAR(16) CHECK (feedback IN ('accepted', 'rejected', 'modified')),
+    feedback_comment  LONGTEXT,
+    quality_score     INT CHECK (quality_score BETWEEN 0 AND 100),
+    edit_distance     INT CHECK (edit_distance >= 0),
+    feedback_at       DATETIME(6),
+    metadata          JSON NOT NULL CHECK (JSON_VALID(metadata)),
+    KEY ailedger_interactions_created_at (created_at),
+    KEY ailedger_interactions_user (user_id, created_at),
+    KEY ailedger_interactions_conversation (conversation_id, created_at),
+    KEY ailedger_interactions_status (status, created_at),
+    KEY ailedger_interactions_type_status (interaction_type, status),
+    CONSTRAINT ailedger_interactions_conversation_fk FOREIGN KEY (conversation_id)
+        REFERENCES ailedger_conversations (id) ON DELETE CASCADE
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
+
+CREATE TABLE ailedger_calls (
+    id                 CHAR(36) CHARACTER SET ascii NOT NULL PRIMARY KEY,
+    interaction_id     CHAR(36) CHARACTER SET ascii,
+    conversation_id    CHAR(36) CHARACTER SET ascii,
+    external_id        VARCHAR(255),
+    created_at         DATETIME(6) NOT NULL,
+    model              VARCHAR(255) NOT NULL,
+    model_version      VARCHAR(255),
+    provider           VARCHAR(255),
+    call_type          VARCHAR(255),
+    status             VARCHAR(16) NOT NULL CHECK (status IN ('success', 'error', 'partial')),
+    user_id            VARCHAR(255),
+    input_tokens       BIGINT CHECK (input_tokens >= 0),
+    output_tokens      BIGINT CHECK (output_tokens >= 0),
+    cache_read_tokens  BIGINT CHECK (cache_read_tokens >= 0),
+    cache_write_tokens BIGINT CHECK (cache_write_tokens >= 0),
+    reasoning_tokens   BIGINT CHECK (reasoning_tokens >= 0),
+    cost_nano_usd      BIGINT CHECK (cost_nano_usd >= 0),
+    cost_source        VARCHAR(16) CHECK (cost_source IN ('provided', 'computed', 'unpriced')),
+    latency_ms         DOUBLE CHECK (latency_ms >= 0),
+    input_text         LONGTEXT,
+    output_text        LONGTEXT,
+    request            JSON CHECK (request IS NULL OR JSON_VALID(request)),
+    response           JSON CHECK (response IS NULL OR JSON_VALID(response)),
+    error_code         VARCHAR(255),
+    error_message      LONGTEXT,
+    metadata           JSON NOT NULL CHECK (JSON_VALID(metadata)),
+    KEY ailedger_calls_created_at (created_at),
+    KEY ailedger_calls_model (model, created_at),
+    KEY ailedger_calls_user (user_id, created_at),
+    KEY ailedger_calls_status (status, created_at),
+    KEY ailedger_calls_interaction (interaction_id),
+    KEY ailedger_calls_conversation (conversation_id, created_at),
+    CONSTRAINT ailedger_calls_interaction_fk FOREIGN KEY (interaction_id)
+        REFERENCES ailedger_interactions (id) ON DELETE CASCADE,
+    CONSTRAINT ailedger_calls_conversation_fk FOREIGN KEY (conversation_id)
+        REFERENCES ailedger_conversations (id) ON DELETE CASCADE
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;

@@ -1,0 +1,69 @@
+import Foundation
+
+/// A database server a test run was given through the environment, as
+/// `scripts/with-test-servers.sh` (and so `make test`) provides them:
+/// `AILEDGER_TEST_<NAME>_URL`, `_SOCKET_URL` and `_RESTART`.
+public struct TestServer: Sendable {
+    /// The environment name: `POSTGRES`, `MYSQL`.
+    public let name: String
+
+    /// The PostgreSQL server.
+    public static let postgres = TestServer(name: "POSTGRES")
+    /// The MySQL or MariaDB server.
+    public static let mysql = TestServer(name: "MYSQL")
+
+    private var environment: [String: String] { ProcessInfo.processInfo.environment }
+    private func variable(_ suffix: String) -> String? {
+        environment["AILEDGER_TEST_\(name)_\(suffix)"].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// The server's TCP URL, when given.
+    public var url: String? { variable("URL") }
+    /// The same server through its unix socket, when given.
+    public var socketURL: String? { variable("SOCKET_URL") }
+    /// Whether a URL was given.
+    public var isAvailable: Bool { url != nil }
+    /// Whether `AILEDGER_REQUIRE_ALL_DRIVERS=1` makes a missing server a failure.
+    public static var allRequired: Bool { ProcessInfo.processInfo.environment["AILEDGER_REQUIRE_ALL_DRIVERS"] == "1" }
+
+    /// Restarts (or kills and restarts) the server with the command the environment gives.
+    public func restart() async throws {
+        guard let command = variable("RESTART") else {
+            throw ConformanceFailure(message: "AILEDGER_TEST_\(name)_RESTART is not set", location: #fileID)
+        }
+        let result = try await Self.run([command])
+        if result.status != 0 {
+            throw ConformanceFailure(message: "restarting \(name) failed: \(result.output)", location: #fileID)
+        }
+    }
+
+    /// Runs a program to completion and returns its exit status and output. The wait happens
+    /// on a thread of its own, never on the cooperative pool; it spawns directly because
+    /// Foundation's `Process` was seen to leave a child unreaped under the test runner.
+    public static func run(_ arguments: [String]) async throws -> (status: Int32, output: String) {
+        let log = FileManager.default.temporaryDirectory.appendingPathComponent("ailedger-run-\(UUID().uuidString).log")
+        defer { try? FileManager.default.removeItem(at: log) }
+        let status: Int32 = try await withCheckedThrowingContinuation { continuation in
+            Thread {
+                var actions = posix_spawn_file_actions_t()
+                posix_spawn_file_actions_init(&actions)
+                defer { posix_spawn_file_actions_destroy(&actions) }
+                posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+                posix_spawn_file_actions_addopen(&actions, 1, log.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+                posix_spawn_file_actions_adddup2(&actions, 1, 2)
+                let argv = (["/usr/bin/env"] + arguments).map { strdup($0) } + [nil]
+                defer { argv.forEach { free($0) } }
+                var pid: pid_t = 0
+                let spawned = posix_spawn(&pid, "/usr/bin/env", &actions, nil, argv, environ)
+                guard spawned == 0 else {
+                    continuation.resume(throwing: POSIXError(POSIXErrorCode(rawValue: spawned) ?? .EINVAL))
+                    return
+                }
+                var status: Int32 = 0
+                while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+                continuation.resume(returning: (status >> 8) & 0xFF)
+            }.start()
+        }
+        return (status, (try? String(contentsOf: log, encoding: .utf8)) ?? "")
+    }
+}

@@ -1,0 +1,235 @@
+import AILedger
+import CMariaDB
+import Foundation
+
+/// One Connector/C connection, owned by a dedicated thread: every mysql_* call runs there.
+final class MySQLConnection: DatabaseConnection, @unchecked Sendable {
+    let dialect: any SQLDialect = MySQLDialect()
+    private let thread: ConnectionThread
+    // Touched only on `thread`.
+    private var handle: UnsafeMutablePointer<MYSQL>?
+    private var statements: [String: UnsafeMutablePointer<MYSQL_STMT>] = [:]
+    private let state = Locked((closed: false, broken: false))
+
+    private static let statementCacheSize = 64
+    // Client flags are macros Swift cannot import.
+    private static let clientFoundRows: UInt = 2
+    private static let clientMultiStatements: UInt = 1 << 16
+    private static let clientMultiResults: UInt = 1 << 17
+    /// Strict, predictable sessions: errors instead of silent truncation, UTC time.
+    private static let sessionSetup = """
+        SET time_zone = '+00:00', \
+        sql_mode = 'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ZERO_DATE,NO_ZERO_IN_DATE,NO_ENGINE_SUBSTITUTION'
+        """
+
+    var isBroken: Bool { state.withLock { $0.closed || $0.broken } }
+
+    private init(thread: ConnectionThread) {
+        self.thread = thread
+    }
+
+    /// Connects, then makes the session strict, UTC and utf8mb4.
+    static func open(_ options: MySQLOptions) async throws -> MySQLConnection {
+        let connection = MySQLConnection(thread: ConnectionThread(name: "ailedger.mysql"))
+        do {
+            try await connection.thread.run { try connection.connectOnThread(options) }
+        } catch {
+            await connection.close()
+            throw error
+        }
+        return connection
+    }
+
+    private func connectOnThread(_ options: MySQLOptions) throws {
+        guard let mysql = mysql_init(nil) else { throw LedgerError(.connectionFailed, "out of memory") }
+        handle = mysql
+        var timeout = options.connectTimeout
+        mysql_options(mysql, MYSQL_OPT_CONNECT_TIMEOUT, &timeout)
+        mysql_options(mysql, MYSQL_SET_CHARSET_NAME, "utf8mb4")
+        if options.tls == .required || options.tls == .verifyIdentity {
+            var enforce: my_bool = 1
+            mysql_options(mysql, MYSQL_OPT_SSL_ENFORCE, &enforce)
+        }
+        var verify: my_bool = options.tls == .verifyIdentity ? 1 : 0
+        mysql_options(mysql, MYSQL_OPT_SSL_VERIFY_SERVER_CERT, &verify)
+        if let ca = options.sslCA { mysql_options(mysql, MYSQL_OPT_SSL_CA, ca) }
+        let flags = Self.clientFoundRows | Self.clientMultiStatements | Self.clientMultiResults
+        guard mysql_real_connect(mysql, options.host, options.user, options.password, options.database, options.port,
+                                 options.socket, flags) != nil else {
+            let code = mysql_errno(mysql)
+            let message = String(cString: mysql_error(mysql))
+            let authentication = [1044, 1045, 1698].contains(code)
+            throw LedgerError(authentication ? .authenticationFailed : .connectionFailed,
+                              "cannot connect to \(options.display): \(message)", isRetryable: !authentication,
+                              databaseCode: String(code))
+        }
+        // Some Connector/C builds connect in clear text despite MYSQL_OPT_SSL_ENFORCE when
+        // the server has no TLS; refuse such a session here.
+        if options.tls == .required || options.tls == .verifyIdentity, mysql_get_ssl_cipher(mysql) == nil {
+            throw LedgerError(.connectionFailed,
+                              "cannot connect to \(options.display): ssl_mode=\(options.tls.rawValue) but the server does not offer TLS",
+                              isRetryable: false)
+        }
+        try text(Self.sessionSetup)
+    }
+
+    @discardableResult
+    func execute(_ sql: String, _ parameters: [SQLValue]) async throws -> Int {
+        try await thread.run { [self] in
+            if parameters.isEmpty { return try text(sql) }
+            let statement = try prepared(sql)
+            let arguments = try MySQLParameters(parameters)
+            try run(statement, arguments)
+            let changed = Int(mysql_stmt_affected_rows(statement))
+            try drain(statement)
+            return changed
+        }
+    }
+
+    func query(_ sql: String, _ parameters: [SQLValue]) async throws -> [SQLRow] {
+        try await thread.run { [self] in
+            let statement = try prepared(sql)
+            let arguments = try MySQLParameters(parameters)
+            try run(statement, arguments)
+            defer { _ = try? drain(statement) }
+            guard let metadata = mysql_stmt_result_metadata(statement) else { return [] }
+            defer { mysql_free_result(metadata) }
+            let columns = MySQLResultColumns(metadata)
+            try check(mysql_stmt_bind_result(statement, columns.binds) == 0, statement)
+            try check(mysql_stmt_store_result(statement) == 0, statement)
+            var rows: [SQLRow] = []
+            while true {
+                let code = mysql_stmt_fetch(statement)
+                if code == MYSQL_NO_DATA { break }
+                guard code == 0 || code == MYSQL_DATA_TRUNCATED else { throw error(statement) }
+                rows.append(SQLRow(try columns.values(statement)))
+            }
+            return rows
+        }
+    }
+
+    func executeScript(_ sql: String) async throws {
+        try await thread.run { [self] in _ = try text(sql) }
+    }
+
+    func withMigrationLock<T: Sendable>(_ body: () async throws -> T) async throws -> T {
+        let rows = try await query("SELECT GET_LOCK('ailedger_migrations', 600)", [])
+        guard rows.first?.values.first == .integer(1) else {
+            throw LedgerError(.serializationFailure, "timed out waiting for the migration lock held by another runner")
+        }
+        do {
+            let result = try await body()
+            _ = try await query("SELECT RELEASE_LOCK('ailedger_migrations')", [])
+            return result
+        } catch {
+            if !isBroken { _ = try? await query("SELECT RELEASE_LOCK('ailedger_migrations')", []) }
+            throw error
+        }
+    }
+
+    func close() async {
+        let wasClosed = state.withLock { state in
+            defer { state.closed = true }
+            return state.closed
+        }
+        guard !wasClosed else { return }
+        _ = try? await thread.run { [self] in
+            for statement in statements.values { mysql_stmt_close(statement) }
+            statements.removeAll()
+            if let handle { mysql_close(handle) }
+            handle = nil
+        }
+        thread.stop()
+    }
+
+    // MARK: - On the thread
+
+    /// Runs `sql` (one or several statements) through the text protocol, drains every
+    /// result, and returns the rows the last statement changed.
+    @discardableResult
+    private func text(_ sql: String) throws -> Int {
+        guard let handle else { throw LedgerError(.closed, "the MySQL connection is closed") }
+        var utf8 = Array(sql.utf8)
+        try check(utf8.withUnsafeMutableBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { mysql_real_query(handle, $0.baseAddress, UInt(buffer.count)) }
+        } == 0)
+        utf8.removeAll()
+        var changed = 0
+        while true {
+            if let result = mysql_store_result(handle) {
+                mysql_free_result(result)
+            } else {
+                try check(mysql_field_count(handle) == 0)
+                changed = Int(mysql_affected_rows(handle))
+            }
+            let next = mysql_next_result(handle)
+            if next == -1 { break }
+            try check(next == 0)
+        }
+        return changed
+    }
+
+    private func prepared(_ sql: String) throws -> UnsafeMutablePointer<MYSQL_STMT> {
+        guard let handle else { throw LedgerError(.closed, "the MySQL connection is closed") }
+        if let statement = statements[sql] { return statement }
+        guard let statement = mysql_stmt_init(handle) else { throw error() }
+        let utf8 = Array(sql.utf8)
+        let code = utf8.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { mysql_stmt_prepare(statement, $0.baseAddress, UInt(buffer.count)) }
+        }
+        guard code == 0 else {
+            let failure = error(statement)
+            mysql_stmt_close(statement)
+            throw failure
+        }
+        if statements.count >= Self.statementCacheSize {
+            for cached in statements.values { mysql_stmt_close(cached) }
+            statements.removeAll()
+        }
+        statements[sql] = statement
+        return statement
+    }
+
+    private func run(_ statement: UnsafeMutablePointer<MYSQL_STMT>, _ arguments: MySQLParameters) throws {
+        let expected = Int(mysql_stmt_param_count(statement))
+        guard expected == arguments.count else {
+            throw LedgerError(.databaseError, "statement expects \(expected) parameters but \(arguments.count) were bound")
+        }
+        if arguments.count > 0 { try check(mysql_stmt_bind_param(statement, arguments.binds) == 0, statement) }
+        try check(mysql_stmt_execute(statement) == 0, statement)
+    }
+
+    /// Frees the statement's result and any further result sets.
+    private func drain(_ statement: UnsafeMutablePointer<MYSQL_STMT>) throws {
+        try check(mysql_stmt_free_result(statement) == 0, statement)
+        while mysql_stmt_more_results(statement) != 0 {
+            try check(mysql_stmt_next_result(statement) <= 0, statement)
+            try check(mysql_stmt_free_result(statement) == 0, statement)
+        }
+    }
+
+    /// The one place every Connector/C return code is checked.
+    private func check(_ succeeded: Bool, _ statement: UnsafeMutablePointer<MYSQL_STMT>? = nil) throws {
+        if !succeeded { throw error(statement) }
+    }
+
+    private func error(_ statement: UnsafeMutablePointer<MYSQL_STMT>? = nil) -> LedgerError {
+        let code: UInt32, message: String, sqlState: String
+        if let statement, mysql_stmt_errno(statement) != 0 {
+            code = mysql_stmt_errno(statement)
+            message = String(cString: mysql_stmt_error(statement))
+            sqlState = String(cString: mysql_stmt_sqlstate(statement))
+        } else if let handle {
+            code = mysql_errno(handle)
+            message = String(cString: mysql_error(handle))
+            sqlState = String(cString: mysql_sqlstate(handle))
+        } else {
+            return LedgerError(.closed, "the MySQL connection is closed")
+        }
+        let failure = LedgerError(mysqlErrno: code, message: message, sqlState: sqlState)
+        if failure.kind == .connectionFailed {
+            state.withLock { $0.broken = true }
+        }
+        return failure
+    }
+}

@@ -1,0 +1,27 @@
+import AILedger
+import CMariaDB
+
+/// The MySQL / MariaDB driver over MariaDB Connector/C:
+/// `mysql://user:password@host:3306/database` (also `mariadb://`).
+///
+/// Query parameters: `pool_size` (default 5), `connect_timeout` (seconds, default 10),
+/// `socket` (a unix socket path; a percent-encoded path as the host works too),
+/// `ssl_mode` (`disabled`, `preferred`, `required`, `verify_identity`), `ssl_ca`.
+public struct MySQLDriver: DatabaseDriver {
+    public init() {}
+    public var name: String { "mysql" }
+    public var urlSchemes: [String] { ["mysql", "mariadb"] }
+    public var dialect: any SQLDialect { MySQLDialect() }
+    public var bundledMigrations: [MigrationFile] { BundledMigrations.files }
+
+    public func connect(to url: DatabaseURL) async throws -> any DatabaseClient {
+        let options = try MySQLOptions(url: url)
+        try MySQLLibrary.initialize()
+        // Connect once now, so a wrong password or host fails at open time.
+        let first = try await MySQLConnection.open(options)
+        let pool = ConnectionPool(maxConnections: options.poolSize, initial: [first]) {
+            try await MySQLConnection.open(options)
+        }
+        return PooledDatabaseClient(dialect: dialect, writer: pool)
+    }
+}

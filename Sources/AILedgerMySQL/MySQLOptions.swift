@@ -1,0 +1,53 @@
+import AILedger
+
+/// What a `mysql://` URL asks for.
+struct MySQLOptions: Sendable {
+    var host: String?
+    var port: UInt32 = 3306
+    var socket: String?
+    var user: String?
+    var password: String?
+    var database: String?
+    var poolSize = 5
+    var connectTimeout: UInt32 = 10
+    var tls: TLS = .preferred
+    var sslCA: String?
+    /// A redacted form for messages.
+    var display: String
+
+    enum TLS: String, Sendable { case disabled, preferred, required, verifyIdentity = "verify_identity" }
+
+    init(url: DatabaseURL) throws {
+        display = url.description
+        guard url.hasAuthority else {
+            throw LedgerError(.invalidURL, "'\(url)' must look like mysql://user:password@host:3306/database")
+        }
+        if let host = url.host, host.hasPrefix("/") { socket = host } else { host = url.host }
+        if let port = url.port { self.port = UInt32(port) }
+        user = url.user
+        password = url.password
+        let path = url.path.hasPrefix("/") ? String(url.path.dropFirst()) : url.path
+        if !path.isEmpty {
+            guard !path.contains("/") else {
+                throw LedgerError(.invalidURL, "'\(url)' has a path with several segments; the path is the database name")
+            }
+            database = path
+        }
+        for item in url.queryItems {
+            switch item.name {
+            case "pool_size": poolSize = try url.intQuery("pool_size", in: 1...200) ?? poolSize
+            case "connect_timeout": connectTimeout = UInt32(try url.intQuery("connect_timeout", in: 1...3_600) ?? 10)
+            case "socket": socket = item.value
+            case "ssl_ca": sslCA = item.value
+            case "ssl_mode", "tls":
+                guard let mode = TLS(rawValue: item.value.lowercased()) else {
+                    throw LedgerError(.invalidURL, "ssl_mode must be disabled, preferred, required or verify_identity")
+                }
+                tls = mode
+            default:
+                throw LedgerError(.invalidURL,
+                    "unknown query parameter '\(item.name)' for mysql; known: pool_size, connect_timeout, socket, ssl_mode, ssl_ca")
+            }
+        }
+    }
+}

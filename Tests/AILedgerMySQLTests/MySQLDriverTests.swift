@@ -1,0 +1,121 @@
+import AILedger
+import AILedgerConformance
+import AILedgerMySQL
+import Foundation
+import Testing
+
+extension MySQLTests {
+    /// What only the MySQL driver does: access denied, recovery after the server is killed,
+    /// sockets, native types, utf8mb4 and strict mode.
+    @Suite struct DriverTests {
+        let drivers: [any DatabaseDriver] = [MySQLDriver()]
+        var url: String { TestServer.mysql.url! }
+
+        @Test func wrongPasswordIsAccessDeniedWithoutThePassword() async throws {
+            let wrong = "Wr0ng-\(UUID().uuidString)"
+            let password = try #require(try DatabaseURL(url).password)
+            let error = await #expect(throws: LedgerError.self) {
+                _ = try await Ledger.open(url: url.replacingOccurrences(of: ":\(password)@", with: ":\(wrong)@"), drivers: drivers)
+            }
+            #expect(error?.kind == .authenticationFailed)
+            #expect(error?.isRetryable == false)
+            #expect(error.map { !$0.description.contains(wrong) } == true)
+        }
+
+        @Test func badOptionsAreRejected() async throws {
+            for suffix in ["?ssl_mode=sometimes", "?pool_size=0", "?colour=blue", "?connect_timeout=0"] {
+                let error = await #expect(throws: LedgerError.self) { _ = try await Ledger.open(url: url + suffix, drivers: drivers) }
+                #expect(error?.kind == .invalidURL)
+            }
+        }
+
+        @Test func tlsIsRefusedWhenTheServerHasNone() async throws {
+            let error = await #expect(throws: LedgerError.self) {
+                _ = try await Ledger.open(url: url + "?ssl_mode=required", drivers: drivers)
+            }
+            #expect(error?.kind == .connectionFailed)
+        }
+
+        @Test func sessionIsStrictUTCAndUTF8MB4() async throws {
+            let ledger = try await Ledger.open(url: url.replacingOccurrences(of: "mysql://", with: "mariadb://"), drivers: drivers)
+            let rows = try await ledger.database.withConnection(.read) { connection in
+                try await connection.query("SELECT @@session.time_zone, @@session.character_set_client, @@session.sql_mode", [])
+            }
+            let values = try #require(rows.first?.values)
+            #expect(values[0] == .text("+00:00"))
+            #expect(values[1] == .text("utf8mb4"))
+            guard case .text(let mode) = values[2] else {
+                Issue.record("sql_mode is not text: \(values[2])")
+                return
+            }
+            #expect(mode.contains("STRICT_ALL_TABLES"))
+            await ledger.close()
+        }
+
+        @Test func unixSocketURLsConnect() async throws {
+            let socketURL = try #require(TestServer.mysql.socketURL)
+            let ledger = try await Ledger.open(url: socketURL, drivers: drivers)
+            let rows = try await ledger.database.withConnection(.read) { connection in
+                try await connection.query("SELECT 1", [])
+            }
+            #expect(rows.first?.values == [.integer(1)])
+            await ledger.close()
+        }
+
+        @Test func everyParameterTypeRoundTrips() async throws {
+            let ledger = try await Ledger.open(url: url, drivers: drivers)
+            let id = UUID()
+            let bytes: [UInt8] = [0, 1, 127, 128, 255, 0x5C, 0x27]
+            let long = String(repeating: "ü🚀", count: 2_000)
+            let rows = try await ledger.database.withConnection(.write) { connection in
+                try await connection.execute("""
+                    CREATE TEMPORARY TABLE type_check (u CHAR(36) CHARACTER SET ascii, t DATETIME(6), j JSON, b BOOLEAN,
+                    i BIGINT, d DOUBLE, s LONGTEXT, x LONGBLOB, n DECIMAL(40, 9)) DEFAULT CHARSET = utf8mb4
+                    """, [])
+                try await connection.execute("INSERT INTO type_check VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [.uuid(id), .timestamp(-30_610_224_000_000_000), .json(#"{"emoji":"🚀"}"#), .bool(true), .integer(Int64.min),
+                     .double(-1.5e-300), .text(long), .blob(bytes), .text("123456789012345678901234567890.123456789")])
+                try await connection.execute("INSERT INTO type_check VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [.null, .timestamp(253_402_300_799_999_999), .null, .bool(false), .integer(Int64.max), .double(0),
+                     .text(""), .blob([]), .null])
+                return try await connection.query("SELECT u, t, j, b, i, d, s, x, n FROM type_check ORDER BY b DESC", [])
+            }
+            await ledger.close()
+            try #require(rows.count == 2)
+            #expect(rows[0].values[0] == .text(id.ledgerString))
+            #expect(rows[0].values[1] == .timestamp(-30_610_224_000_000_000))
+            #expect(rows[0].values[2] == .text(#"{"emoji":"🚀"}"#))
+            #expect(rows[0].values[3...8] == [.integer(1), .integer(Int64.min), .double(-1.5e-300), .text(long), .blob(bytes),
+                                              .text("123456789012345678901234567890.123456789")])
+            #expect(rows[1].values == [.null, .timestamp(253_402_300_799_999_999), .null, .integer(0), .integer(Int64.max),
+                                       .double(0), .text(""), .blob([]), .null])
+        }
+
+        @Test func aKilledServerIsRecoveredFrom() async throws {
+            let ledger = try await Ledger.open(url: url + "?pool_size=3", drivers: drivers)
+            try await ledger.migrate()
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for _ in 0..<3 { group.addTask { _ = try await ledger.usage() } }
+                try await group.waitForAll()
+            }
+            try await TestServer.mysql.restart()
+
+            var failures: [LedgerError] = []
+            var recovered = false
+            for _ in 0..<5 where !recovered {
+                do {
+                    _ = try await ledger.usage()
+                    recovered = true
+                } catch let error as LedgerError {
+                    failures.append(error)
+                }
+            }
+            #expect(recovered, "the pool did not recover: \(failures)")
+            #expect(failures.count <= 1, "at most the first call fails: \(failures)")
+            #expect(failures.allSatisfy { $0.kind == .connectionFailed && $0.isRetryable })
+            try await ledger.record(Call(model: "after-kill"))
+            #expect(try await ledger.calls(CallFilter(model: "after-kill")).count == 1)
+            await ledger.close()
+        }
+    }
+}
