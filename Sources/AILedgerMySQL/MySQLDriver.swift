@@ -13,6 +13,9 @@ public struct MySQLDriver: DatabaseDriver {
     public var urlSchemes: [String] { ["mysql", "mariadb"] }
     public var dialect: any SQLDialect { MySQLDialect() }
     public var bundledMigrations: [MigrationFile] { BundledMigrations.files }
+    /// `whatsapp` (seed 002's `ai_conversations`) and `chatbot` (seed 004's three tables):
+    /// views over the ledger under those systems' table and column names.
+    public var compatibilityMigrations: [String: [MigrationFile]] { BundledMigrations.compatibility }
 
     public func connect(to url: DatabaseURL) async throws -> any DatabaseClient {
         let options = try MySQLOptions(url: url)

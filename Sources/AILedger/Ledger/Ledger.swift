@@ -46,6 +46,22 @@ public final class Ledger: Sendable {
         try await migrations.up()
     }
 
+    /// The runner for the opt-in compatibility set `name` (for example `whatsapp`), which
+    /// records its history in its own table, `ailedger_compat_<name>_migrations`.
+    ///
+    /// Throws `LedgerError.Kind.migrationInvalid` when the driver has no such set.
+    public func compatibilityMigrations(_ name: String) throws -> MigrationRunner {
+        let sets = driver.compatibilityMigrations
+        guard let files = sets[name] else {
+            let known = sets.keys.sorted()
+            throw LedgerError(.migrationInvalid,
+                "the \(driver.name) driver has no compatibility set '\(name)'"
+                + (known.isEmpty ? "" : "; available: \(known.joined(separator: ", "))"))
+        }
+        return MigrationRunner(client: database, migrations: try Migration.parse(files),
+                               table: "ailedger_compat_\(name)_migrations")
+    }
+
     /// Closes the connection pool. The ledger cannot be used afterwards.
     public func close() async {
         await database.close()

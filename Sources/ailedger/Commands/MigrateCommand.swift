@@ -15,12 +15,21 @@ struct MigrateCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Apply pending migrations.")
         @OptionGroup var database: DatabaseOptions
         @Option(help: "Stop after this version.") var to: Int64?
+        @Option(help: ArgumentHelp("Also apply an opt-in compatibility set (whatsapp, chatbot on MySQL).",
+                                   discussion: "Repeat to apply several.")) var compat: [String] = []
 
         func run() async throws {
             try await database.withLedger { ledger in
+                // Resolve every set first, so an unknown name applies nothing.
+                let sets = try compat.map { ($0, try ledger.compatibilityMigrations($0)) }
                 let applied = try await ledger.migrations.up(to: to)
                 print(applied.isEmpty ? "Nothing to apply: the schema is up to date."
                                       : applied.map { "applied \($0.version) \($0.description)" }.joined(separator: "\n"))
+                for (name, runner) in sets {
+                    let views = try await runner.up()
+                    print(views.isEmpty ? "Compatibility set \(name) is up to date."
+                                        : views.map { "applied \(name) \($0.version) \($0.description)" }.joined(separator: "\n"))
+                }
             }
         }
     }
@@ -29,10 +38,12 @@ struct MigrateCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Revert the most recent migrations.")
         @OptionGroup var database: DatabaseOptions
         @Option(help: "How many migrations to revert.") var steps: Int = 1
+        @Option(help: "Revert this compatibility set's migrations instead of the ledger's.") var compat: String?
 
         func run() async throws {
             try await database.withLedger { ledger in
-                let reverted = try await ledger.migrations.down(steps: steps)
+                let runner = try compat.map(ledger.compatibilityMigrations) ?? ledger.migrations
+                let reverted = try await runner.down(steps: steps)
                 print(reverted.isEmpty ? "Nothing to revert."
                                        : reverted.map { "reverted \($0.version) \($0.description)" }.joined(separator: "\n"))
             }
@@ -42,10 +53,12 @@ struct MigrateCommand: AsyncParsableCommand {
     struct Status: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Show each migration and whether it is applied.")
         @OptionGroup var database: DatabaseOptions
+        @Option(help: "Show this compatibility set's migrations instead of the ledger's.") var compat: String?
 
         func run() async throws {
             try await database.withLedger { ledger in
-                let rows = try await ledger.migrations.status().map { state in
+                let runner = try compat.map(ledger.compatibilityMigrations) ?? ledger.migrations
+                let rows = try await runner.status().map { state in
                     [String(state.version), state.description, state.phase.rawValue,
                      state.applied.map { Timestamp.iso8601(microseconds: Timestamp.microseconds($0.appliedAt)) } ?? "",
                      state.applied.map { "\($0.executionMs) ms" } ?? ""]
