@@ -10,6 +10,8 @@ final class MySQLConnection: DatabaseConnection, @unchecked Sendable {
     private var handle: UnsafeMutablePointer<MYSQL>?
     private var statements: [String: UnsafeMutablePointer<MYSQL_STMT>] = [:]
     private let state = Locked((closed: false, broken: false))
+    /// The server's max_allowed_packet, read on first bulk insert.
+    private let maxPacket = Locked<Int?>(nil)
 
     private static let statementCacheSize = 64
     // Client flags are macros Swift cannot import.
@@ -105,6 +107,57 @@ final class MySQLConnection: DatabaseConnection, @unchecked Sendable {
                 rows.append(SQLRow(try columns.values(statement)))
             }
             return rows
+        }
+    }
+
+    /// Multi-row INSERTs sized under half the server's `max_allowed_packet` (and 1,000
+    /// rows), inside the caller's transaction.
+    func insert(into table: String, columns: [String], rows: [[SQLValue]], ignoringDuplicates: Bool) async throws -> Int {
+        guard !rows.isEmpty else { return 0 }
+        let packet = try await maxAllowedPacket()
+        let budget = packet / 2
+        let maxRows = max(1, min(1_000, dialect.maxParameters / columns.count))
+        var inserted = 0
+        var chunk: [[SQLValue]] = []
+        var bytes = 0
+        func flush() async throws {
+            guard !chunk.isEmpty else { return }
+            let sql = dialect.insertStatement(table: table, columns: columns, rowCount: chunk.count,
+                                              ignoringDuplicates: ignoringDuplicates)
+            inserted += try await execute(sql, chunk.flatMap { $0 })
+            chunk.removeAll(keepingCapacity: true)
+            bytes = 0
+        }
+        for row in rows {
+            let size = row.reduce(64) { $0 + Self.encodedSize($1) }
+            guard size <= budget else {
+                throw LedgerError(.invalidRecord,
+                    "a row for \(table) takes \(size) bytes, more than half the server's max_allowed_packet (\(packet) bytes); raise max_allowed_packet")
+            }
+            if !chunk.isEmpty && (bytes + size > budget || chunk.count == maxRows) { try await flush() }
+            chunk.append(row)
+            bytes += size
+        }
+        try await flush()
+        return inserted
+    }
+
+    private func maxAllowedPacket() async throws -> Int {
+        if let known = maxPacket.withLock({ $0 }) { return known }
+        let rows = try await query("SELECT @@max_allowed_packet", [])
+        guard case .integer(let value)? = rows.first?.values.first else {
+            throw LedgerError(.decodingFailed, "could not read max_allowed_packet")
+        }
+        maxPacket.withLock { $0 = Int(value) }
+        return Int(value)
+    }
+
+    /// About how many bytes a value takes in an execute packet.
+    private static func encodedSize(_ value: SQLValue) -> Int {
+        switch value {
+        case .text(let text), .json(let text): return text.utf8.count + 9
+        case .blob(let bytes): return bytes.count + 9
+        default: return 40
         }
     }
 

@@ -91,6 +91,23 @@ extension MySQLTests {
                                        .double(0), .text(""), .blob([]), .null])
         }
 
+        @Test func batchesLargerThanMaxAllowedPacketAreSplit() async throws {
+            let ledger = try await Ledger.open(url: url, drivers: drivers)
+            try await ledger.migrate()
+            let packet = try await ledger.database.withConnection(.read) { connection in
+                try await connection.query("SELECT @@max_allowed_packet", []).first?.values.first
+            }
+            let prompt = String(repeating: "ß🚀abc", count: 100_000)
+            let calls = (0..<40).map { Call(model: "packet-test", inputText: prompt + "\($0)") }
+            let total = calls.reduce(0) { $0 + ($1.inputText?.utf8.count ?? 0) }
+            if case .integer(let limit)? = packet { #expect(total > Int(limit), "the batch must exceed one packet") }
+            try await ledger.record(RecordBatch(calls: calls))
+            let stored = try await ledger.calls(CallFilter(model: "packet-test"), limit: 100)
+            #expect(stored.count == 40)
+            #expect(Set(stored.compactMap(\.inputText)) == Set(calls.compactMap(\.inputText)))
+            await ledger.close()
+        }
+
         @Test func aKilledServerIsRecoveredFrom() async throws {
             let ledger = try await Ledger.open(url: url + "?pool_size=3", drivers: drivers)
             try await ledger.migrate()
