@@ -47,6 +47,20 @@ import Testing
         #expect(error.map { !$0.description.contains("hunter2") } == true)
     }
 
+    @Test(arguments: ["postgres://u:12345/x@h/db", "mysql://u:pa?ss@h/db", "mysql://u:123?45@h/db",
+                      "postgres://u:se#cret@h/db", "pg://u:hunter2@h:bad/db?password=hunter2"])
+    func unencodedPasswordsNeverReachMessages(_ text: String) {
+        let error = #expect(throws: LedgerError.self) { _ = try DatabaseURL(text) }
+        #expect(error?.kind == .invalidURL)
+        for fragment in ["12345/x", "pa?ss", "123?45", "se#cret", "hunter2"] where text.contains(fragment) {
+            #expect(error.map { !$0.description.contains(fragment) } == true, "\(error.map(String.init(describing:)) ?? "")")
+        }
+    }
+
+    @Test func atSignsInSQLitePathsAreFine() throws {
+        #expect(try DatabaseURL("sqlite:///tmp/team@work/ledger.db").path == "/tmp/team@work/ledger.db")
+    }
+
     @Test func integerQueryParametersAreChecked() throws {
         let url = try DatabaseURL("pg://h/db?pool_size=5&timeout=x")
         #expect(try url.intQuery("pool_size", in: 1...10) == 5)

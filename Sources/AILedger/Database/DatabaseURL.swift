@@ -35,6 +35,17 @@ public struct DatabaseURL: Sendable, Hashable, CustomStringConvertible {
         }
         self.scheme = scheme
         var rest = Substring(trimmed[trimmed.index(after: colon)...])
+        // A '/', '?' or '#' in a password must be percent-encoded; otherwise it would be read
+        // as the path or query, and part of the password could end up in a message.
+        if rest.hasPrefix("//") {
+            let afterSlashes = rest.dropFirst(2)
+            let authorityEnd = afterSlashes.firstIndex(where: { "/?#".contains($0) }) ?? afterSlashes.endIndex
+            let authority = afterSlashes[..<authorityEnd]
+            if !authority.contains("@"), authority.contains(":"), afterSlashes[authorityEnd...].contains("@") {
+                throw LedgerError(.invalidURL,
+                    "'\(DatabaseURL.redact(trimmed))': a '/', '?' or '#' in the user name or password must be percent-encoded (%2F, %3F, %23)")
+            }
+        }
         var query = Substring("")
         if let mark = rest.firstIndex(of: "?") {
             query = rest[rest.index(after: mark)...]
@@ -161,14 +172,23 @@ public struct DatabaseURL: Sendable, Hashable, CustomStringConvertible {
         return port
     }
 
-    /// Hides the password of a URL that may not parse, for use in messages.
+    /// Hides the password of a URL that may not parse, for use in messages: everything
+    /// between the first ':' after "://" and the last '@', and any password query value.
     static func redact(_ text: String) -> String {
-        guard let schemeEnd = text.range(of: "://") else { return text }
-        let afterScheme = text[schemeEnd.upperBound...]
-        let authorityEnd = afterScheme.firstIndex(where: { $0 == "/" || $0 == "?" }) ?? afterScheme.endIndex
-        let authority = afterScheme[..<authorityEnd]
-        guard let at = authority.lastIndex(of: "@"), let colon = authority[..<at].firstIndex(of: ":") else { return text }
-        return String(text[..<colon]) + ":***" + String(text[at...])
+        var result = text
+        if let schemeEnd = result.range(of: "://"), let at = result.lastIndex(of: "@"), at > schemeEnd.upperBound,
+           let colon = result[schemeEnd.upperBound..<at].firstIndex(of: ":") {
+            result = String(result[...colon]) + "***" + String(result[at...])
+        }
+        for name in ["password=", "pass=", "sslpassword="] {
+            var searchFrom = result.startIndex
+            while let found = result.range(of: name, options: .caseInsensitive, range: searchFrom..<result.endIndex) {
+                let valueEnd = result[found.upperBound...].firstIndex(of: "&") ?? result.endIndex
+                result.replaceSubrange(found.upperBound..<valueEnd, with: "***")
+                searchFrom = result.index(found.upperBound, offsetBy: 3)
+            }
+        }
+        return result
     }
 
     static func percentDecode<S: StringProtocol>(_ text: S) -> String? {
