@@ -11,8 +11,10 @@
 # with SIGKILL and starts it again).
 set -euo pipefail
 
+umask 077
 root=$(mktemp -d /tmp/ailedger-servers.XXXXXX)
-chmod 755 "$root"
+# The server users must reach their data directories; the password stays private.
+chmod 711 "$root"
 password="ailedger-$(od -An -N8 -tx8 /dev/urandom | tr -d ' ')"
 pids_to_stop=()
 
@@ -30,6 +32,7 @@ free_port() {
 
 cleanup() {
   status=$?
+  if [ -n "${my_pid:-}" ]; then kill "$my_pid" 2>/dev/null || true; fi
   if [ -f "$root/my/mariadbd.pid" ]; then
     kill "$(cat "$root/my/mariadbd.pid")" 2>/dev/null || true
     for _ in $(seq 100); do [ -f "$root/my/mariadbd.pid" ] || break; sleep 0.1; done
@@ -53,6 +56,7 @@ mkdir -p "$root/pg"
 [ "$(id -u)" -eq 0 ] && chown postgres "$root/pg"
 printf '%s\n' "$password" > "$root/pg/password"
 [ "$(id -u)" -eq 0 ] && chown postgres "$root/pg/password"
+chmod 700 "$root/pg"
 pg_port=$(free_port)
 as_postgres "$PGBIN/initdb" --no-sync -D "$root/pg/data" -U ailedger --pwfile="$root/pg/password" \
   --auth-host=scram-sha-256 --auth-local=scram-sha-256 -E UTF8 --locale=C.UTF-8 >"$root/pg/initdb.log" 2>&1 \
@@ -98,6 +102,7 @@ wait_for_mysql() {
   return 1
 }
 $my_start </dev/null >/dev/null 2>&1 &
+my_pid=$!
 disown
 wait_for_mysql
 mariadb --no-defaults --socket="$root/my/mysql.sock" -uroot <<SQL

@@ -18,14 +18,34 @@ extension LedgerError {
         self.init(kind, Self.redactingQuotedValue(message), databaseCode: "\(code)/\(sqlState)")
     }
 
-    /// `Duplicate entry 'x' for key 'k'` → `Duplicate entry '***' for key 'k'`;
-    /// `Incorrect integer value: 'x' for column` → `Incorrect integer value: '***' for column`.
+    /// Masks the values a message quotes, keeping the names that locate the problem:
+    /// `Duplicate entry 'x' for key 'PRIMARY'` → `Duplicate entry '***' for key 'PRIMARY'`.
     static func redactingQuotedValue(_ message: String) -> String {
+        // A quoted value may itself contain quotes: mask up to the last "' for " (or the last quote).
         for marker in ["entry '", "value: '", "value '"] {
-            guard let start = message.range(of: marker),
-                  let end = message.range(of: "' for ", range: start.upperBound..<message.endIndex) else { continue }
-            return message.replacingCharacters(in: start.upperBound..<end.lowerBound, with: "***")
+            guard let start = message.range(of: marker) else { continue }
+            let tail = message[start.upperBound...]
+            let end = tail.range(of: "' for ", options: .backwards)?.lowerBound ?? tail.lastIndex(of: "'") ?? tail.endIndex
+            return String(message[..<start.upperBound]) + "***" + String(message[end...])
         }
-        return message
+        // Elsewhere, mask quoted parts that do not follow a word naming a schema object.
+        let keepAfter = ["key ", "column ", "table ", "database ", "user ", "constraint "]
+        var result = ""
+        var rest = Substring(message)
+        while let open = rest.firstIndex(of: "'") {
+            result += rest[..<open]
+            let afterOpen = rest[rest.index(after: open)...]
+            // An apostrophe inside a word ("doesn't") opens nothing.
+            if let previous = result.last, previous.isLetter || previous.isNumber {
+                result += "'"
+                rest = afterOpen
+                continue
+            }
+            guard let close = afterOpen.firstIndex(of: "'") else { return result + "'***" }
+            let isName = keepAfter.contains { result.lowercased().hasSuffix($0) }
+            result += "'" + (isName ? String(afterOpen[..<close]) : "***") + "'"
+            rest = afterOpen[afterOpen.index(after: close)...]
+        }
+        return result + rest
     }
 }

@@ -30,6 +30,16 @@ final class MySQLConnection: DatabaseConnection, @unchecked Sendable {
         self.thread = thread
     }
 
+    deinit {
+        // Dropped without close(): free the handles on the thread that owns them.
+        guard !state.withLock({ $0.closed }) else { return }
+        let resources = UnsafeTransfer((handle, Array(statements.values)))
+        thread.stop(after: {
+            for statement in resources.value.1 { mysql_stmt_close(statement) }
+            if let handle = resources.value.0 { mysql_close(handle) }
+        })
+    }
+
     /// Connects, then makes the session strict, UTC and utf8mb4.
     static func open(_ options: MySQLOptions) async throws -> MySQLConnection {
         let connection = MySQLConnection(thread: ConnectionThread(name: "ailedger.mysql"))
@@ -113,7 +123,7 @@ final class MySQLConnection: DatabaseConnection, @unchecked Sendable {
     /// Multi-row INSERTs sized under half the server's `max_allowed_packet` (and 1,000
     /// rows), inside the caller's transaction.
     func insert(into table: String, columns: [String], rows: [[SQLValue]], ignoringDuplicates: Bool) async throws -> Int {
-        guard !rows.isEmpty else { return 0 }
+        guard !rows.isEmpty, !columns.isEmpty else { return 0 }
         let packet = try await maxAllowedPacket()
         let budget = packet / 2
         let maxRows = max(1, min(1_000, dialect.maxParameters / columns.count))
@@ -280,7 +290,9 @@ final class MySQLConnection: DatabaseConnection, @unchecked Sendable {
             return LedgerError(.closed, "the MySQL connection is closed")
         }
         let failure = LedgerError(mysqlErrno: code, message: message, sqlState: sqlState)
-        if failure.kind == .connectionFailed {
+        // Connection errors, and any client-side error (2000-2999: out of sync, malformed
+        // packet...), leave the connection unusable.
+        if failure.kind == .connectionFailed || (2000..<3000).contains(code) {
             state.withLock { $0.broken = true }
         }
         return failure

@@ -16,10 +16,30 @@ extension LedgerError {
         case _ where sqlState.hasPrefix("08"), "57P01", "57P02", "57P03": kind = .connectionFailed
         default: kind = .databaseError
         }
-        // Data exceptions quote the offending value after a colon: keep only the kind of problem.
+        // Data exceptions quote the offending value (after a colon, or in double quotes):
+        // keep only the kind of problem.
         var text = message
-        if sqlState.hasPrefix("22"), let colon = text.firstIndex(of: ":") { text = String(text[..<colon]) }
+        if sqlState.hasPrefix("22") {
+            if let colon = text.firstIndex(of: ":") { text = String(text[..<colon]) }
+            text = Self.maskingQuoted(text, quote: "\"")
+        }
         self.init(kind, text, databaseCode: sqlState)
+    }
+
+    /// Replaces every `quote`-delimited part of `text` with `***`.
+    static func maskingQuoted(_ text: String, quote: Character) -> String {
+        var result = ""
+        var inside = false
+        for character in text {
+            if character == quote {
+                result.append(quote)
+                if !inside { result += "***" }
+                inside.toggle()
+            } else if !inside {
+                result.append(character)
+            }
+        }
+        return result
     }
 
     /// Maps a failure to connect, judged from libpq's message.

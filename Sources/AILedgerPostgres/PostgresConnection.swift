@@ -19,6 +19,13 @@ final class PostgresConnection: DatabaseConnection, @unchecked Sendable {
         self.thread = thread
     }
 
+    deinit {
+        // Dropped without close(): free the handle on the thread that owns it.
+        guard !state.withLock({ $0.closed }) else { return }
+        let resources = UnsafeTransfer(handle)
+        thread.stop(after: { if let handle = resources.value { PQfinish(handle) } })
+    }
+
     /// Connects and checks the session.
     static func open(_ options: PostgresOptions) async throws -> PostgresConnection {
         let connection = PostgresConnection(thread: ConnectionThread(name: "ailedger.postgres"))
@@ -79,8 +86,16 @@ final class PostgresConnection: DatabaseConnection, @unchecked Sendable {
         }
     }
 
+    /// Waits at most ten minutes for the lock (then `serializationFailure`, SQLSTATE 55P03).
     func withMigrationLock<T: Sendable>(_ body: () async throws -> T) async throws -> T {
-        try await execute("SELECT pg_advisory_lock($1)", [.integer(Self.migrationLockKey)])
+        try await execute("SET lock_timeout = '600s'", [])
+        do {
+            try await execute("SELECT pg_advisory_lock($1)", [.integer(Self.migrationLockKey)])
+            try await execute("RESET lock_timeout", [])
+        } catch {
+            if !isBroken { _ = try? await execute("RESET lock_timeout", []) }
+            throw error
+        }
         do {
             let result = try await body()
             try await execute("SELECT pg_advisory_unlock($1)", [.integer(Self.migrationLockKey)])
@@ -173,7 +188,7 @@ final class PostgresConnection: DatabaseConnection, @unchecked Sendable {
         case PostgresOID.uuid: return UUID(uuidString: text).map(SQLValue.uuid) ?? .text(text)
         case PostgresOID.timestamptz, PostgresOID.timestamp: return Timestamp.parse(text).map(SQLValue.timestamp) ?? .text(text)
         case PostgresOID.json, PostgresOID.jsonb: return .json(text)
-        case PostgresOID.bytea: return .blob(PostgresConnection.decodeHexBytea(text))
+        case PostgresOID.bytea: return PostgresConnection.decodeHexBytea(text).map(SQLValue.blob) ?? .text(text)
         default: return .text(text)
         }
     }
@@ -194,9 +209,28 @@ final class PostgresConnection: DatabaseConnection, @unchecked Sendable {
         }
     }
 
-    static func decodeHexBytea(_ text: String) -> [UInt8] {
-        let digits = Array(text.utf8.dropFirst(2))
-        func nibble(_ byte: UInt8) -> UInt8 { byte >= 97 ? byte - 87 : (byte >= 65 ? byte - 55 : byte - 48) }
-        return stride(from: 0, to: digits.count - 1, by: 2).map { nibble(digits[$0]) << 4 | nibble(digits[$0 + 1]) }
+    /// Decodes bytea's hex output (`\\x0aff`); nil for anything else.
+    static func decodeHexBytea(_ text: String) -> [UInt8]? {
+        let bytes = Array(text.utf8)
+        guard bytes.count >= 2, bytes[0] == UInt8(ascii: "\\"), bytes[1] == UInt8(ascii: "x"), bytes.count % 2 == 0 else {
+            return nil
+        }
+        func nibble(_ byte: UInt8) -> UInt8? {
+            switch byte {
+            case 48...57: return byte - 48
+            case 97...102: return byte - 87
+            case 65...70: return byte - 55
+            default: return nil
+            }
+        }
+        var result: [UInt8] = []
+        result.reserveCapacity((bytes.count - 2) / 2)
+        var index = 2
+        while index < bytes.count {
+            guard let high = nibble(bytes[index]), let low = nibble(bytes[index + 1]) else { return nil }
+            result.append(high << 4 | low)
+            index += 2
+        }
+        return result
     }
 }

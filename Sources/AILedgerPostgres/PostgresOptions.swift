@@ -52,9 +52,9 @@ struct PostgresOptions: Sendable {
         }
         if !keywords.contains(where: { $0.0 == "connect_timeout" }) { keywords.append(("connect_timeout", "10")) }
         if !keywords.contains(where: { $0.0 == "application_name" }) { keywords.append(("application_name", "ailedger")) }
-        // Timestamps are exchanged in UTC whatever the server's default.
+        // Timestamps are exchanged in UTC and bytes in hex, whatever the server's defaults.
         let options = keywords.first(where: { $0.0 == "options" })?.1
         keywords.removeAll { $0.0 == "options" }
-        keywords.append(("options", ([options, "-c TimeZone=UTC"].compactMap { $0 }).joined(separator: " ")))
+        keywords.append(("options", ([options, "-c TimeZone=UTC -c bytea_output=hex"].compactMap { $0 }).joined(separator: " ")))
     }
 }

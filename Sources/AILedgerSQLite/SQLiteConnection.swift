@@ -22,6 +22,16 @@ final class SQLiteConnection: DatabaseConnection, @unchecked Sendable {
         self.thread = thread
     }
 
+    deinit {
+        // Dropped without close(): free the handle on the thread that owns it.
+        guard !closed.withLock({ $0 }) else { return }
+        let resources = UnsafeTransfer((handle, Array(statements.values)))
+        thread.stop(after: {
+            for statement in resources.value.1 { sqlite3_finalize(statement) }
+            sqlite3_close_v2(resources.value.0)
+        })
+    }
+
     /// Opens the database file (or memory) and applies the connection's pragmas.
     static func open(_ options: SQLiteOptions, role: Role) async throws -> SQLiteConnection {
         let connection = SQLiteConnection(thread: ConnectionThread(name: "ailedger.sqlite.\(role)"))

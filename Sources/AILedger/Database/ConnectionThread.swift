@@ -27,9 +27,13 @@ public final class ConnectionThread: @unchecked Sendable {
         }
     }
 
-    /// Lets queued work finish, then ends the thread.
-    public func stop() {
+    /// Lets queued work finish, runs `cleanup` (if any) on the thread, then ends it.
+    ///
+    /// A connection that is released without `close()` calls this from its `deinit`, so
+    /// its C handle is still freed on the thread that owns it.
+    public func stop(after cleanup: (@Sendable () -> Void)? = nil) {
         condition.lock()
+        if let cleanup, !stopping { jobs.append(cleanup) }
         stopping = true
         condition.signal()
         condition.unlock()

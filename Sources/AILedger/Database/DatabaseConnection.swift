@@ -15,7 +15,8 @@ public protocol DatabaseConnection: AnyObject, Sendable {
     /// Runs a script of several statements with no parameters (migrations).
     func executeScript(_ sql: String) async throws
     /// Inserts many rows into `table` through the driver's fastest path, inside the
-    /// caller's transaction if one is open. Returns the number of rows inserted.
+    /// caller's transaction if one is open. Returns the rows the database reports as
+    /// affected (on MySQL, skipped duplicates are counted too).
     /// Default: multi-row INSERT statements sized under `dialect.maxParameters`.
     @discardableResult
     func insert(into table: String, columns: [String], rows: [[SQLValue]], ignoringDuplicates: Bool) async throws -> Int

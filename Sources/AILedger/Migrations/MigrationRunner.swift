@@ -77,6 +77,12 @@ public struct MigrationRunner: Sendable {
                           let down = migration.down else {
                         throw LedgerError(.migrationInvalid, "migration \(row.version) has no .down.sql; it cannot be reverted")
                     }
+                    if !connection.dialect.supportsTransactionalDDL {
+                        // As for `up`: a crash or failure part-way leaves a visible dirty state.
+                        try await connection.execute(
+                            "UPDATE \(q(table)) SET success = \(p(1)) WHERE version = \(p(2))",
+                            [.bool(false), .integer(row.version)])
+                    }
                     try await run(migration, label: "reverting", on: connection) {
                         try await connection.executeScript(down)
                         try await connection.execute(
