@@ -33,7 +33,7 @@ enum Samples {
         Call(
             interactionID: interaction, externalID: "call-1", createdAt: date, model: "gpt-4o-mini",
             modelVersion: "2024-07-18", provider: "openai", callType: "outline", status: .success, userID: "user-1",
-            usage: TokenUsage(input: 1_500, output: 420, cacheRead: 1_024, cacheWrite: 0, reasoning: 128),
+            usage: TokenUsage(input: 1_500, output: 420, cacheRead: 1_024, cacheWrite: 300, cacheWrite1h: 120, reasoning: 128),
             costUSD: Decimal(string: "0.000123456")!, costSource: .computed, latencyMs: 987.25,
             inputText: unicode, outputText: "Sure 👍", request: ["model": "gpt-4o-mini"],
             response: ["usage": ["prompt_tokens": 1500, "completion_tokens": 420]], errorCode: nil,

@@ -11,16 +11,19 @@ public struct TokenUsage: Sendable, Hashable, Codable {
     public var cacheRead: Int64?
     /// Prompt tokens written to the provider's cache (part of `input`).
     public var cacheWrite: Int64?
+    /// The part of `cacheWrite` written to a one-hour cache (Anthropic's longer TTL).
+    public var cacheWrite1h: Int64?
     /// Completion tokens spent on hidden reasoning (part of `output`).
     public var reasoning: Int64?
 
     /// Creates a usage record.
     public init(input: Int64? = nil, output: Int64? = nil, cacheRead: Int64? = nil,
-                cacheWrite: Int64? = nil, reasoning: Int64? = nil) {
+                cacheWrite: Int64? = nil, cacheWrite1h: Int64? = nil, reasoning: Int64? = nil) {
         self.input = input
         self.output = output
         self.cacheRead = cacheRead
         self.cacheWrite = cacheWrite
+        self.cacheWrite1h = cacheWrite1h
         self.reasoning = reasoning
     }
 

@@ -6,7 +6,7 @@ extension Call {
         "id", "interaction_id", "conversation_id", "external_id", "created_at", "model", "model_version",
         "provider", "call_type", "status", "user_id", "input_tokens", "output_tokens", "cache_read_tokens",
         "cache_write_tokens", "reasoning_tokens", "cost_nano_usd", "cost_source", "latency_ms", "input_text",
-        "output_text", "request", "response", "error_code", "error_message", "metadata",
+        "output_text", "request", "response", "error_code", "error_message", "metadata", "cache_write_1h_tokens",
     ]
 
     var rowValues: [SQLValue] {
@@ -22,7 +22,7 @@ extension Call {
             .optional(inputText, SQLValue.text), .optional(outputText, SQLValue.text),
             .optional(request?.jsonText, SQLValue.json), .optional(response?.jsonText, SQLValue.json),
             .optional(errorCode, SQLValue.text), .optional(errorMessage, SQLValue.text),
-            .json(JSONValue.object(metadata).jsonText),
+            .json(JSONValue.object(metadata).jsonText), .optional(usage.cacheWrite1h, SQLValue.integer),
         ]
     }
 
@@ -39,5 +39,6 @@ extension Call {
             inputText: try r.optionalString(), outputText: try r.optionalString(), request: try r.optionalJSON(),
             response: try r.optionalJSON(), errorCode: try r.optionalString(), errorMessage: try r.optionalString(),
             metadata: try r.jsonObject())
+        usage.cacheWrite1h = try r.optionalInt64()
     }
 }

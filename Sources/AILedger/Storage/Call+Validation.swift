@@ -15,6 +15,11 @@ extension Call {
         try check.count(usage.cacheRead, "usage.cacheRead")
         try check.count(usage.cacheWrite, "usage.cacheWrite")
         try check.count(usage.reasoning, "usage.reasoning")
+        try check.count(usage.cacheWrite1h, "usage.cacheWrite1h")
+        if let oneHour = usage.cacheWrite1h, oneHour > (usage.cacheWrite ?? 0) {
+            throw LedgerError.invalid("call.usage.cacheWrite1h",
+                "one-hour cache writes (\(oneHour)) exceed cache writes (\(usage.cacheWrite ?? 0)); they are part of them")
+        }
         let cached = (usage.cacheRead ?? 0).addingReportingOverflow(usage.cacheWrite ?? 0)
         if cached.overflow { throw LedgerError.invalid("call.usage", "cache token counts overflow") }
         if let input = usage.input, cached.partialValue > input {

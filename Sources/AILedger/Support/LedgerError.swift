@@ -11,6 +11,8 @@ public struct LedgerError: Error, Sendable, Equatable, CustomStringConvertible {
         case unsupportedScheme
         /// A record failed validation before reaching the database.
         case invalidRecord
+        /// A price, price file or provider usage payload is malformed.
+        case invalidPrice
         /// The database could not be reached, or the connection broke.
         case connectionFailed
         /// The server refused the credentials.

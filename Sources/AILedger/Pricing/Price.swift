@@ -1,0 +1,63 @@
+import Foundation
+
+/// The price of a model from a date on: base rates, optional long-context tiers, and where
+/// the figures came from.
+///
+/// `model` is a name (`gpt-4o`) or a pattern with `*` (`mistral-large-*`); `provider`, when
+/// set, limits the entry to calls recorded with that provider (the same model sold by
+/// several providers at different prices).
+public struct Price: Sendable, Hashable {
+    /// A model name, or a pattern where `*` matches any run of characters.
+    public var model: String
+    /// The provider the price applies to; nil for any.
+    public var provider: String?
+    /// The first instant the price is in force.
+    public var effectiveFrom: Date
+    /// The rates below every tier's threshold.
+    public var rates: PriceRates
+    /// Long-context tiers, by threshold.
+    public var tiers: [PriceTier]
+    /// Where the figures come from (a pricing page, a file).
+    public var source: String?
+
+    /// Creates a price entry.
+    public init(model: String, provider: String? = nil, effectiveFrom: Date, rates: PriceRates,
+                tiers: [PriceTier] = [], source: String? = nil) {
+        self.model = model.lowercased()
+        self.provider = provider?.lowercased()
+        self.effectiveFrom = effectiveFrom
+        self.rates = rates
+        self.tiers = tiers.sorted { $0.aboveInputTokens < $1.aboveInputTokens }
+        self.source = source
+    }
+
+    /// Whether `model` contains a `*` wildcard.
+    public var isPattern: Bool { model.contains("*") }
+
+    /// The rates that apply to a call with `inputTokens` input tokens.
+    public func rates(forInputTokens inputTokens: Int64) -> PriceRates {
+        tiers.last(where: { inputTokens > $0.aboveInputTokens })?.rates ?? rates
+    }
+
+    /// The cost of `usage` at this price, rounded half-to-even to the nano-dollar; nil when
+    /// the usage reports neither input nor output tokens.
+    ///
+    /// Counts are read in the inclusive meaning: cached reads and writes are part of input,
+    /// reasoning is part of output, so each token is priced exactly once.
+    public func cost(of usage: TokenUsage) -> Decimal? {
+        guard usage.input != nil || usage.output != nil else { return nil }
+        let input = usage.input ?? 0
+        let rates = rates(forInputTokens: input)
+        let cacheRead = usage.cacheRead ?? 0
+        let cacheWrite = usage.cacheWrite ?? 0
+        let cacheWrite1h = usage.cacheWrite1h ?? 0
+        let reasoning = usage.reasoning ?? 0
+        var total = Decimal(input - cacheRead - cacheWrite) * rates.input
+        total += Decimal(cacheRead) * (rates.cacheRead ?? rates.input)
+        total += Decimal(cacheWrite - cacheWrite1h) * (rates.cacheWrite ?? rates.input)
+        total += Decimal(cacheWrite1h) * (rates.cacheWrite1h ?? rates.cacheWrite ?? rates.input)
+        total += Decimal((usage.output ?? 0) - reasoning) * rates.output
+        total += Decimal(reasoning) * (rates.reasoning ?? rates.output)
+        return (total / 1_000_000).roundedToNanoDollars
+    }
+}

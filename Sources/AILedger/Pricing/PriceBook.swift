@@ -1,0 +1,102 @@
+import Foundation
+
+/// A set of prices, and the rules that find the one a call is billed at.
+///
+/// Precedence, first rule that names the model wins:
+/// 1. exact name (`gpt-4o`);
+/// 2. the name without a dated-snapshot or alias suffix (`gpt-4o-2024-08-06`,
+///    `claude-3-5-haiku-20241022`, `claude-3-5-sonnet@20240620`, `-latest` → the base name);
+/// 3. `*` patterns, the most specific (most literal characters) first.
+/// A `provider/model` name (`openai/gpt-4o`) is read as that provider's model. Within a
+/// rule, entries scoped to the call's provider beat unscoped ones; among those, the entry
+/// with the latest `effectiveFrom` not after the call's time applies. A model named but
+/// with no entry in force at that time has no price (the call is `unpriced`).
+public struct PriceBook: Sendable, Hashable {
+    /// Every entry.
+    public private(set) var prices: [Price]
+
+    /// Creates a book from entries; later entries replace earlier ones with the same model,
+    /// provider and start date.
+    public init(_ prices: [Price] = []) {
+        self.prices = []
+        add(prices)
+    }
+
+    /// Adds entries, replacing any with the same model, provider and start date.
+    public mutating func add(_ entries: [Price]) {
+        for entry in entries {
+            prices.removeAll {
+                $0.model == entry.model && $0.provider == entry.provider && $0.effectiveFrom == entry.effectiveFrom
+            }
+            prices.append(entry)
+        }
+    }
+
+    /// This book with `other`'s entries added over it.
+    public func merging(_ other: PriceBook) -> PriceBook {
+        var merged = self
+        merged.add(other.prices)
+        return merged
+    }
+
+    /// The price a call to `model` through `provider` at `date` is billed at, and how it was found.
+    public func match(model: String, provider: String? = nil, at date: Date) -> PriceMatch? {
+        var name = model.lowercased().trimmingCharacters(in: .whitespaces)
+        var provider = provider?.lowercased()
+        if let slash = name.firstIndex(of: "/") {
+            provider = provider ?? String(name[..<slash])
+            name = String(name[name.index(after: slash)...])
+        }
+        let exact = prices.filter { !$0.isPattern && $0.model == name }
+        if !exact.isEmpty { return Self.inForce(exact, provider: provider, at: date).map { PriceMatch(price: $0, rule: .exact) } }
+        let base = Self.withoutSnapshotSuffix(name)
+        if base != name {
+            let snapshot = prices.filter { !$0.isPattern && $0.model == base }
+            if !snapshot.isEmpty {
+                return Self.inForce(snapshot, provider: provider, at: date).map { PriceMatch(price: $0, rule: .snapshot) }
+            }
+        }
+        let patterns = prices.filter { $0.isPattern && Self.glob($0.model, matches: name) }
+        guard let specificity = patterns.map({ $0.model.filter { $0 != "*" }.count }).max() else { return nil }
+        let best = patterns.filter { $0.model.filter { $0 != "*" }.count == specificity }
+        return Self.inForce(best, provider: provider, at: date).map { PriceMatch(price: $0, rule: .pattern) }
+    }
+
+    /// The entry in force at `date`, preferring entries scoped to `provider`.
+    private static func inForce(_ entries: [Price], provider: String?, at date: Date) -> Price? {
+        let scoped = entries.filter { $0.provider != nil && $0.provider == provider }
+        let candidates = scoped.isEmpty ? entries.filter { $0.provider == nil } : scoped
+        return candidates.filter { $0.effectiveFrom <= date }.max { $0.effectiveFrom < $1.effectiveFrom }
+    }
+
+    /// `gpt-4o-2024-08-06` → `gpt-4o`; `claude-3-5-haiku-20241022` → `claude-3-5-haiku`;
+    /// `claude-3-5-sonnet@20240620` → `claude-3-5-sonnet`; `x-latest` → `x`.
+    static func withoutSnapshotSuffix(_ name: String) -> String {
+        if name.hasSuffix("-latest") { return String(name.dropLast(7)) }
+        let characters = Array(name)
+        func digits(_ range: Range<Int>) -> Bool { range.allSatisfy { characters[$0].isASCII && characters[$0].isNumber } }
+        let count = characters.count
+        if count > 11, characters[count - 11] == "-", characters[count - 6] == "-", characters[count - 3] == "-",
+           digits(count - 10..<count - 6), digits(count - 5..<count - 3), digits(count - 2..<count) {
+            return String(characters[..<(count - 11)])
+        }
+        if count > 9, characters[count - 9] == "-" || characters[count - 9] == "@", digits(count - 8..<count) {
+            return String(characters[..<(count - 9)])
+        }
+        return name
+    }
+
+    /// Whether `pattern` (with `*` wildcards) matches the whole of `text`.
+    static func glob(_ pattern: String, matches text: String) -> Bool {
+        let parts = pattern.split(separator: "*", omittingEmptySubsequences: false).map(String.init)
+        guard parts.count > 1 else { return pattern == text }
+        guard text.hasPrefix(parts[0]), text.hasSuffix(parts[parts.count - 1]),
+              text.count >= parts[0].count + parts[parts.count - 1].count else { return false }
+        var remainder = Substring(text.dropFirst(parts[0].count).dropLast(parts[parts.count - 1].count))
+        for part in parts.dropFirst().dropLast() where !part.isEmpty {
+            guard let found = remainder.range(of: part) else { return false }
+            remainder = remainder[found.upperBound...]
+        }
+        return true
+    }
+}

@@ -1,0 +1,84 @@
+@testable import AILedger
+import Foundation
+import Testing
+
+@Suite struct PriceBookTests {
+    static func day(_ text: String) -> Date { Timestamp.date(microseconds: Timestamp.parse(text + "T00:00:00Z")!) }
+    static func d(_ text: String) -> Decimal { Decimal(string: text)! }
+
+    let book = PriceBook([
+        Price(model: "gpt-4o", effectiveFrom: day("2024-05-13"), rates: PriceRates(input: d("5"), output: d("15"))),
+        Price(model: "gpt-4o", effectiveFrom: day("2024-10-01"),
+              rates: PriceRates(input: d("2.50"), output: d("10"), cacheRead: d("1.25"))),
+        Price(model: "claude-sonnet-4", effectiveFrom: day("2025-05-22"),
+              rates: PriceRates(input: d("3"), output: d("15"), cacheRead: d("0.30"), cacheWrite: d("3.75"), cacheWrite1h: d("6")),
+              tiers: [PriceTier(aboveInputTokens: 200_000,
+                                rates: PriceRates(input: d("6"), output: d("22.50"), cacheRead: d("0.60"), cacheWrite: d("7.50"),
+                                                  cacheWrite1h: d("12")))]),
+        Price(model: "claude-sonnet-4", provider: "bedrock", effectiveFrom: day("2025-05-22"),
+              rates: PriceRates(input: d("3.30"), output: d("16.50"))),
+        Price(model: "mistral-*", effectiveFrom: day("2024-01-01"), rates: PriceRates(input: d("1"), output: d("3"))),
+        Price(model: "mistral-large-*", effectiveFrom: day("2024-01-01"), rates: PriceRates(input: d("2"), output: d("6"))),
+    ])
+
+    @Test func cachedAndReasoningTokensArePricedOnce() throws {
+        let price = try #require(book.match(model: "gpt-4o", at: Self.day("2025-01-01"))?.price)
+        // 10,000 input of which 6,000 cached; 2,000 output of which 500 reasoning (priced as output).
+        let cost = price.cost(of: TokenUsage(input: 10_000, output: 2_000, cacheRead: 6_000, reasoning: 500))
+        // 4,000 × 2.50 + 6,000 × 1.25 + 2,000 × 10 = 10,000 + 7,500 + 20,000 per million = $0.0375
+        #expect(cost == Self.d("0.0375"))
+    }
+
+    @Test func cacheWritesSplitByTTLAndLongContextTier() throws {
+        let price = try #require(book.match(model: "claude-sonnet-4", at: Self.day("2025-06-01"))?.price)
+        let small = TokenUsage(input: 50_000, output: 1_000, cacheRead: 20_000, cacheWrite: 10_000, cacheWrite1h: 4_000)
+        // 20,000 × 3 + 20,000 × 0.30 + 6,000 × 3.75 + 4,000 × 6 + 1,000 × 15 = 60,000 + 6,000 + 22,500 + 24,000 + 15,000
+        #expect(price.cost(of: small) == Self.d("0.1275"))
+        let large = TokenUsage(input: 250_000, output: 1_000, cacheRead: 100_000)
+        // Above 200k every token takes the tier's rates: 150,000 × 6 + 100,000 × 0.60 + 1,000 × 22.50
+        #expect(price.cost(of: large) == Self.d("0.9825"))
+        #expect(price.cost(of: TokenUsage()) == nil, "no usage, no cost")
+    }
+
+    @Test func aPriceChangeSplitsTheMonth() {
+        #expect(book.match(model: "gpt-4o", at: Self.day("2024-09-30"))?.price.rates.input == Self.d("5"))
+        #expect(book.match(model: "gpt-4o", at: Self.day("2024-10-01"))?.price.rates.input == Self.d("2.50"))
+        #expect(book.match(model: "gpt-4o", at: Self.day("2024-05-12")) == nil, "before the first price: unpriced")
+    }
+
+    @Test func precedenceExactThenSnapshotThenMostSpecificPattern() {
+        let at = Self.day("2025-06-01")
+        #expect(book.match(model: "gpt-4o", at: at)?.rule == .exact)
+        #expect(book.match(model: "gpt-4o-2024-08-06", at: at)?.rule == .snapshot)
+        #expect(book.match(model: "GPT-4o-latest", at: at)?.price.model == "gpt-4o")
+        #expect(book.match(model: "claude-sonnet-4-20250514", at: at)?.price.model == "claude-sonnet-4")
+        #expect(book.match(model: "claude-sonnet-4@20250514", at: at)?.price.model == "claude-sonnet-4")
+        #expect(book.match(model: "mistral-large-2411", at: at)?.price.model == "mistral-large-*")
+        #expect(book.match(model: "mistral-small-2503", at: at)?.price.model == "mistral-*")
+        #expect(book.match(model: "gpt-4o-mini", at: at) == nil, "a different model is not a snapshot")
+        #expect(book.match(model: "unknown", at: at) == nil)
+    }
+
+    @Test func providerScopedEntriesWinForTheirProvider() {
+        let at = Self.day("2025-06-01")
+        #expect(book.match(model: "claude-sonnet-4", provider: "bedrock", at: at)?.price.rates.input == Self.d("3.30"))
+        #expect(book.match(model: "bedrock/claude-sonnet-4", at: at)?.price.rates.input == Self.d("3.30"))
+        #expect(book.match(model: "claude-sonnet-4", provider: "anthropic", at: at)?.price.rates.input == Self.d("3"))
+        #expect(book.match(model: "claude-sonnet-4", at: at)?.price.rates.input == Self.d("3"))
+    }
+
+    @Test func laterEntriesReplaceTheSameKey() {
+        var copy = book
+        copy.add([Price(model: "gpt-4o", effectiveFrom: Self.day("2024-10-01"), rates: PriceRates(input: 1, output: 1))])
+        #expect(copy.prices.count == book.prices.count)
+        #expect(copy.match(model: "gpt-4o", at: Self.day("2025-01-01"))?.price.rates.input == 1)
+    }
+
+    @Test func snapshotSuffixes() {
+        #expect(PriceBook.withoutSnapshotSuffix("gpt-4o-2024-08-06") == "gpt-4o")
+        #expect(PriceBook.withoutSnapshotSuffix("claude-3-5-haiku-20241022") == "claude-3-5-haiku")
+        #expect(PriceBook.withoutSnapshotSuffix("claude-3-5-sonnet@20240620") == "claude-3-5-sonnet")
+        #expect(PriceBook.withoutSnapshotSuffix("gpt-4o") == "gpt-4o")
+        #expect(PriceBook.withoutSnapshotSuffix("o3-mini") == "o3-mini")
+    }
+}
