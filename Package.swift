@@ -17,7 +17,7 @@ let package = Package(
     ],
     targets: [
         // Core: models, facade, driver protocols, dialect, migrations. Imports no C library.
-        .target(name: "AILedger"),
+        .target(name: "AILedger", plugins: ["EmbedPriceBook"]),
 
         // SQLite: the embedded default.
         .systemLibrary(
@@ -73,8 +73,14 @@ let package = Package(
             path: "Examples/QuickStart"
         ),
 
-        // Bundles Migrations/<dialect>/*.sql into the driver that owns the dialect.
+        // Bundle Migrations/<dialect>/*.sql into the driver that owns the dialect, and the
+        // price book into the core.
         .executableTarget(name: "MigrationEmbedder", path: "Plugins/MigrationEmbedder"),
+        .plugin(
+            name: "EmbedPriceBook",
+            capability: .buildTool(),
+            dependencies: ["MigrationEmbedder"]
+        ),
         .plugin(
             name: "EmbedMigrations",
             capability: .buildTool(),

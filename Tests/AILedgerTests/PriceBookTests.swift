@@ -65,6 +65,10 @@ import Testing
         #expect(book.match(model: "bedrock/claude-sonnet-4", at: at)?.price.rates.input == Self.d("3.30"))
         #expect(book.match(model: "claude-sonnet-4", provider: "anthropic", at: at)?.price.rates.input == Self.d("3"))
         #expect(book.match(model: "claude-sonnet-4", at: at)?.price.rates.input == Self.d("3"))
+        let scopedOnly = PriceBook([Price(model: "gpt-4o", provider: "openai", effectiveFrom: Self.day("2024-01-01"),
+                                          rates: PriceRates(input: 1, output: 2))])
+        #expect(scopedOnly.match(model: "gpt-4o", at: at) != nil, "no provider named: the scoped price applies")
+        #expect(scopedOnly.match(model: "gpt-4o", provider: "azure", at: at) == nil, "another provider's price never does")
     }
 
     @Test func laterEntriesReplaceTheSameKey() {

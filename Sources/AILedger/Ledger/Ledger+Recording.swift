@@ -21,11 +21,16 @@ extension Ledger {
     /// Records a batch in one transaction through the driver's bulk path.
     ///
     /// Every record is validated first: if one is invalid, nothing is written and the error
-    /// names the field. Records whose ids are already stored are skipped, so a batch
-    /// replayed after an uncertain failure never duplicates a row.
+    /// names the field. Calls without a cost are priced from the price book (`computed`),
+    /// or stored as `unpriced` when no price matches. Records whose ids are already stored
+    /// are skipped, so a batch replayed after an uncertain failure never duplicates a row.
     public func record(_ batch: RecordBatch) async throws {
         try batch.validate()
         guard !batch.isEmpty else { return }
+        var priced = batch
+        let book = priceBook
+        priced.calls = batch.calls.map { $0.priced(with: book) }
+        let batch = priced
         try await database.withConnection(.write) { connection in
             try await connection.transaction {
                 try await connection.insert(into: Conversation.table, columns: Conversation.columns,

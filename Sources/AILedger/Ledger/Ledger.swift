@@ -16,34 +16,50 @@ public final class Ledger: Sendable {
     public let database: any DatabaseClient
     /// The runner for AILedger's bundled schema migrations.
     public let migrations: MigrationRunner
+    /// The prices calls are billed at: the book given at open, plus prices added since.
+    let pricing: Locked<PriceBook>
 
-    init(url: DatabaseURL, driver: any DatabaseDriver, database: any DatabaseClient) throws {
+    init(url: DatabaseURL, driver: any DatabaseDriver, database: any DatabaseClient, prices: PriceBook) throws {
         self.url = url
         self.driver = driver
         self.database = database
         self.migrations = MigrationRunner(client: database, migrations: try Migration.parse(driver.bundledMigrations))
+        self.pricing = Locked(prices)
     }
 
     /// Opens the database at `url` with the driver registered for its scheme.
     ///
-    /// Throws `LedgerError.Kind.invalidURL` for a malformed URL, `.unsupportedScheme` when
-    /// no driver handles it, and the driver's connection errors. No message shows the password.
-    public static func open(url: String, drivers: [any DatabaseDriver] = DatabaseDrivers.all) async throws -> Ledger {
+    /// Calls recorded without a cost are priced from `prices` (the bundled book by default)
+    /// and from prices stored in the database. Throws `LedgerError.Kind.invalidURL` for a
+    /// malformed URL, `.unsupportedScheme` when no driver handles it, and the driver's
+    /// connection errors. No message shows the password.
+    public static func open(url: String, drivers: [any DatabaseDriver] = DatabaseDrivers.all,
+                            prices: PriceBook = .bundled) async throws -> Ledger {
         let parsed = try DatabaseURL(url)
         let driver = try DatabaseDrivers.driver(for: parsed, among: drivers)
         let database = try await driver.connect(to: parsed)
+        let ledger: Ledger
         do {
-            return try Ledger(url: parsed, driver: driver, database: database)
+            ledger = try Ledger(url: parsed, driver: driver, database: database, prices: prices)
         } catch {
             await database.close()
             throw error
         }
+        do {
+            try await ledger.loadStoredPrices()
+        } catch let error as LedgerError where error.kind == .databaseError {
+            // Not migrated yet: there is no price table to read; migrate() reads it.
+        }
+        return ledger
     }
 
-    /// Applies every pending bundled migration; returns those applied.
+    /// Applies every pending bundled migration, then reads the prices stored in the
+    /// database; returns the migrations applied.
     @discardableResult
     public func migrate() async throws -> [Migration] {
-        try await migrations.up()
+        let applied = try await migrations.up()
+        try await loadStoredPrices()
+        return applied
     }
 
     /// The runner for the opt-in compatibility set `name` (for example `whatsapp`), which

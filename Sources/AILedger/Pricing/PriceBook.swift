@@ -9,7 +9,8 @@ import Foundation
 /// 3. `*` patterns, the most specific (most literal characters) first.
 /// A `provider/model` name (`openai/gpt-4o`) is read as that provider's model. Within a
 /// rule, entries scoped to the call's provider beat unscoped ones; among those, the entry
-/// with the latest `effectiveFrom` not after the call's time applies. A model named but
+/// with the latest `effectiveFrom` not after the call's time applies. A call that names no
+/// provider may take a provider-scoped price; a call through another provider may not. A model named but
 /// with no entry in force at that time has no price (the call is `unpriced`).
 public struct PriceBook: Sendable, Hashable {
     /// Every entry.
@@ -62,10 +63,17 @@ public struct PriceBook: Sendable, Hashable {
         return Self.inForce(best, provider: provider, at: date).map { PriceMatch(price: $0, rule: .pattern) }
     }
 
-    /// The entry in force at `date`, preferring entries scoped to `provider`.
+    /// The entry in force at `date`: entries scoped to `provider` first, then unscoped ones;
+    /// a call that names no provider falls back to scoped entries too. A call through one
+    /// provider never takes another provider's scoped price.
     private static func inForce(_ entries: [Price], provider: String?, at date: Date) -> Price? {
-        let scoped = entries.filter { $0.provider != nil && $0.provider == provider }
-        let candidates = scoped.isEmpty ? entries.filter { $0.provider == nil } : scoped
+        let groups: [[Price]]
+        if let provider {
+            groups = [entries.filter { $0.provider == provider }, entries.filter { $0.provider == nil }]
+        } else {
+            groups = [entries.filter { $0.provider == nil }, entries.filter { $0.provider != nil }]
+        }
+        guard let candidates = groups.first(where: { !$0.isEmpty }) else { return nil }
         return candidates.filter { $0.effectiveFrom <= date }.max { $0.effectiveFrom < $1.effectiveFrom }
     }
 

@@ -23,6 +23,9 @@ struct SQLBuilder {
         conditions.append("\(dialect.quoteIdentifier(column)) \(op) \(bind(value))")
     }
 
+    /// Adds a condition written with placeholders from `bind`.
+    mutating func condition(_ text: String) { conditions.append(text) }
+
     mutating func append(_ text: String) { sql += text }
 
     /// Appends ` WHERE a AND b ...` for the conditions added so far.

@@ -1,0 +1,25 @@
+extension Call {
+    /// This call with its cost filled in from `book` when none was given: `computed` when a
+    /// price matches, `unpriced` (cost unknown, never zero) when none does. A call that
+    /// carries a cost keeps it.
+    public func priced(with book: PriceBook) -> Call {
+        guard costUSD == nil else { return self }
+        var call = self
+        if let price = book.match(model: model, provider: provider, at: createdAt)?.price, let cost = price.cost(of: usage) {
+            call.costUSD = cost
+            call.costSource = .computed
+        } else {
+            call.costUSD = nil
+            call.costSource = .unpriced
+        }
+        return call
+    }
+
+    /// This call priced afresh from `book`, unless its cost was provided by the caller.
+    func repriced(with book: PriceBook) -> Call {
+        guard costSource != .provided else { return self }
+        var call = self
+        call.costUSD = nil
+        return call.priced(with: book)
+    }
+}
