@@ -7,7 +7,10 @@ struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
         abstract: "Record a realistic synthetic workload, then report on it from the database.",
-        discussion: "Uses only the public library API: migrate, record, and the usage and listing queries."
+        discussion: """
+            Uses only the public library API: migrate, record (calls are priced by the ledger from \
+            its bundled price book), and the usage and listing queries.
+            """
     )
 
     @OptionGroup var database: DatabaseOptions

@@ -88,7 +88,8 @@ struct DemoWorkload {
 
     private mutating func makeCall(for interaction: Interaction, at date: Date, fails: Bool) -> Call {
         let model = pickModel()
-        let input = Int64.random(in: 200...6_000, using: &random)
+        // A failed call (rate limit, timeout, overload) is billed no tokens.
+        let input = fails ? 0 : Int64.random(in: 200...6_000, using: &random)
         let cacheRead = model.provider != "google" && chance(0.4) ? input * Int64.random(in: 30...80, using: &random) / 100 : 0
         let cacheWrite = model.provider == "anthropic" && cacheRead == 0 && chance(0.3) ? input / 2 : 0
         let output = fails ? 0 : Int64.random(in: 20...1_200, using: &random)
@@ -99,8 +100,6 @@ struct DemoWorkload {
             provider: model.provider, callType: interaction.interactionType, status: fails ? .error : .success,
             userID: interaction.userID,
             usage: TokenUsage(input: input, output: output, cacheRead: cacheRead, cacheWrite: cacheWrite, reasoning: reasoning),
-            costUSD: fails ? 0 : model.cost(input: input, cacheRead: cacheRead, cacheWrite: cacheWrite, output: output)
-                .roundedToNanoDollars,
             latencyMs: Double(Int.random(in: 250...(fails ? 30_000 : 9_000), using: &random)),
             inputText: interaction.inputText, outputText: fails ? nil : "…",
             errorCode: failure?.0, errorMessage: failure?.1)

@@ -16,6 +16,7 @@ struct DemoReport {
             ["input tokens", "\((tokens.input ?? 0).grouped) (cache read \((tokens.cacheRead ?? 0).grouped), cache write \((tokens.cacheWrite ?? 0).grouped))"],
             ["output tokens", "\((tokens.output ?? 0).grouped) (reasoning \((tokens.reasoning ?? 0).grouped))"],
             ["cost", total.costUSD.dollars],
+            ["calls without a price", total.unpricedCalls.grouped],
             ["average latency", total.averageLatencyMs.map { String(format: "%.0f ms", $0) } ?? "n/a"],
         ]).rendered)
 
