@@ -1,0 +1,110 @@
+extension ProviderUsage {
+    /// Reads one response (or one streaming event that carries the final usage) in `format`.
+    public init(response: JSONValue, format: Format) throws {
+        let fields = UsageFields(root: response, label: "")
+        switch format {
+        case .openAIChatCompletions:
+            let input = try fields.count(["usage", "prompt_tokens"])
+            let cached = try fields.count(["usage", "prompt_tokens_details", "cached_tokens"])
+            let output = try fields.count(["usage", "completion_tokens"])
+            let reasoning = try fields.count(["usage", "completion_tokens_details", "reasoning_tokens"])
+            try fields.require(cached, ["usage", "prompt_tokens_details", "cached_tokens"], within: input, ["usage", "prompt_tokens"])
+            try fields.require(reasoning, ["usage", "completion_tokens_details", "reasoning_tokens"],
+                               within: output, ["usage", "completion_tokens"])
+            guard input != nil || output != nil else { throw Self.noUsage(format) }
+            self.init(model: fields.string(["model"]), provider: "openai",
+                      usage: TokenUsage(input: input, output: output, cacheRead: cached, reasoning: reasoning), format: format)
+        case .openAIResponses:
+            // A streaming `response.completed` event wraps the response.
+            let body = UsageFields(root: fields.value(["response"]) ?? response, label: "")
+            let input = try body.count(["usage", "input_tokens"])
+            let cached = try body.count(["usage", "input_tokens_details", "cached_tokens"])
+            let output = try body.count(["usage", "output_tokens"])
+            let reasoning = try body.count(["usage", "output_tokens_details", "reasoning_tokens"])
+            try body.require(cached, ["usage", "input_tokens_details", "cached_tokens"], within: input, ["usage", "input_tokens"])
+            try body.require(reasoning, ["usage", "output_tokens_details", "reasoning_tokens"], within: output, ["usage", "output_tokens"])
+            guard input != nil || output != nil else { throw Self.noUsage(format) }
+            self.init(model: body.string(["model"]), provider: "openai",
+                      usage: TokenUsage(input: input, output: output, cacheRead: cached, reasoning: reasoning), format: format)
+        case .anthropicMessages:
+            // `message_start` events wrap the message.
+            let body = UsageFields(root: fields.value(["message"]) ?? response, label: "")
+            self.init(model: body.string(["model"]), provider: "anthropic",
+                      usage: try Self.anthropicUsage(body, path: ["usage"]), format: format)
+        case .gemini:
+            let prompt = try fields.count(["usageMetadata", "promptTokenCount"])
+            let toolPrompt = try fields.count(["usageMetadata", "toolUsePromptTokenCount"])
+            let cached = try fields.count(["usageMetadata", "cachedContentTokenCount"])
+            let candidates = try fields.count(["usageMetadata", "candidatesTokenCount"])
+            let thoughts = try fields.count(["usageMetadata", "thoughtsTokenCount"])
+            try fields.require(cached, ["usageMetadata", "cachedContentTokenCount"], within: prompt, ["usageMetadata", "promptTokenCount"])
+            guard prompt != nil || candidates != nil else { throw Self.noUsage(format) }
+            // Gemini counts thoughts apart from candidates; both are billed as output.
+            self.init(model: fields.string(["modelVersion"]), provider: "google",
+                      usage: TokenUsage(input: try fields.sum(prompt, toolPrompt), output: try fields.sum(candidates, thoughts),
+                                        cacheRead: cached, reasoning: thoughts),
+                      format: format)
+        case .openTelemetry:
+            guard case .object(let attributes) = response else { throw Self.noUsage(format) }
+            func flat(_ key: String) throws -> Int64? { try fields.count([key]) }
+            let input = try flat("gen_ai.usage.input_tokens") ?? flat("gen_ai.usage.prompt_tokens")
+            let output = try flat("gen_ai.usage.output_tokens") ?? flat("gen_ai.usage.completion_tokens")
+            let cacheRead = try flat("gen_ai.usage.cache_read.input_tokens")
+            let cacheWrite = try flat("gen_ai.usage.cache_creation.input_tokens")
+            let reasoning = try flat("gen_ai.usage.reasoning.output_tokens")
+            try fields.require(try fields.sum(cacheRead, cacheWrite), ["gen_ai.usage.cache_read + cache_creation.input_tokens"],
+                               within: input, ["gen_ai.usage.input_tokens"])
+            try fields.require(reasoning, ["gen_ai.usage.reasoning.output_tokens"], within: output, ["gen_ai.usage.output_tokens"])
+            guard input != nil || output != nil else { throw Self.noUsage(format) }
+            func text(_ key: String) -> String? { if case .string(let value)? = attributes[key] { value } else { nil } }
+            self.init(model: text("gen_ai.response.model") ?? text("gen_ai.request.model"),
+                      provider: text("gen_ai.provider.name") ?? text("gen_ai.system"),
+                      usage: TokenUsage(input: input, output: output, cacheRead: cacheRead, cacheWrite: cacheWrite, reasoning: reasoning),
+                      format: format)
+        }
+    }
+
+    /// Reads one response, recognising its provider by its shape.
+    public init(response: JSONValue) throws {
+        guard let format = Self.detect(response) else {
+            throw LedgerError(.invalidPrice,
+                "no usage found: expected an OpenAI, Anthropic or Gemini response, or OpenTelemetry gen_ai.* attributes")
+        }
+        try self.init(response: response, format: format)
+    }
+
+    /// The format a payload looks like, if any.
+    static func detect(_ response: JSONValue) -> Format? {
+        guard case .object(let fields) = response else { return nil }
+        if fields["usageMetadata"] != nil { return .gemini }
+        if fields.keys.contains(where: { $0.hasPrefix("gen_ai.") }) { return .openTelemetry }
+        if case .string(let type)? = fields["type"], type.hasPrefix("response.") { return .openAIResponses }
+        if case .object(let message)? = fields["message"], message["usage"] != nil { return .anthropicMessages }
+        guard case .object(let usage)? = fields["usage"] else { return nil }
+        if usage["prompt_tokens"] != nil || usage["completion_tokens"] != nil { return .openAIChatCompletions }
+        if usage["cache_read_input_tokens"] != nil || usage["cache_creation_input_tokens"] != nil { return .anthropicMessages }
+        if case .string(let type)? = fields["type"], type == "message" || type == "message_delta" { return .anthropicMessages }
+        if case .string(let object)? = fields["object"], object == "response" { return .openAIResponses }
+        if usage["input_tokens_details"] != nil || usage["output_tokens_details"] != nil { return .openAIResponses }
+        return usage["input_tokens"] != nil ? .anthropicMessages : nil
+    }
+
+    /// Anthropic reports cache reads and writes outside `input_tokens`: add them in, once.
+    static func anthropicUsage(_ fields: UsageFields, path: [String]) throws -> TokenUsage {
+        let uncached = try fields.count(path + ["input_tokens"])
+        let read = try fields.count(path + ["cache_read_input_tokens"])
+        let fiveMinutes = try fields.count(path + ["cache_creation", "ephemeral_5m_input_tokens"])
+        let oneHour = try fields.count(path + ["cache_creation", "ephemeral_1h_input_tokens"])
+        let written = try fields.count(path + ["cache_creation_input_tokens"]) ?? fields.sum(fiveMinutes, oneHour)
+        try fields.require(try fields.sum(fiveMinutes, oneHour), path + ["cache_creation"], within: written,
+                           path + ["cache_creation_input_tokens"])
+        let output = try fields.count(path + ["output_tokens"])
+        guard uncached != nil || output != nil else { throw noUsage(.anthropicMessages) }
+        return TokenUsage(input: try fields.sum(uncached, read, written), output: output, cacheRead: read, cacheWrite: written,
+                          cacheWrite1h: oneHour)
+    }
+
+    static func noUsage(_ format: Format) -> LedgerError {
+        LedgerError(.invalidPrice, "the \(format.rawValue) payload has no usage (no input or output token count)")
+    }
+}

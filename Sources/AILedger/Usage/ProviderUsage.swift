@@ -1,0 +1,42 @@
+/// What a provider's response says was used: the model, the provider, and the token counts
+/// normalised to AILedger's inclusive meaning (cached tokens inside input, reasoning inside
+/// output), ready to record.
+///
+/// ```swift
+/// let used = try ProviderUsage(response: JSONValue(jsonText: body))   // any supported provider
+/// try await ledger.record(Call(model: used.model ?? "unknown", provider: used.provider, usage: used.usage))
+/// ```
+public struct ProviderUsage: Sendable, Hashable {
+    /// The response shapes AILedger understands.
+    public enum Format: String, Sendable, CaseIterable {
+        /// OpenAI Chat Completions (`usage.prompt_tokens`, `prompt_tokens_details.cached_tokens`...).
+        case openAIChatCompletions
+        /// OpenAI Responses API (`usage.input_tokens`, `input_tokens_details.cached_tokens`...).
+        case openAIResponses
+        /// Anthropic Messages (`usage.input_tokens` excluding cache, `cache_read_input_tokens`,
+        /// `cache_creation_input_tokens` with its 5-minute / 1-hour split).
+        case anthropicMessages
+        /// Google Gemini (`usageMetadata.promptTokenCount`, `cachedContentTokenCount`,
+        /// `candidatesTokenCount`, `thoughtsTokenCount`).
+        case gemini
+        /// OpenTelemetry GenAI span attributes (`gen_ai.usage.*`, `gen_ai.request.model`...).
+        case openTelemetry
+    }
+
+    /// The model the provider reports (the response's, else the request's).
+    public var model: String?
+    /// The provider (`openai`, `anthropic`, `google`), from the format or the attributes.
+    public var provider: String?
+    /// The token counts, normalised.
+    public var usage: TokenUsage
+    /// The shape the counts were read from.
+    public var format: Format
+
+    /// Creates a normalised usage.
+    public init(model: String?, provider: String?, usage: TokenUsage, format: Format) {
+        self.model = model
+        self.provider = provider
+        self.usage = usage
+        self.format = format
+    }
+}
