@@ -1,0 +1,132 @@
+import AILedger
+import ArgumentParser
+import Foundation
+
+/// `ailedger prices list|show|import|recompute`.
+struct PricesCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "prices",
+        abstract: "Inspect the price book, import prices, and reprice recorded calls.",
+        subcommands: [List.self, Show.self, Import.self, Recompute.self],
+        defaultSubcommand: List.self
+    )
+
+    /// Parses `2025-03-14` or a full ISO-8601 UTC time.
+    static func date(_ text: String) throws -> Date {
+        guard let micros = Timestamp.parse(text.count == 10 ? text + "T00:00:00Z" : text) else {
+            throw ValidationError("'\(text)' is not a date: use YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ")
+        }
+        return Timestamp.date(microseconds: micros)
+    }
+
+    static func rate(_ value: Decimal?) -> String { value.map { "\($0)" } ?? "" }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the prices in force (bundled and stored), per million tokens.")
+        @OptionGroup var database: DatabaseOptions
+        @Option(help: "Only this provider.") var provider: String?
+        @Option(help: "Only models whose name contains this.") var model: String?
+
+        func run() async throws {
+            try await database.withLedger { ledger in
+                let prices = ledger.priceBook.prices
+                    .filter { provider == nil || $0.provider == provider?.lowercased() }
+                    .filter { model == nil || $0.model.contains(model!.lowercased()) }
+                    .sorted { ($0.provider ?? "", $0.model, $0.effectiveFrom) < ($1.provider ?? "", $1.model, $1.effectiveFrom) }
+                print(TextTable(
+                    headers: ["provider", "model", "from", "input", "output", "cache read", "cache write", "write 1h", "reasoning", "tiers"],
+                    rows: prices.map { price in
+                        [price.provider ?? "", price.model, String(Timestamp.iso8601(microseconds: Timestamp.microseconds(price.effectiveFrom)).prefix(10)),
+                         PricesCommand.rate(price.rates.input), PricesCommand.rate(price.rates.output),
+                         PricesCommand.rate(price.rates.cacheRead), PricesCommand.rate(price.rates.cacheWrite),
+                         PricesCommand.rate(price.rates.cacheWrite1h), PricesCommand.rate(price.rates.reasoning),
+                         price.tiers.map { ">\($0.aboveInputTokens.grouped)" }.joined(separator: " ")]
+                    }).rendered)
+            }
+        }
+    }
+
+    struct Show: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show which price a model is billed at, and why.")
+        @OptionGroup var database: DatabaseOptions
+        @Argument(help: "The model name as recorded (dated snapshots and provider/ prefixes work).") var model: String
+        @Option(help: "The provider of the call.") var provider: String?
+        @Option(help: "The time of the call (default: now).") var at: String?
+
+        func run() async throws {
+            let when = try at.map(PricesCommand.date) ?? Date()
+            try await database.withLedger { ledger in
+                guard let match = ledger.priceBook.match(model: model, provider: provider, at: when) else {
+                    throw LedgerError(.notFound, "no price matches \(model) at that time: its calls are recorded as unpriced. "
+                                      + "Add one with `ailedger prices import FILE`.")
+                }
+                let price = match.price
+                var rows = [["matched", "\(price.model) (\(match.rule.rawValue))"], ["provider", price.provider ?? "any"],
+                            ["in force from", Timestamp.iso8601(microseconds: Timestamp.microseconds(price.effectiveFrom))],
+                            ["source", price.source ?? ""]]
+                for (label, rates) in [("", price.rates)] + price.tiers.map({ (" above \($0.aboveInputTokens.grouped) input", $0.rates) }) {
+                    rows.append(["input\(label)", PricesCommand.rate(rates.input)])
+                    rows.append(["output\(label)", PricesCommand.rate(rates.output)])
+                    rows.append(["cache read\(label)", PricesCommand.rate(rates.cacheRead ?? rates.input)])
+                    rows.append(["cache write\(label)", PricesCommand.rate(rates.cacheWrite ?? rates.input)])
+                    rows.append(["cache write 1h\(label)", PricesCommand.rate(rates.cacheWrite1h ?? rates.cacheWrite ?? rates.input)])
+                    rows.append(["reasoning\(label)", PricesCommand.rate(rates.reasoning ?? rates.output)])
+                }
+                print(TextTable(headers: ["", "USD per million tokens"], rows: rows).rendered)
+            }
+        }
+    }
+
+    struct Import: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Store the prices of a file in the database, for every process using it.")
+        enum Format: String, ExpressibleByArgument { case ailedger, litellm }
+        @OptionGroup var database: DatabaseOptions
+        @Argument(help: "A price file.") var file: String
+        @Option(help: "ailedger (the bundled format) or litellm (model_prices_and_context_window.json).") var format: Format = .ailedger
+        @Option(help: "For litellm files: the date the prices start (default: today).") var effectiveFrom: String?
+
+        func run() async throws {
+            let text: String
+            do {
+                text = try String(contentsOfFile: file, encoding: .utf8)
+            } catch {
+                throw ValidationError("cannot read \(file) as UTF-8 text")
+            }
+            let book: PriceBook
+            switch format {
+            case .ailedger: book = try PriceBook(json: text)
+            case .litellm:
+                let start = try effectiveFrom.map(PricesCommand.date) ?? Timestamp.date(microseconds: Timestamp.parse(
+                    String(Timestamp.iso8601(microseconds: Timestamp.microseconds(Date())).prefix(10)) + "T00:00:00Z")!)
+                book = try PriceBook(litellm: text, effectiveFrom: start, source: file)
+            }
+            try await database.withLedger { ledger in
+                try await ledger.storePrices(book.prices)
+                print("Stored \(book.prices.count) prices. Run `ailedger prices recompute` to reprice calls already recorded.")
+            }
+        }
+    }
+
+    struct Recompute: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Reprice recorded calls whose cost was not provided, with the current prices.")
+        @OptionGroup var database: DatabaseOptions
+        @Option(help: "Only calls made at or after this date.") var since: String?
+        @Option(help: "Only calls made before this date.") var until: String?
+        @Option(help: "Calls per batch.") var batchSize: Int = 1_000
+
+        func run() async throws {
+            let from = try since.map(PricesCommand.date), to = try until.map(PricesCommand.date)
+            try await database.withLedger { ledger in
+                let report = try await ledger.recomputeCosts(since: from, until: to, batchSize: batchSize)
+                print(TextTable(headers: ["calls", "count"], rows: [
+                    ["examined", report.examined.grouped], ["cost provided (kept)", report.provided.grouped],
+                    ["updated", report.updated.grouped], ["newly priced", report.newlyPriced.grouped],
+                    ["still unpriced", report.unpriced.grouped],
+                    ["cost before", report.costBefore.dollars], ["cost after", report.costAfter.dollars],
+                ]).rendered)
+            }
+        }
+    }
+}
