@@ -109,30 +109,7 @@ extension MySQLTests {
         }
 
         @Test func aKilledServerIsRecoveredFrom() async throws {
-            let ledger = try await Ledger.open(url: url + "?pool_size=3", drivers: drivers)
-            try await ledger.migrate()
-            try await withThrowingTaskGroup(of: Void.self) { group in
-                for _ in 0..<3 { group.addTask { _ = try await ledger.usage() } }
-                try await group.waitForAll()
-            }
-            try await TestServer.mysql.restart()
-
-            var failures: [LedgerError] = []
-            var recovered = false
-            for _ in 0..<5 where !recovered {
-                do {
-                    _ = try await ledger.usage()
-                    recovered = true
-                } catch let error as LedgerError {
-                    failures.append(error)
-                }
-            }
-            #expect(recovered, "the pool did not recover: \(failures)")
-            #expect(failures.count <= 1, "at most the first call fails: \(failures)")
-            #expect(failures.allSatisfy { $0.kind == .connectionFailed && $0.isRetryable })
-            try await ledger.record(Call(model: "after-kill"))
-            #expect(try await ledger.calls(CallFilter(model: "after-kill")).count == 1)
-            await ledger.close()
+            try await TestServer.mysql.expectRecoveryAfterRestart(url: url, drivers: drivers)
         }
     }
 }

@@ -102,31 +102,7 @@ extension PostgresTests {
     }
 
     @Test func aRestartedServerIsRecoveredFrom() async throws {
-        let ledger = try await Ledger.open(url: url + "?pool_size=3", drivers: drivers)
-        try await ledger.migrate()
-        // Fill the pool with several open connections.
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            for _ in 0..<3 { group.addTask { _ = try await ledger.usage() } }
-            try await group.waitForAll()
-        }
-        try await TestServer.postgres.restart()
-
-        var failures: [LedgerError] = []
-        var recovered = false
-        for _ in 0..<5 where !recovered {
-            do {
-                _ = try await ledger.usage()
-                recovered = true
-            } catch let error as LedgerError {
-                failures.append(error)
-            }
-        }
-        #expect(recovered, "the pool did not recover: \(failures)")
-        #expect(failures.count <= 1, "at most the first call fails: \(failures)")
-        #expect(failures.allSatisfy { $0.kind == .connectionFailed && $0.isRetryable })
-        try await ledger.record(Call(model: "after-restart"))
-        #expect(try await ledger.calls(CallFilter(model: "after-restart")).count == 1)
-        await ledger.close()
+        try await TestServer.postgres.expectRecoveryAfterRestart(url: url, drivers: drivers)
     }
 
     @Test func psqlSeesRealTypes() async throws {
