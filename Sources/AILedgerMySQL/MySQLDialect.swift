@@ -18,4 +18,16 @@ public struct MySQLDialect: SQLDialect {
         let column = quoteIdentifier(primaryKey)
         return "ON DUPLICATE KEY UPDATE \(column) = \(column)"
     }
+
+    /// Sessions run in UTC, so DATETIME values are UTC already.
+    public func timeBucket(_ bucket: TimeBucket, of column: String) -> String {
+        let c = quoteIdentifier(column)
+        switch bucket {
+        case .hour: return "DATE_FORMAT(\(c), '%Y-%m-%dT%H:00:00Z')"
+        case .day: return "DATE_FORMAT(\(c), '%Y-%m-%dT00:00:00Z')"
+        case .month: return "DATE_FORMAT(\(c), '%Y-%m-01T00:00:00Z')"
+        case .week: return "DATE_FORMAT(DATE_SUB(\(c), INTERVAL WEEKDAY(\(c)) DAY), '%Y-%m-%dT00:00:00Z')"
+        case .hourOfDay: return "HOUR(\(c))"
+        }
+    }
 }

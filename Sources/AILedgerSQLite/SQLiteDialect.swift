@@ -10,4 +10,17 @@ public struct SQLiteDialect: SQLDialect {
     public var shortTextType: String { "TEXT" }
     public var beginTransaction: String { "BEGIN IMMEDIATE" }
     public var maxParameters: Int { 32_766 }
+
+    /// Times are fixed-width ISO-8601 text, so buckets are prefixes of it.
+    public func timeBucket(_ bucket: TimeBucket, of column: String) -> String {
+        let c = quoteIdentifier(column)
+        switch bucket {
+        case .hour: return "substr(\(c), 1, 13) || ':00:00Z'"
+        case .day: return "substr(\(c), 1, 10) || 'T00:00:00Z'"
+        case .month: return "substr(\(c), 1, 7) || '-01T00:00:00Z'"
+        case .week:
+            return "date(substr(\(c), 1, 10), '-' || ((CAST(strftime('%w', substr(\(c), 1, 10)) AS INTEGER) + 6) % 7) || ' days') || 'T00:00:00Z'"
+        case .hourOfDay: return "CAST(substr(\(c), 12, 2) AS INTEGER)"
+        }
+    }
 }

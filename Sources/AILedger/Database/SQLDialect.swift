@@ -22,6 +22,10 @@ public protocol SQLDialect: Sendable {
     /// The clause that makes an INSERT skip rows whose primary key exists.
     /// Default: `ON CONFLICT DO NOTHING`.
     func ignoreDuplicatesClause(primaryKey: String) -> String
+    /// An expression giving the UTC bucket of the timestamp `column`: the bucket's start as
+    /// text `YYYY-MM-DDTHH:MM:SSZ` (weeks start on Monday), or the hour 0-23 as an integer
+    /// for `.hourOfDay`. No default.
+    func timeBucket(_ bucket: TimeBucket, of column: String) -> String
 }
 
 extension SQLDialect {

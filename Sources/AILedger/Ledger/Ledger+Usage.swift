@@ -32,7 +32,7 @@ extension Ledger {
     }
 
     /// count, successes, errors, partials, five token sums, cost, unpriced, latency: 12 columns.
-    private static let summaryColumns = """
+    static let summaryColumns = """
         COUNT(*), \
         COALESCE(SUM(CASE WHEN status = 'success' THEN 1 ELSE 0 END), 0), \
         COALESCE(SUM(CASE WHEN status = 'error' THEN 1 ELSE 0 END), 0), \
@@ -42,7 +42,7 @@ extension Ledger {
         COALESCE(SUM(CASE WHEN cost_nano_usd IS NULL THEN 1 ELSE 0 END), 0), AVG(latency_ms)
         """
 
-    private static func summary(_ reader: inout RowReader) throws -> UsageSummary {
+    static func summary(_ reader: inout RowReader) throws -> UsageSummary {
         UsageSummary(
             calls: try reader.int64(), successes: try reader.int64(), errors: try reader.int64(),
             partials: try reader.int64(),

@@ -1,0 +1,58 @@
+import AILedger
+import Foundation
+
+/// Overviews, group-bys and time buckets give the same exact numbers on every backend.
+enum AnalyticsCases {
+    static func at(_ text: String) -> Date { Timestamp.date(microseconds: Timestamp.parse(text)!) }
+
+    static let all: [ConformanceSuite.Case] = [
+        .init(name: "overview, group-by and time buckets are exact") { context in
+            let ledger = context.ledger
+            let times = ["2025-03-03T05:10:00Z", "2025-03-05T23:59:00Z", "2025-03-09T12:00:00Z",
+                         "2025-03-10T00:00:00Z", "2025-04-01T08:30:00Z"]
+            var calls: [Call] = []
+            for i in 1...20 {
+                calls.append(Call(createdAt: at(times[i % 5]).addingTimeInterval(Double(i) / 1000), model: i % 4 == 0 ? "b" : "a",
+                                  provider: "p", callType: i % 2 == 0 ? "chat" : nil, status: i % 10 == 0 ? .error : .success,
+                                  userID: "u\(i % 3)", usage: TokenUsage(input: Int64(i), output: 1),
+                                  costUSD: Decimal(i) / 1_000_000_000, latencyMs: Double(i)))
+            }
+            calls.append(Call(createdAt: at(times[0]), model: "c", status: .partial))  // no latency, no tokens
+            try await ledger.record(RecordBatch(calls: calls))
+
+            let overview = try await ledger.overview()
+            try Expect.equal(overview.summary.calls, 21, "calls")
+            try Expect.equal(overview.summary.errors, 2, "errors")
+            try Expect.equal(overview.partialRate, 1.0 / 21, "partial rate")
+            // Nearest rank over latencies 1...20: ⌈0.5 × 20⌉ = 10, ⌈0.95 × 20⌉ = 19, ⌈0.99 × 20⌉ = 20.
+            try Expect.equal(overview.latencyP50, 10, "p50")
+            try Expect.equal(overview.latencyP95, 19, "p95")
+            try Expect.equal(overview.latencyP99, 20, "p99")
+            try Expect.equal(overview.summary.costUSD, Decimal(210) / 1_000_000_000, "cost")
+
+            let byModel = try await ledger.usage(by: .model)
+            try Expect.equal(byModel.map(\.key), ["a", "b", "c"], "most expensive first")
+            try Expect.equal(byModel.map(\.summary.calls), [15, 5, 1], "calls per model")
+            let top = try await ledger.usage(by: .user, top: 2)
+            try Expect.equal(top.count, 2, "top-N")
+            let byType = try await ledger.usage(by: .callType)
+            try Expect.equal(byType.map(\.key), ["chat", nil], "a group for calls without a call type")
+
+            let weeks = try await ledger.usage(by: .week)
+            try Expect.equal(weeks.map(\.key), ["2025-03-03T00:00:00Z", "2025-03-10T00:00:00Z", "2025-03-31T00:00:00Z"],
+                             "weeks start on Monday")
+            try Expect.equal(weeks.map(\.summary.calls), [13, 4, 4], "calls per week")
+            try Expect.equal(weeks.first?.start, at("2025-03-03T00:00:00Z"), "bucket start")
+            let days = try await ledger.usage(by: .day)
+            try Expect.equal(days.map(\.key), ["2025-03-03T00:00:00Z", "2025-03-05T00:00:00Z", "2025-03-09T00:00:00Z",
+                                               "2025-03-10T00:00:00Z", "2025-04-01T00:00:00Z"], "days")
+            let months = try await ledger.usage(by: .month)
+            try Expect.equal(months.map(\.key), ["2025-03-01T00:00:00Z", "2025-04-01T00:00:00Z"], "months")
+            try Expect.equal(months.map(\.summary.calls), [17, 4], "calls per month")
+            let hours = try await ledger.usage(by: .hour, CallFilter(since: at("2025-03-05T00:00:00Z"), until: at("2025-03-06T00:00:00Z")))
+            try Expect.equal(hours.map(\.key), ["2025-03-05T23:00:00Z"], "hours within a window")
+            let hourOfDay = try await ledger.usage(by: .hourOfDay)
+            try Expect.equal(hourOfDay.map(\.key), ["0", "5", "8", "12", "23"], "hour of day, as numbers in order")
+        },
+    ]
+}
