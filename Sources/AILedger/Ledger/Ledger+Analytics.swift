@@ -8,10 +8,7 @@ extension Ledger {
         var count = SQLBuilder(dialect, "SELECT COUNT(latency_ms) FROM " + dialect.quoteIdentifier(Call.table))
         filter.apply(to: &count)
         count.appendWhere()
-        let counted = count
-        let timed = try await database.withConnection(.read) { connection in
-            try await connection.query(counted.sql, counted.parameters)
-        }
+        let timed = try await rows(count)
         guard let first = timed.first else { throw LedgerError(.decodingFailed, "the latency count returned no row") }
         var reader = RowReader(first)
         let n = try reader.int64()
@@ -24,11 +21,8 @@ extension Ledger {
             sql.condition("latency_ms IS NOT NULL")
             sql.appendWhere()
             sql.append(" ORDER BY latency_ms LIMIT 1 OFFSET \(sql.bind(.integer(max(0, rank - 1))))")
-            let statement = sql
-            let rows = try await database.withConnection(.read) { connection in
-                try await connection.query(statement.sql, statement.parameters)
-            }
-            guard let row = rows.first else { return nil }
+            let found = try await rows(sql)
+            guard let row = found.first else { return nil }
             var value = RowReader(row)
             return try value.optionalDouble()
         }
@@ -61,11 +55,8 @@ extension Ledger {
     }
 
     private func groups(_ builder: SQLBuilder, isTime: Bool) async throws -> [UsageGroup] {
-        let statement = builder
-        let rows = try await database.withConnection(.read) { connection in
-            try await connection.query(statement.sql, statement.parameters)
-        }
-        return try rows.map { row in
+        let found = try await rows(builder)
+        return try found.map { row in
             var reader = RowReader(row)
             let key = try reader.optionalString()
             let start = isTime ? key.flatMap(Timestamp.parse).map { Timestamp.date(microseconds: $0) } : nil

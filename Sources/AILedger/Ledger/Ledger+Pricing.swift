@@ -63,11 +63,8 @@ extension Ledger {
             }
             sql.appendWhere()
             sql.append(" ORDER BY created_at, id LIMIT \(sql.bind(.integer(Int64(max(1, batchSize)))))")
-            let statement = sql
-            let rows = try await database.withConnection(.read) { connection in
-                try await connection.query(statement.sql, statement.parameters)
-            }
-            let calls = try rows.map(Call.init(row:))
+            let found = try await rows(sql)
+            let calls = try found.map(Call.init(row:))
             guard let last = calls.last else { break }
             after = (Timestamp.microseconds(last.createdAt), last.id)
             var updates: [[SQLValue]] = []

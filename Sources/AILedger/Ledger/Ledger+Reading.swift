@@ -41,10 +41,7 @@ extension Ledger {
         var sql = builder
         sql.appendWhere()
         sql.append(" ORDER BY created_at DESC, id DESC LIMIT \(sql.bind(.integer(Int64(max(0, limit)))))")
-        let statement = sql
-        return try await database.withConnection(.read) { connection in
-            try await connection.query(statement.sql, statement.parameters)
-        }
+        return try await rows(sql)
     }
 
     private func fetchOne(_ table: String, _ columns: [String], id: UUID) async throws -> SQLRow? {
@@ -52,9 +49,6 @@ extension Ledger {
         sql.append(sql.columnList(columns) + " FROM " + dialect.quoteIdentifier(table))
         sql.filter("id", "=", .uuid(id))
         sql.appendWhere()
-        let statement = sql
-        return try await database.withConnection(.read) { connection in
-            try await connection.query(statement.sql, statement.parameters).first
-        }
+        return try await rows(sql).first
     }
 }

@@ -6,11 +6,8 @@ extension Ledger {
         var sql = SQLBuilder(dialect, "SELECT " + Self.summaryColumns + " FROM " + dialect.quoteIdentifier(Call.table))
         filter.apply(to: &sql)
         sql.appendWhere()
-        let statement = sql
-        let rows = try await database.withConnection(.read) { connection in
-            try await connection.query(statement.sql, statement.parameters)
-        }
-        guard let row = rows.first else { throw LedgerError(.decodingFailed, "the usage query returned no row") }
+        let found = try await rows(sql)
+        guard let row = found.first else { throw LedgerError(.decodingFailed, "the usage query returned no row") }
         var reader = RowReader(row)
         return try Self.summary(&reader)
     }
@@ -21,11 +18,8 @@ extension Ledger {
         filter.apply(to: &sql)
         sql.appendWhere()
         sql.append(" GROUP BY model, provider ORDER BY 12 DESC, 3 DESC, model, provider")
-        let statement = sql
-        let rows = try await database.withConnection(.read) { connection in
-            try await connection.query(statement.sql, statement.parameters)
-        }
-        return try rows.map { row in
+        let found = try await rows(sql)
+        return try found.map { row in
             var reader = RowReader(row)
             return ModelUsage(model: try reader.string(), provider: try reader.optionalString(), summary: try Self.summary(&reader))
         }

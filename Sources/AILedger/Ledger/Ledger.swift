@@ -84,4 +84,11 @@ public final class Ledger: Sendable {
     }
 
     var dialect: any SQLDialect { database.dialect }
+
+    /// Runs a built query on a reader connection.
+    func rows(_ query: SQLBuilder) async throws -> [SQLRow] {
+        try await database.withConnection(.read) { connection in
+            try await connection.query(query.sql, query.parameters)
+        }
+    }
 }
