@@ -112,6 +112,32 @@ enum RecordingCases {
             try Expect.equal(failed.map(\.id), interactions.enumerated().filter { $0.offset % 3 == 0 && $0.offset % 4 == 0 }
                 .map(\.element.id).reversed(), "by user and status")
         },
+        .init(name: "keyset pages are complete and stable under concurrent inserts") { context in
+            let ledger = context.ledger
+            // Several calls share a timestamp, so the id breaks ties.
+            let calls = (0..<47).map { i in
+                Call(createdAt: Samples.instant.addingTimeInterval(Double(i / 3)), model: i % 2 == 0 ? "even" : "odd")
+            }
+            try await ledger.record(RecordBatch(calls: calls.shuffled()))
+            let expected = calls.sorted { ($0.createdAt, $0.id.ledgerString) > ($1.createdAt, $1.id.ledgerString) }.map(\.id)
+            var seen: [UUID] = []
+            var cursor: PageCursor?
+            var pages = 0
+            while true {
+                let page = try await ledger.calls(limit: 10, after: cursor)
+                if page.isEmpty { break }
+                seen += page.map(\.id)
+                cursor = PageCursor(token: PageCursor(after: page.last!).token)  // through the opaque token
+                pages += 1
+                // New calls arriving between pages are newer than the cursor: they never shift a page.
+                try await ledger.record(Call(createdAt: Samples.instant.addingTimeInterval(10_000 + Double(pages)), model: "late"))
+            }
+            try Expect.equal(seen, expected, "every call exactly once, newest first")
+            try Expect.equal(pages, 5, "47 calls in pages of 10")
+            let evens = try await ledger.calls(CallFilter(model: "even"), limit: 5, after: PageCursor(after: calls[30]))
+            try Expect.that(evens.allSatisfy { $0.model == "even" && $0.createdAt <= calls[30].createdAt }, "cursor and filter combine")
+            try Expect.equal(PageCursor(token: "not-a-cursor"), nil, "a bad token is refused")
+        },
         .init(name: "usage totals are exact") { context in
             let ledger = context.ledger
             var calls: [Call] = []

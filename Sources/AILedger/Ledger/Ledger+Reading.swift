@@ -21,19 +21,23 @@ extension Ledger {
         try await fetchOne(AIModel.table, AIModel.columns, id: id).map(AIModel.init(row:))
     }
 
-    /// Calls matching `filter`, newest first, at most `limit`.
-    public func calls(_ filter: CallFilter = CallFilter(), limit: Int = 100) async throws -> [Call] {
+    /// Calls matching `filter`, newest first, at most `limit`, starting after `cursor`
+    /// (`PageCursor(after: lastCallOfThePreviousPage)`).
+    public func calls(_ filter: CallFilter = CallFilter(), limit: Int = 100, after cursor: PageCursor? = nil) async throws -> [Call] {
         var sql = SQLBuilder(dialect, "SELECT ")
         sql.append(sql.columnList(Call.columns) + " FROM " + dialect.quoteIdentifier(Call.table))
         filter.apply(to: &sql)
+        cursor?.apply(to: &sql)
         return try await newestFirst(sql, limit: limit).map(Call.init(row:))
     }
 
-    /// Interactions matching `filter`, newest first, at most `limit`.
-    public func interactions(_ filter: InteractionFilter = InteractionFilter(), limit: Int = 100) async throws -> [Interaction] {
+    /// Interactions matching `filter`, newest first, at most `limit`, starting after `cursor`.
+    public func interactions(_ filter: InteractionFilter = InteractionFilter(), limit: Int = 100,
+                             after cursor: PageCursor? = nil) async throws -> [Interaction] {
         var sql = SQLBuilder(dialect, "SELECT ")
         sql.append(sql.columnList(Interaction.columns) + " FROM " + dialect.quoteIdentifier(Interaction.table))
         filter.apply(to: &sql)
+        cursor?.apply(to: &sql)
         return try await newestFirst(sql, limit: limit).map(Interaction.init(row:))
     }
 
