@@ -35,10 +35,10 @@ try await ledger.recordFeedback(Feedback(rating: .accepted, qualityScore: 90), f
 // Read it back.
 let stored = try await ledger.interaction(id: turn.id)
 print("turn:", stored?.inputText ?? "?", "→", stored?.outputText ?? "?", "| feedback:", stored?.feedback?.rating.rawValue ?? "none")
-for call in try await ledger.calls(CallFilter(interactionID: turn.id)) {
+for call in try await ledger.calls(LedgerFilter(interactionID: turn.id)) {
     print("  call:", call.model, call.callType ?? "", "tokens in/out:", call.usage.input ?? 0, "/", call.usage.output ?? 0,
           "cost: $\(call.costUSD ?? 0)")
 }
-let usage = try await ledger.usage(CallFilter(userID: "user-42"))
+let usage = try await ledger.usage(LedgerFilter(userID: "user-42"))
 print("user-42 spent $\(usage.costUSD) over \(usage.calls) calls")
 await ledger.close()

@@ -49,7 +49,7 @@ enum AnalyticsCases {
             let months = try await ledger.usage(by: .month)
             try Expect.equal(months.map(\.key), ["2025-03-01T00:00:00Z", "2025-04-01T00:00:00Z"], "months")
             try Expect.equal(months.map(\.summary.calls), [17, 4], "calls per month")
-            let hours = try await ledger.usage(by: .hour, CallFilter(since: at("2025-03-05T00:00:00Z"), until: at("2025-03-06T00:00:00Z")))
+            let hours = try await ledger.usage(by: .hour, LedgerFilter(since: at("2025-03-05T00:00:00Z"), until: at("2025-03-06T00:00:00Z")))
             try Expect.equal(hours.map(\.key), ["2025-03-05T23:00:00Z"], "hours within a window")
             let hourOfDay = try await ledger.usage(by: .hourOfDay)
             try Expect.equal(hourOfDay.map(\.key), ["0", "5", "8", "12", "23"], "hour of day, as numbers in order")

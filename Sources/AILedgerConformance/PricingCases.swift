@@ -35,9 +35,9 @@ enum PricingCases {
             try Expect.equal(unpriced?.costUSD, nil, "an unknown model has no cost, not zero")
             try Expect.equal(unpriced?.costSource, .unpriced, "and says so")
 
-            let user1 = try await ledger.usage(CallFilter(userID: "u1"))
+            let user1 = try await ledger.usage(LedgerFilter(userID: "u1"))
             try Expect.equal(user1.costUSD, Decimal(string: "0.057")!, "cost per user")
-            let user2 = try await ledger.usage(CallFilter(userID: "u2"))
+            let user2 = try await ledger.usage(LedgerFilter(userID: "u2"))
             try Expect.equal(user2.costUSD, Decimal(string: "1.5")!, "the unpriced call adds nothing")
             try Expect.equal(user2.unpricedCalls, 1, "and is counted as unpriced")
             let byModel = try await ledger.usageByModel()

@@ -56,7 +56,7 @@ enum RecordingCases {
             try await ledger.record(interaction, calls: [first, second])
             try Expect.equal(try await ledger.interaction(id: interaction.id), interaction, "interaction")
 
-            let calls = try await ledger.calls(CallFilter(interactionID: interaction.id))
+            let calls = try await ledger.calls(LedgerFilter(interactionID: interaction.id))
             try Expect.equal(calls.map(\.id), [second.id, first.id], "calls of the interaction, newest first")
             try Expect.that(calls.allSatisfy { $0.conversationID == conversation.id }, "calls inherit the conversation")
             try Expect.that(calls.allSatisfy { $0.userID == "user-1" }, "calls inherit the user")
@@ -94,9 +94,9 @@ enum RecordingCases {
             let all = try await ledger.calls(limit: 1_000)
             try Expect.equal(all.map(\.id), calls.reversed().map(\.id), "every call, newest first")
             try Expect.equal(try await ledger.calls(limit: 5).map(\.id), Array(calls.reversed().prefix(5)).map(\.id), "limit")
-            let window = try await ledger.calls(CallFilter(since: base.addingTimeInterval(600), until: base.addingTimeInterval(1200)))
+            let window = try await ledger.calls(LedgerFilter(since: base.addingTimeInterval(600), until: base.addingTimeInterval(1200)))
             try Expect.equal(window.map(\.id), calls[10..<20].reversed().map(\.id), "time range is [since, until)")
-            let filtered = try await ledger.calls(CallFilter(userID: "user-0", model: "gpt-4o", status: .error))
+            let filtered = try await ledger.calls(LedgerFilter(userID: "user-0", model: "gpt-4o", status: .error))
             try Expect.equal(filtered.map(\.id), calls.enumerated().filter { i, _ in i % 2 == 0 && i % 3 == 0 && i % 5 == 0 }
                 .map(\.element.id).reversed(), "user, model and status together")
 
@@ -106,9 +106,9 @@ enum RecordingCases {
                                                 status: i % 4 == 0 ? .error : .success, userID: "u\(i % 3)"))
             }
             try await ledger.record(RecordBatch(interactions: interactions))
-            let chats = try await ledger.interactions(InteractionFilter(interactionType: "chat"))
+            let chats = try await ledger.interactions(LedgerFilter(interactionType: "chat"))
             try Expect.equal(chats.map(\.id), interactions.enumerated().filter { $0.offset % 2 == 0 }.map(\.element.id).reversed(), "by type")
-            let failed = try await ledger.interactions(InteractionFilter(userID: "u0", status: .error))
+            let failed = try await ledger.interactions(LedgerFilter(userID: "u0", status: .error))
             try Expect.equal(failed.map(\.id), interactions.enumerated().filter { $0.offset % 3 == 0 && $0.offset % 4 == 0 }
                 .map(\.element.id).reversed(), "by user and status")
         },
@@ -134,7 +134,7 @@ enum RecordingCases {
             }
             try Expect.equal(seen, expected, "every call exactly once, newest first")
             try Expect.equal(pages, 5, "47 calls in pages of 10")
-            let evens = try await ledger.calls(CallFilter(model: "even"), limit: 5, after: PageCursor(after: calls[30]))
+            let evens = try await ledger.calls(LedgerFilter(model: "even"), limit: 5, after: PageCursor(after: calls[30]))
             try Expect.that(evens.allSatisfy { $0.model == "even" && $0.createdAt <= calls[30].createdAt }, "cursor and filter combine")
             try Expect.equal(PageCursor(token: "not-a-cursor"), nil, "a bad token is refused")
         },
@@ -164,7 +164,7 @@ enum RecordingCases {
             try Expect.equal(byModel.map(\.model).sorted(), ["a", "b"], "one row per model")
             try Expect.equal(byModel.reduce(Decimal(0)) { $0 + $1.summary.costUSD }, expectedCost, "per-model costs add up")
             try Expect.equal(byModel.map(\.summary.calls), [100, 100], "per-model counts")
-            let empty = try await ledger.usage(CallFilter(model: "none"))
+            let empty = try await ledger.usage(LedgerFilter(model: "none"))
             try Expect.equal(empty.calls, 0, "empty set")
             try Expect.equal(empty.costUSD, 0, "empty set costs nothing")
         },

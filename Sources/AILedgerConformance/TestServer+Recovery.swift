@@ -30,7 +30,7 @@ extension TestServer {
             try Expect.that(failures.allSatisfy { $0.kind == .connectionFailed && $0.isRetryable },
                             "the failure is a retryable connection error: \(failures)")
             try await ledger.record(Call(model: "after-restart"))
-            try Expect.equal(try await ledger.calls(CallFilter(model: "after-restart")).count, 1, "recording works again")
+            try Expect.equal(try await ledger.calls(LedgerFilter(model: "after-restart")).count, 1, "recording works again")
             await ledger.close()
         } catch {
             await ledger.close()

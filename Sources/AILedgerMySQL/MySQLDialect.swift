@@ -20,8 +20,7 @@ public struct MySQLDialect: SQLDialect {
     }
 
     /// Sessions run in UTC, so DATETIME values are UTC already.
-    public func timeBucket(_ bucket: TimeBucket, of column: String) -> String {
-        let c = quoteIdentifier(column)
+    public func timeBucket(_ bucket: TimeBucket, of c: String) -> String {
         switch bucket {
         case .hour: return "DATE_FORMAT(\(c), '%Y-%m-%dT%H:00:00Z')"
         case .day: return "DATE_FORMAT(\(c), '%Y-%m-%dT00:00:00Z')"
@@ -29,5 +28,11 @@ public struct MySQLDialect: SQLDialect {
         case .week: return "DATE_FORMAT(DATE_SUB(\(c), INTERVAL WEEKDAY(\(c)) DAY), '%Y-%m-%dT00:00:00Z')"
         case .hourOfDay: return "HOUR(\(c))"
         }
+    }
+
+    public func contains(_ text: String, _ fragment: String) -> String { "LOCATE(\(fragment), \(text)) > 0" }
+
+    public func jsonArrayElements(of array: String, alias: String) -> (from: String, element: String) {
+        ("JSON_TABLE(\(array), '$[*]' COLUMNS (element VARCHAR(1000) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin PATH '$')) AS \(alias)", "\(alias).element")
     }
 }

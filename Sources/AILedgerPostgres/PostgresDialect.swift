@@ -8,12 +8,20 @@ public struct PostgresDialect: SQLDialect {
     public var timestampType: String { "timestamptz" }
     public var maxParameters: Int { 65_535 }
 
-    public func timeBucket(_ bucket: TimeBucket, of column: String) -> String {
-        let utc = "(\(quoteIdentifier(column)) AT TIME ZONE 'UTC')"
+    public func timeBucket(_ bucket: TimeBucket, of time: String) -> String {
+        let utc = "(\(time) AT TIME ZONE 'UTC')"
         switch bucket {
         case .hourOfDay: return "CAST(EXTRACT(HOUR FROM \(utc)) AS integer)"
         case .hour, .day, .week, .month:
             return "to_char(date_trunc('\(bucket.rawValue)', \(utc)), 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
         }
     }
+
+    public func contains(_ text: String, _ fragment: String) -> String { "strpos(\(text), \(fragment)) > 0" }
+
+    public func jsonArrayElements(of array: String, alias: String) -> (from: String, element: String) {
+        ("jsonb_array_elements_text(\(array)) AS \(alias)(element)", "\(alias).element")
+    }
+
+    public func codePointOrder(_ text: String) -> String { "(\(text)) COLLATE \"C\"" }
 }

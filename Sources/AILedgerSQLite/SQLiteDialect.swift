@@ -12,8 +12,7 @@ public struct SQLiteDialect: SQLDialect {
     public var maxParameters: Int { 32_766 }
 
     /// Times are fixed-width ISO-8601 text, so buckets are prefixes of it.
-    public func timeBucket(_ bucket: TimeBucket, of column: String) -> String {
-        let c = quoteIdentifier(column)
+    public func timeBucket(_ bucket: TimeBucket, of c: String) -> String {
         switch bucket {
         case .hour: return "substr(\(c), 1, 13) || ':00:00Z'"
         case .day: return "substr(\(c), 1, 10) || 'T00:00:00Z'"
@@ -22,5 +21,11 @@ public struct SQLiteDialect: SQLDialect {
             return "date(substr(\(c), 1, 10), '-' || ((CAST(strftime('%w', substr(\(c), 1, 10)) AS INTEGER) + 6) % 7) || ' days') || 'T00:00:00Z'"
         case .hourOfDay: return "CAST(substr(\(c), 12, 2) AS INTEGER)"
         }
+    }
+
+    public func contains(_ text: String, _ fragment: String) -> String { "instr(\(text), \(fragment)) > 0" }
+
+    public func jsonArrayElements(of array: String, alias: String) -> (from: String, element: String) {
+        ("json_each(\(array)) AS \(alias)", "\(alias).value")
     }
 }

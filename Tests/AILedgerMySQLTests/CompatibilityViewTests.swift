@@ -123,7 +123,7 @@ extension MySQLTests {
                 GROUP BY model
                 ORDER BY estimated_cost_usd DESC;
                 """)
-            let apiByModel = try await ledger.usageByModel(CallFilter(since: now.addingTimeInterval(-30 * 86_400)))
+            let apiByModel = try await ledger.usageByModel(LedgerFilter(since: now.addingTimeInterval(-30 * 86_400)))
             #expect(costByModel.count == apiByModel.count)
             for row in costByModel {
                 guard case .text(let model) = row[0], let api = apiByModel.first(where: { $0.model == model }) else {
@@ -147,7 +147,7 @@ extension MySQLTests {
                 GROUP BY DATE(created_at), model
                 ORDER BY date DESC, daily_tokens DESC;
                 """)
-            let recent = try await ledger.usage(CallFilter(since: now.addingTimeInterval(-30 * 86_400)))
+            let recent = try await ledger.usage(LedgerFilter(since: now.addingTimeInterval(-30 * 86_400)))
             #expect(daily.compactMap { int($0[2]) }.reduce(0, +) == recent.tokens.total, "daily tokens add up to the API's")
             #expect(daily.compactMap { int($0[3]) }.reduce(0, +) == 12)
 
@@ -269,7 +269,7 @@ extension MySQLTests {
                 FROM chatbot_conversation_summary WHERE conversation_id = 'conv-a'
                 """)
             let row = try #require(summary.first)
-            let api = try await ledger.usage(CallFilter(conversationID: conversation.id))
+            let api = try await ledger.usage(LedgerFilter(conversationID: conversation.id))
             #expect(row[0] == .text("conv-a"))
             #expect(int(row[1]) == 3)
             #expect(int(row[2]) == 5 && api.calls == 5)
@@ -286,7 +286,7 @@ extension MySQLTests {
                 WHERE timestamp >= DATE_SUB(NOW(), INTERVAL 24 HOUR)
                 GROUP BY model ORDER BY model
                 """)
-            let apiByModel = try await ledger.usageByModel(CallFilter(since: now.addingTimeInterval(-86_400)))
+            let apiByModel = try await ledger.usageByModel(LedgerFilter(since: now.addingTimeInterval(-86_400)))
             #expect(byModel.count == apiByModel.count)
             for row in byModel {
                 guard case .text(let model) = row[0], let api = apiByModel.first(where: { $0.model == model }) else {

@@ -102,7 +102,7 @@ extension MySQLTests {
             let total = calls.reduce(0) { $0 + ($1.inputText?.utf8.count ?? 0) }
             if case .integer(let limit)? = packet { #expect(total > Int(limit), "the batch must exceed one packet") }
             try await ledger.record(RecordBatch(calls: calls))
-            let stored = try await ledger.calls(CallFilter(model: "packet-test"), limit: 100)
+            let stored = try await ledger.calls(LedgerFilter(model: "packet-test"), limit: 100)
             #expect(stored.count == 40)
             #expect(Set(stored.compactMap(\.inputText)) == Set(calls.compactMap(\.inputText)))
             await ledger.close()

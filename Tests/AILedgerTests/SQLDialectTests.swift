@@ -26,4 +26,21 @@ import Testing
         #expect(builder.sql == "SELECT * FROM t WHERE \"user_id\" = $1 AND \"created_at\" >= $2")
         #expect(builder.parameters == [.text("x'; DROP TABLE t; --"), .timestamp(0)])
     }
+
+    @Test func everyFilterIsBoundInTextOrder() throws {
+        let hostile = "x'; DROP TABLE t; --"
+        let filter = LedgerFilter(since: .init(timeIntervalSince1970: 0), userID: hostile, model: hostile, status: .error,
+                                  interactionType: hostile, callType: hostile, promptVersion: hostile, feedback: .accepted,
+                                  minQualityScore: 1, maxQualityScore: 2, minCostUSD: 1, missingVariable: hostile,
+                                  hasMissingVariables: true, deviceID: hostile, personaID: hostile, text: hostile)
+        for apply in [LedgerFilter.apply(toCalls:), LedgerFilter.apply(toInteractions:), LedgerFilter.apply(toConversations:)] {
+            var builder = SQLBuilder(dialect, "SELECT 1 FROM t")
+            apply(filter)(&builder)
+            builder.appendWhere()
+            #expect(!builder.sql.contains(hostile))
+            // Placeholders appear in the order they were bound, as positional `?` dialects need.
+            let numbers = builder.sql.split(separator: "$").dropFirst().map { Int($0.prefix { $0.isNumber })! }
+            #expect(numbers == Array(1...builder.parameters.count))
+        }
+    }
 }

@@ -5,5 +5,9 @@ struct TestDialect: SQLDialect {
     var name: String { "test" }
     func placeholder(_ index: Int) -> String { "$\(index)" }
     var timestampType: String { "TIMESTAMP" }
-    func timeBucket(_ bucket: TimeBucket, of column: String) -> String { "bucket(\(column))" }
+    func timeBucket(_ bucket: TimeBucket, of time: String) -> String { "bucket(\(time))" }
+    func contains(_ text: String, _ fragment: String) -> String { "contains(\(text), \(fragment))" }
+    func jsonArrayElements(of array: String, alias: String) -> (from: String, element: String) {
+        ("elements(\(array)) \(alias)", "\(alias).e")
+    }
 }

@@ -22,10 +22,19 @@ public protocol SQLDialect: Sendable {
     /// The clause that makes an INSERT skip rows whose primary key exists.
     /// Default: `ON CONFLICT DO NOTHING`.
     func ignoreDuplicatesClause(primaryKey: String) -> String
-    /// An expression giving the UTC bucket of the timestamp `column`: the bucket's start as
-    /// text `YYYY-MM-DDTHH:MM:SSZ` (weeks start on Monday), or the hour 0-23 as an integer
-    /// for `.hourOfDay`. No default.
-    func timeBucket(_ bucket: TimeBucket, of column: String) -> String
+    /// An expression giving the UTC bucket of the timestamp expression `time`: the bucket's
+    /// start as text `YYYY-MM-DDTHH:MM:SSZ` (weeks start on Monday), or the hour 0-23 as an
+    /// integer for `.hourOfDay`. No default.
+    func timeBucket(_ bucket: TimeBucket, of time: String) -> String
+    /// A condition true when the text expression `text` contains `fragment` (a placeholder),
+    /// compared case-sensitively, code point by code point. No default.
+    func contains(_ text: String, _ fragment: String) -> String
+    /// A FROM item yielding one row per string element of the JSON array expression `array`,
+    /// named `alias`, and the expression for the element's text. No default.
+    func jsonArrayElements(of array: String, alias: String) -> (from: String, element: String)
+    /// The text expression `text` made to sort by code point, whatever the database's
+    /// collation. Default: `text` unchanged.
+    func codePointOrder(_ text: String) -> String
 }
 
 extension SQLDialect {
@@ -37,6 +46,7 @@ extension SQLDialect {
     public var supportsTransactionalDDL: Bool { true }
     public var maxParameters: Int { 32_766 }
     public func ignoreDuplicatesClause(primaryKey: String) -> String { "ON CONFLICT DO NOTHING" }
+    public func codePointOrder(_ text: String) -> String { text }
 
     /// `INSERT INTO table (columns) VALUES (...), (...)` for `rowCount` rows, optionally
     /// skipping rows whose primary key already exists.

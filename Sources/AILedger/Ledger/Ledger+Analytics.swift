@@ -3,60 +3,62 @@ import Foundation
 extension Ledger {
     /// Totals and latency percentiles (nearest rank, see `UsageOverview`) of the calls
     /// matching `filter`.
-    public func overview(_ filter: CallFilter = CallFilter()) async throws -> UsageOverview {
-        let summary = try await usage(filter)
-        var count = SQLBuilder(dialect, "SELECT COUNT(latency_ms) FROM " + dialect.quoteIdentifier(Call.table))
-        filter.apply(to: &count)
-        count.appendWhere()
-        let timed = try await rows(count)
-        guard let first = timed.first else { throw LedgerError(.decodingFailed, "the latency count returned no row") }
-        var reader = RowReader(first)
-        let n = try reader.int64()
-        var overview = UsageOverview(summary: summary)
-        guard n > 0 else { return overview }
-        func percentile(_ p: Int64) async throws -> Double? {
-            let rank = (p * n + 99) / 100
-            var sql = SQLBuilder(dialect, "SELECT latency_ms FROM " + dialect.quoteIdentifier(Call.table))
-            filter.apply(to: &sql)
-            sql.condition("latency_ms IS NOT NULL")
-            sql.appendWhere()
-            sql.append(" ORDER BY latency_ms LIMIT 1 OFFSET \(sql.bind(.integer(max(0, rank - 1))))")
-            let found = try await rows(sql)
-            guard let row = found.first else { return nil }
-            var value = RowReader(row)
-            return try value.optionalDouble()
+    public func overview(_ filter: LedgerFilter = LedgerFilter()) async throws -> UsageOverview {
+        var sql = SQLBuilder(dialect, "SELECT " + Self.summaryColumns + ", COUNT(c.latency_ms) FROM ")
+        sql.append(sql.table(Call.table, "c"))
+        filter.apply(toCalls: &sql)
+        sql.appendWhere()
+        var reader = try await firstRow(sql)
+        var overview = UsageOverview(summary: try Self.summary(&reader))
+        let timed = try reader.int64()
+        guard timed > 0 else { return overview }
+        let ranks = [50, 95, 99].map { p in max(1, (Int64(p) * timed + 99) / 100) }
+        var ranked = SQLBuilder(dialect, "SELECT r, latency_ms FROM (SELECT c.latency_ms, ROW_NUMBER() OVER (ORDER BY c.latency_ms) AS r FROM ")
+        ranked.append(ranked.table(Call.table, "c"))
+        filter.apply(toCalls: &ranked)
+        ranked.condition("c.latency_ms IS NOT NULL")
+        ranked.appendWhere()
+        ranked.append(") ranked WHERE r IN (\(ranks.map { ranked.bind(.integer($0)) }.joined(separator: ", ")))")
+        var latency: [Int64: Double] = [:]
+        for row in try await rows(ranked) {
+            var reader = RowReader(row)
+            latency[try reader.int64()] = try reader.optionalDouble()
         }
-        overview.latencyP50 = try await percentile(50)
-        overview.latencyP95 = try await percentile(95)
-        overview.latencyP99 = try await percentile(99)
+        overview.latencyP50 = latency[ranks[0]]
+        overview.latencyP95 = latency[ranks[1]]
+        overview.latencyP99 = latency[ranks[2]]
         return overview
     }
 
     /// Totals per value of `dimension` over the calls matching `filter`, most expensive
     /// first (then most calls), at most `top` groups when given.
-    public func usage(by dimension: CallDimension, _ filter: CallFilter = CallFilter(), top: Int? = nil) async throws -> [UsageGroup] {
-        let column = dialect.quoteIdentifier(dimension.column)
-        var sql = SQLBuilder(dialect, "SELECT \(column), " + Self.summaryColumns + " FROM " + dialect.quoteIdentifier(Call.table))
-        filter.apply(to: &sql)
+    public func usage(by dimension: CallDimension, _ filter: LedgerFilter = LedgerFilter(), top: Int? = nil) async throws -> [UsageGroup] {
+        let key = dimension.expression
+        var sql = SQLBuilder(dialect, "SELECT \(key), " + Self.summaryColumns + " FROM ")
+        sql.append(sql.table(Call.table, "c"))
+        if dimension.needsInteraction { sql.append(" LEFT JOIN \(sql.table(Interaction.table, "i")) ON i.id = c.interaction_id") }
+        if dimension.needsConversation { sql.append(" LEFT JOIN \(sql.table(Conversation.table, "v")) ON v.id = c.conversation_id") }
+        filter.apply(toCalls: &sql)
         sql.appendWhere()
-        sql.append(" GROUP BY \(column) ORDER BY 11 DESC, 2 DESC, CASE WHEN \(column) IS NULL THEN 1 ELSE 0 END, \(column)")
+        let order = dimension.isText ? dialect.codePointOrder(key) : key
+        sql.append(" GROUP BY \(key) ORDER BY 11 DESC, 2 DESC, CASE WHEN \(key) IS NULL THEN 1 ELSE 0 END, \(order)")
         if let top { sql.append(" LIMIT \(sql.bind(.integer(Int64(max(0, top)))))") }
         return try await groups(sql, isTime: false)
     }
 
     /// Totals per time bucket over the calls matching `filter`, in time order.
-    public func usage(by bucket: TimeBucket, _ filter: CallFilter = CallFilter()) async throws -> [UsageGroup] {
-        let expression = dialect.timeBucket(bucket, of: "created_at")
-        var sql = SQLBuilder(dialect, "SELECT \(expression), " + Self.summaryColumns + " FROM " + dialect.quoteIdentifier(Call.table))
-        filter.apply(to: &sql)
+    public func usage(by bucket: TimeBucket, _ filter: LedgerFilter = LedgerFilter()) async throws -> [UsageGroup] {
+        let expression = dialect.timeBucket(bucket, of: "c.created_at")
+        var sql = SQLBuilder(dialect, "SELECT \(expression), " + Self.summaryColumns + " FROM ")
+        sql.append(sql.table(Call.table, "c"))
+        filter.apply(toCalls: &sql)
         sql.appendWhere()
         sql.append(" GROUP BY \(expression) ORDER BY 1")
         return try await groups(sql, isTime: bucket != .hourOfDay)
     }
 
     private func groups(_ builder: SQLBuilder, isTime: Bool) async throws -> [UsageGroup] {
-        let found = try await rows(builder)
-        return try found.map { row in
+        try await rows(builder).map { row in
             var reader = RowReader(row)
             let key = try reader.optionalString()
             let start = isTime ? key.flatMap(Timestamp.parse).map { Timestamp.date(microseconds: $0) } : nil

@@ -23,28 +23,35 @@ extension Ledger {
 
     /// Calls matching `filter`, newest first, at most `limit`, starting after `cursor`
     /// (`PageCursor(after: lastCallOfThePreviousPage)`).
-    public func calls(_ filter: CallFilter = CallFilter(), limit: Int = 100, after cursor: PageCursor? = nil) async throws -> [Call] {
-        var sql = SQLBuilder(dialect, "SELECT ")
-        sql.append(sql.columnList(Call.columns) + " FROM " + dialect.quoteIdentifier(Call.table))
-        filter.apply(to: &sql)
-        cursor?.apply(to: &sql)
-        return try await newestFirst(sql, limit: limit).map(Call.init(row:))
+    public func calls(_ filter: LedgerFilter = LedgerFilter(), limit: Int = 100, after cursor: PageCursor? = nil) async throws -> [Call] {
+        try await page(Call.table, Call.columns, "c", limit: limit, after: cursor) { filter.apply(toCalls: &$0) }
+            .map(Call.init(row:))
     }
 
     /// Interactions matching `filter`, newest first, at most `limit`, starting after `cursor`.
-    public func interactions(_ filter: InteractionFilter = InteractionFilter(), limit: Int = 100,
+    public func interactions(_ filter: LedgerFilter = LedgerFilter(), limit: Int = 100,
                              after cursor: PageCursor? = nil) async throws -> [Interaction] {
-        var sql = SQLBuilder(dialect, "SELECT ")
-        sql.append(sql.columnList(Interaction.columns) + " FROM " + dialect.quoteIdentifier(Interaction.table))
-        filter.apply(to: &sql)
-        cursor?.apply(to: &sql)
-        return try await newestFirst(sql, limit: limit).map(Interaction.init(row:))
+        try await page(Interaction.table, Interaction.columns, "i", limit: limit, after: cursor) { filter.apply(toInteractions: &$0) }
+            .map(Interaction.init(row:))
     }
 
-    private func newestFirst(_ builder: SQLBuilder, limit: Int) async throws -> [SQLRow] {
-        var sql = builder
+    /// Conversations matching `filter`, newest first, at most `limit`, starting after `cursor`.
+    public func conversations(_ filter: LedgerFilter = LedgerFilter(), limit: Int = 100,
+                              after cursor: PageCursor? = nil) async throws -> [Conversation] {
+        try await page(Conversation.table, Conversation.columns, "v", limit: limit, after: cursor) { filter.apply(toConversations: &$0) }
+            .map(Conversation.init(row:))
+    }
+
+    /// One newest-first keyset page of `table`, aliased `alias`, filtered by `apply`.
+    private func page(_ table: String, _ columns: [String], _ alias: String, limit: Int, after cursor: PageCursor?,
+                      _ apply: (inout SQLBuilder) -> Void) async throws -> [SQLRow] {
+        var sql = SQLBuilder(dialect, "SELECT ", alias: alias)
+        sql.append(sql.columnList(columns) + " FROM " + sql.table(table, alias))
+        apply(&sql)
+        sql.alias = alias
+        cursor?.apply(to: &sql)
         sql.appendWhere()
-        sql.append(" ORDER BY created_at DESC, id DESC LIMIT \(sql.bind(.integer(Int64(max(0, limit)))))")
+        sql.append(" ORDER BY \(sql.column("created_at")) DESC, \(sql.column("id")) DESC LIMIT \(sql.bind(.integer(Int64(max(0, limit)))))")
         return try await rows(sql)
     }
 

@@ -2,38 +2,38 @@ import Foundation
 
 extension Ledger {
     /// Totals over the calls matching `filter`.
-    public func usage(_ filter: CallFilter = CallFilter()) async throws -> UsageSummary {
-        var sql = SQLBuilder(dialect, "SELECT " + Self.summaryColumns + " FROM " + dialect.quoteIdentifier(Call.table))
-        filter.apply(to: &sql)
+    public func usage(_ filter: LedgerFilter = LedgerFilter()) async throws -> UsageSummary {
+        var sql = SQLBuilder(dialect, "SELECT " + Self.summaryColumns + " FROM ")
+        sql.append(sql.table(Call.table, "c"))
+        filter.apply(toCalls: &sql)
         sql.appendWhere()
-        let found = try await rows(sql)
-        guard let row = found.first else { throw LedgerError(.decodingFailed, "the usage query returned no row") }
-        var reader = RowReader(row)
+        var reader = try await firstRow(sql)
         return try Self.summary(&reader)
     }
 
     /// Totals per model (and provider) over the calls matching `filter`, most expensive first.
-    public func usageByModel(_ filter: CallFilter = CallFilter()) async throws -> [ModelUsage] {
-        var sql = SQLBuilder(dialect, "SELECT model, provider, " + Self.summaryColumns + " FROM " + dialect.quoteIdentifier(Call.table))
-        filter.apply(to: &sql)
+    public func usageByModel(_ filter: LedgerFilter = LedgerFilter()) async throws -> [ModelUsage] {
+        var sql = SQLBuilder(dialect, "SELECT c.model, c.provider, " + Self.summaryColumns + " FROM ")
+        sql.append(sql.table(Call.table, "c"))
+        filter.apply(toCalls: &sql)
         sql.appendWhere()
-        sql.append(" GROUP BY model, provider ORDER BY 12 DESC, 3 DESC, model, provider")
-        let found = try await rows(sql)
-        return try found.map { row in
+        sql.append(" GROUP BY c.model, c.provider ORDER BY 12 DESC, 3 DESC, c.model, c.provider")
+        return try await rows(sql).map { row in
             var reader = RowReader(row)
             return ModelUsage(model: try reader.string(), provider: try reader.optionalString(), summary: try Self.summary(&reader))
         }
     }
 
-    /// count, successes, errors, partials, five token sums, cost, unpriced, latency: 12 columns.
+    /// count, successes, errors, partials, five token sums, cost, unpriced, latency: 12
+    /// columns over calls aliased `c`.
     static let summaryColumns = """
         COUNT(*), \
-        COALESCE(SUM(CASE WHEN status = 'success' THEN 1 ELSE 0 END), 0), \
-        COALESCE(SUM(CASE WHEN status = 'error' THEN 1 ELSE 0 END), 0), \
-        COALESCE(SUM(CASE WHEN status = 'partial' THEN 1 ELSE 0 END), 0), \
-        SUM(input_tokens), SUM(output_tokens), SUM(cache_read_tokens), SUM(cache_write_tokens), \
-        SUM(reasoning_tokens), COALESCE(SUM(cost_nano_usd), 0), \
-        COALESCE(SUM(CASE WHEN cost_nano_usd IS NULL THEN 1 ELSE 0 END), 0), AVG(latency_ms)
+        COALESCE(SUM(CASE WHEN c.status = 'success' THEN 1 ELSE 0 END), 0), \
+        COALESCE(SUM(CASE WHEN c.status = 'error' THEN 1 ELSE 0 END), 0), \
+        COALESCE(SUM(CASE WHEN c.status = 'partial' THEN 1 ELSE 0 END), 0), \
+        SUM(c.input_tokens), SUM(c.output_tokens), SUM(c.cache_read_tokens), SUM(c.cache_write_tokens), \
+        SUM(c.reasoning_tokens), COALESCE(SUM(c.cost_nano_usd), 0), \
+        COALESCE(SUM(CASE WHEN c.cost_nano_usd IS NULL THEN 1 ELSE 0 END), 0), AVG(c.latency_ms)
         """
 
     static func summary(_ reader: inout RowReader) throws -> UsageSummary {

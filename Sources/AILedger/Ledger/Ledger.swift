@@ -91,4 +91,12 @@ public final class Ledger: Sendable {
             try await connection.query(query.sql, query.parameters)
         }
     }
+
+    /// Runs a built query that returns exactly one row (an aggregate) and reads it.
+    func firstRow(_ query: SQLBuilder) async throws -> RowReader {
+        guard let row = try await rows(query).first else {
+            throw LedgerError(.decodingFailed, "an aggregate query returned no row")
+        }
+        return RowReader(row)
+    }
 }

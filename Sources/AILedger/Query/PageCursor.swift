@@ -1,6 +1,6 @@
 import Foundation
 
-/// Where a newest-first page of calls or interactions ended: the next page starts strictly
+/// Where a newest-first page of calls, interactions or conversations ended: the next page starts strictly
 /// after it. Keyset paging on (created_at, id) stays stable while new records arrive and
 /// never scans skipped rows the way OFFSET does.
 public struct PageCursor: Sendable, Hashable, CustomStringConvertible {
@@ -21,6 +21,12 @@ public struct PageCursor: Sendable, Hashable, CustomStringConvertible {
         id = interaction.id
     }
 
+    /// The cursor after `conversation`.
+    public init(after conversation: Conversation) {
+        createdAtMicroseconds = Timestamp.microseconds(conversation.createdAt)
+        id = conversation.id
+    }
+
     /// Reads a cursor from its `token`; nil when the token is not one.
     public init?(token: String) {
         let parts = token.split(separator: "_")
@@ -36,7 +42,7 @@ public struct PageCursor: Sendable, Hashable, CustomStringConvertible {
 
     /// Adds "strictly older than the cursor" to a newest-first query.
     func apply(to builder: inout SQLBuilder) {
-        let time = builder.dialect.quoteIdentifier("created_at"), key = builder.dialect.quoteIdentifier("id")
+        let time = builder.column("created_at"), key = builder.column("id")
         let at = builder.bind(.timestamp(createdAtMicroseconds))
         let same = builder.bind(.timestamp(createdAtMicroseconds))
         let last = builder.bind(.uuid(id))
