@@ -53,5 +53,5 @@ public struct ConformanceSuite: Sendable {
 
     /// All cases, in a stable order.
     static let cases: [Case] = RecordingCases.all + MigrationCases.all + ErrorCases.all + ConcurrencyCases.all
-        + PricingCases.all + AnalyticsCases.all
+        + PricingCases.all + AnalyticsCases.all + QueryCases.all + ReportCases.all + MoneyCases.all
 }
