@@ -16,7 +16,9 @@ struct AILedgerCommand: AsyncParsableCommand {
               postgres://user:password@host:5432/database?sslmode=require
               mysql://user:password@host:3306/database (also mariadb://)
             """,
-        subcommands: [MigrateCommand.self, DemoCommand.self, StatsCommand.self, PricesCommand.self]
+        subcommands: [MigrateCommand.self, DemoCommand.self, CallsCommand.self, InteractionsCommand.self,
+                      ConversationsCommand.self, StatsCommand.self, ExportCommand.self, FeedbackCommand.self,
+                      PricesCommand.self]
     )
 
     /// Every driver this binary links, registered once before any command runs.

@@ -2,12 +2,12 @@ import AILedger
 import ArgumentParser
 import Foundation
 
-/// `ailedger stats overview|by`.
+/// `ailedger stats overview|by|failures|data-quality|feedback`.
 struct StatsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "stats",
-        abstract: "Overview and breakdowns of recorded calls: counts, rates, latency, tokens, cost.",
-        subcommands: [Overview.self, By.self],
+        abstract: "Overview, breakdowns, failures, data quality and feedback of what was recorded.",
+        subcommands: [Overview.self, By.self, Failures.self, DataQuality.self, FeedbackReport.self],
         defaultSubcommand: Overview.self
     )
 
@@ -28,7 +28,7 @@ struct StatsCommand: AsyncParsableCommand {
     struct Overview: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Totals, rates and latency percentiles of a window of calls.")
         @OptionGroup var database: DatabaseOptions
-        @OptionGroup var filter: CallFilterOptions
+        @OptionGroup var filter: FilterOptions
         @Option(help: "table, json or csv.") var format: OutputFormat = .table
 
         func run() async throws {
@@ -50,7 +50,7 @@ struct StatsCommand: AsyncParsableCommand {
             discussion: "GROUP: \((CallDimension.allCases.map(\.rawValue) + TimeBucket.allCases.map(\.rawValue)).joined(separator: ", "))")
         @OptionGroup var database: DatabaseOptions
         @Argument(help: "What to group by.") var group: String
-        @OptionGroup var filter: CallFilterOptions
+        @OptionGroup var filter: FilterOptions
         @Option(help: "At most this many groups (dimensions only).") var top: Int?
         @Option(help: "table, json or csv.") var format: OutputFormat = .table
 

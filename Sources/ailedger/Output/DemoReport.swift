@@ -33,7 +33,7 @@ struct DemoReport {
             }).rendered)
 
         Swift.print("\nMost recent failures")
-        let failures = try await ledger.calls(CallFilter(status: .error), limit: 5)
+        let failures = try await ledger.calls(LedgerFilter(status: .error), limit: 5)
         Swift.print(TextTable(headers: ["time (UTC)", "model", "error", "message"], rows: failures.map { call in
             [String(Timestamp.iso8601(microseconds: Timestamp.microseconds(call.createdAt)).prefix(19)), call.model,
              call.errorCode ?? "", String((call.errorMessage ?? "").prefix(60))]

@@ -1,0 +1,24 @@
+import AILedger
+import ArgumentParser
+
+/// `ailedger calls list`.
+struct CallsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "calls", abstract: "List recorded model calls.", subcommands: [List.self], defaultSubcommand: List.self)
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Calls matching the filters, newest first.")
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var filter: FilterOptions
+        @OptionGroup var page: PageOptions
+
+        func run() async throws {
+            let filter = try filter.filter()
+            try await database.withLedger { ledger in
+                let calls = try await ledger.calls(filter, limit: page.limit, after: page.cursor)
+                page.format.print(headers: RecordCells.callHeaders, rows: calls.map { RecordCells.call($0, page.format) })
+                page.printNext(calls.last.map(PageCursor.init(after:)), count: calls.count)
+            }
+        }
+    }
+}

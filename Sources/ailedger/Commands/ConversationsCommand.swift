@@ -1,0 +1,57 @@
+import AILedger
+import ArgumentParser
+import Foundation
+
+/// `ailedger conversations list|show`.
+struct ConversationsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "conversations", abstract: "List conversations, or show one in full.", subcommands: [List.self, Show.self],
+        defaultSubcommand: List.self)
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Conversations matching the filters, newest first.")
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var filter: FilterOptions
+        @OptionGroup var page: PageOptions
+
+        func run() async throws {
+            let filter = try filter.filter()
+            try await database.withLedger { ledger in
+                let found = try await ledger.conversations(filter, limit: page.limit, after: page.cursor)
+                page.format.print(headers: RecordCells.conversationHeaders, rows: found.map { RecordCells.conversation($0, page.format) })
+                page.printNext(found.last.map(PageCursor.init(after:)), count: found.count)
+            }
+        }
+    }
+
+    struct Show: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "A conversation's turns in order, each with its calls, and its totals.")
+        @OptionGroup var database: DatabaseOptions
+        @Argument(help: "The conversation's id.") var id: UUID
+
+        func run() async throws {
+            try await database.withLedger { ledger in
+                guard let transcript = try await ledger.transcript(ofConversation: id) else {
+                    throw ValidationError("no conversation has id \(id.ledgerString)")
+                }
+                let c = transcript.conversation
+                print("conversation \(c.id.ledgerString)  user \(c.userID ?? "-")  channel \(c.channel ?? "-")  started \(RecordCells.time(c.createdAt))")
+                for (n, turn) in transcript.turns.enumerated() {
+                    let i = turn.interaction
+                    print("\n#\(n + 1)  \(RecordCells.time(i.createdAt))  \(i.interactionType ?? "interaction")  \(i.status.rawValue)")
+                    if let input = i.inputText { print("  in:  \(RecordCells.short(input, 100))") }
+                    if let output = i.outputText { print("  out: \(RecordCells.short(output, 100))") }
+                    if let error = i.errorMessage { print("  error: \(RecordCells.short(error, 100))") }
+                    for call in turn.calls {
+                        print("  call \(call.model)  \(call.status.rawValue)  \((call.usage.input ?? 0).grouped) in / "
+                              + "\((call.usage.output ?? 0).grouped) out  \(call.costUSD?.dollars ?? "unpriced")")
+                    }
+                }
+                let u = transcript.usage
+                print("\n\(transcript.messages) turns, \(u.calls) calls, \(((u.tokens.input ?? 0) + (u.tokens.output ?? 0)).grouped) tokens, "
+                      + "\(u.costUSD.dollars), \(String(format: "%.0f", transcript.totalLatencyMs)) ms of model time, "
+                      + "\(transcript.turnSuccessRate.map { String(format: "%.1f%%", $0 * 100) } ?? "-") of turns succeeded")
+            }
+        }
+    }
+}

@@ -1,0 +1,43 @@
+import AILedger
+import ArgumentParser
+import Foundation
+
+/// `ailedger export`.
+struct ExportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Stream records matching the filters as CSV or JSON Lines, newest first.",
+        discussion: "Memory stays bounded by one page however many records match. Fields are the schema's columns.")
+    @OptionGroup var database: DatabaseOptions
+    @Option(help: "calls, interactions or conversations.") var kind: RecordKind = .calls
+    @Option(help: "csv or jsonl.") var format: ExportFormat = .csv
+    @Option(help: "Write to this file instead of standard output.") var output: String?
+    @Option(help: "Records read per page.") var pageSize = 1_000
+    @OptionGroup var filter: FilterOptions
+
+    func validate() throws {
+        guard pageSize > 0 else { throw ValidationError("--page-size must be positive") }
+    }
+
+    func run() async throws {
+        let filter = try filter.filter()
+        let handle: FileHandle
+        if let output {
+            guard FileManager.default.createFile(atPath: output, contents: nil), let opened = FileHandle(forWritingAtPath: output) else {
+                throw ValidationError("cannot write \(output)")
+            }
+            handle = opened
+        } else {
+            handle = FileHandle.standardOutput
+        }
+        try await database.withLedger { ledger in
+            let count = try await ledger.export(kind, filter, format: format, pageSize: pageSize) { chunk in
+                try handle.write(contentsOf: Data(chunk.utf8))
+            }
+            if output != nil {
+                try handle.close()
+                StandardError.print("\(count.grouped) \(kind.rawValue) written to \(output!)")
+            }
+        }
+    }
+}

@@ -1,0 +1,8 @@
+import Foundation
+
+/// Writes notes for people to standard error, leaving standard output to data.
+enum StandardError {
+    static func print(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+}
