@@ -20,13 +20,20 @@ public struct MySQLDialect: SQLDialect {
     }
 
     /// Sessions run in UTC, so DATETIME values are UTC already.
-    public func timeBucket(_ bucket: TimeBucket, of c: String) -> String {
+    public func timeBucketKey(_ bucket: TimeBucket, of c: String) -> String {
         switch bucket {
-        case .hour: return "DATE_FORMAT(\(c), '%Y-%m-%dT%H:00:00Z')"
-        case .day: return "DATE_FORMAT(\(c), '%Y-%m-%dT00:00:00Z')"
-        case .month: return "DATE_FORMAT(\(c), '%Y-%m-01T00:00:00Z')"
-        case .week: return "DATE_FORMAT(DATE_SUB(\(c), INTERVAL WEEKDAY(\(c)) DAY), '%Y-%m-%dT00:00:00Z')"
-        case .hourOfDay: return "HOUR(\(c))"
+        case .hour: "DATE_FORMAT(\(c), '%Y-%m-%dT%H:00:00Z')"
+        case .day: "DATE(\(c))"
+        case .month: "DATE_FORMAT(\(c), '%Y-%m-01T00:00:00Z')"
+        case .week: "DATE(DATE_SUB(\(c), INTERVAL WEEKDAY(\(c)) DAY))"
+        case .hourOfDay: "HOUR(\(c))"
+        }
+    }
+
+    public func timeBucketLabel(_ bucket: TimeBucket, key: String) -> String {
+        switch bucket {
+        case .day, .week: "DATE_FORMAT(\(key), '%Y-%m-%dT00:00:00Z')"
+        case .hour, .month, .hourOfDay: key
         }
     }
 

@@ -8,13 +8,16 @@ public struct PostgresDialect: SQLDialect {
     public var timestampType: String { "timestamptz" }
     public var maxParameters: Int { 65_535 }
 
-    public func timeBucket(_ bucket: TimeBucket, of time: String) -> String {
+    public func timeBucketKey(_ bucket: TimeBucket, of time: String) -> String {
         let utc = "(\(time) AT TIME ZONE 'UTC')"
         switch bucket {
         case .hourOfDay: return "CAST(EXTRACT(HOUR FROM \(utc)) AS integer)"
-        case .hour, .day, .week, .month:
-            return "to_char(date_trunc('\(bucket.rawValue)', \(utc)), 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
+        case .hour, .day, .week, .month: return "date_trunc('\(bucket.rawValue)', \(utc))"
         }
+    }
+
+    public func timeBucketLabel(_ bucket: TimeBucket, key: String) -> String {
+        bucket == .hourOfDay ? key : "to_char(\(key), 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
     }
 
     public func contains(_ text: String, _ fragment: String) -> String { "strpos(\(text), \(fragment)) > 0" }

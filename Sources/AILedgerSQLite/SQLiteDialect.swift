@@ -12,14 +12,22 @@ public struct SQLiteDialect: SQLDialect {
     public var maxParameters: Int { 32_766 }
 
     /// Times are fixed-width ISO-8601 text, so buckets are prefixes of it.
-    public func timeBucket(_ bucket: TimeBucket, of c: String) -> String {
+    public func timeBucketKey(_ bucket: TimeBucket, of c: String) -> String {
         switch bucket {
-        case .hour: return "substr(\(c), 1, 13) || ':00:00Z'"
-        case .day: return "substr(\(c), 1, 10) || 'T00:00:00Z'"
-        case .month: return "substr(\(c), 1, 7) || '-01T00:00:00Z'"
-        case .week:
-            return "date(substr(\(c), 1, 10), '-' || ((CAST(strftime('%w', substr(\(c), 1, 10)) AS INTEGER) + 6) % 7) || ' days') || 'T00:00:00Z'"
-        case .hourOfDay: return "CAST(substr(\(c), 12, 2) AS INTEGER)"
+        case .hour: "substr(\(c), 1, 13)"
+        case .day: "substr(\(c), 1, 10)"
+        case .month: "substr(\(c), 1, 7)"
+        case .week: "date(substr(\(c), 1, 10), '-' || ((CAST(strftime('%w', substr(\(c), 1, 10)) AS INTEGER) + 6) % 7) || ' days')"
+        case .hourOfDay: "CAST(substr(\(c), 12, 2) AS INTEGER)"
+        }
+    }
+
+    public func timeBucketLabel(_ bucket: TimeBucket, key: String) -> String {
+        switch bucket {
+        case .hour: "\(key) || ':00:00Z'"
+        case .day, .week: "\(key) || 'T00:00:00Z'"
+        case .month: "\(key) || '-01T00:00:00Z'"
+        case .hourOfDay: key
         }
     }
 

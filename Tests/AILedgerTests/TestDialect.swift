@@ -5,7 +5,8 @@ struct TestDialect: SQLDialect {
     var name: String { "test" }
     func placeholder(_ index: Int) -> String { "$\(index)" }
     var timestampType: String { "TIMESTAMP" }
-    func timeBucket(_ bucket: TimeBucket, of time: String) -> String { "bucket(\(time))" }
+    func timeBucketKey(_ bucket: TimeBucket, of time: String) -> String { "bucket(\(time))" }
+    func timeBucketLabel(_ bucket: TimeBucket, key: String) -> String { "label(\(key))" }
     func contains(_ text: String, _ fragment: String) -> String { "contains(\(text), \(fragment))" }
     func jsonArrayElements(of array: String, alias: String) -> (from: String, element: String) {
         ("elements(\(array)) \(alias)", "\(alias).e")

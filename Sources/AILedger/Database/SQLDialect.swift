@@ -22,10 +22,13 @@ public protocol SQLDialect: Sendable {
     /// The clause that makes an INSERT skip rows whose primary key exists.
     /// Default: `ON CONFLICT DO NOTHING`.
     func ignoreDuplicatesClause(primaryKey: String) -> String
-    /// An expression giving the UTC bucket of the timestamp expression `time`: the bucket's
-    /// start as text `YYYY-MM-DDTHH:MM:SSZ` (weeks start on Monday), or the hour 0-23 as an
-    /// integer for `.hourOfDay`. No default.
-    func timeBucket(_ bucket: TimeBucket, of time: String) -> String
+    /// An expression giving the UTC bucket of the timestamp expression `time`, cheap to
+    /// group by and ordered in time. No default.
+    func timeBucketKey(_ bucket: TimeBucket, of time: String) -> String
+    /// The label of the bucket key expression `key`: the bucket's start as text
+    /// `YYYY-MM-DDTHH:MM:SSZ` (weeks start on Monday), or the hour 0-23 as an integer for
+    /// `.hourOfDay`. No default.
+    func timeBucketLabel(_ bucket: TimeBucket, key: String) -> String
     /// A condition true when the text expression `text` contains `fragment` (a placeholder),
     /// compared case-sensitively, code point by code point. No default.
     func contains(_ text: String, _ fragment: String) -> String

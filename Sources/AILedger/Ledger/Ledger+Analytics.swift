@@ -48,19 +48,21 @@ extension Ledger {
 
     /// Totals per time bucket over the calls matching `filter`, in time order.
     public func usage(by bucket: TimeBucket, _ filter: LedgerFilter = LedgerFilter()) async throws -> [UsageGroup] {
-        let expression = dialect.timeBucket(bucket, of: "c.created_at")
-        var sql = SQLBuilder(dialect, "SELECT \(expression), " + Self.summaryColumns + " FROM ")
-        sql.append(sql.table(Call.table, "c"))
+        // Group by the cheap key; format only the few resulting buckets.
+        let key = dialect.timeBucketKey(bucket, of: "c.created_at")
+        var sql = SQLBuilder(dialect, "SELECT \(dialect.timeBucketLabel(bucket, key: "t.bucket")), t.* FROM (SELECT \(key) AS bucket, ")
+        sql.append(Self.summaryColumns + " FROM " + sql.table(Call.table, "c"))
         filter.apply(toCalls: &sql)
         sql.appendWhere()
-        sql.append(" GROUP BY \(expression) ORDER BY 1")
-        return try await groups(sql, isTime: bucket != .hourOfDay)
+        sql.append(" GROUP BY \(key)) t ORDER BY t.bucket")
+        return try await groups(sql, isTime: bucket != .hourOfDay, skipping: 1)
     }
 
-    private func groups(_ builder: SQLBuilder, isTime: Bool) async throws -> [UsageGroup] {
+    private func groups(_ builder: SQLBuilder, isTime: Bool, skipping: Int = 0) async throws -> [UsageGroup] {
         try await rows(builder).map { row in
             var reader = RowReader(row)
             let key = try reader.optionalString()
+            for _ in 0..<skipping { reader.skip() }
             let start = isTime ? key.flatMap(Timestamp.parse).map { Timestamp.date(microseconds: $0) } : nil
             return UsageGroup(key: key, start: start, summary: try Self.summary(&reader))
         }

@@ -27,13 +27,14 @@ extension Ledger {
     /// count, successes, errors, partials, five token sums, cost, unpriced, latency: 12
     /// columns over calls aliased `c`.
     static let summaryColumns = """
-        COUNT(*), \
-        COALESCE(SUM(CASE WHEN c.status = 'success' THEN 1 ELSE 0 END), 0), \
-        COALESCE(SUM(CASE WHEN c.status = 'error' THEN 1 ELSE 0 END), 0), \
-        COALESCE(SUM(CASE WHEN c.status = 'partial' THEN 1 ELSE 0 END), 0), \
-        SUM(c.input_tokens), SUM(c.output_tokens), SUM(c.cache_read_tokens), SUM(c.cache_write_tokens), \
-        SUM(c.reasoning_tokens), COALESCE(SUM(c.cost_nano_usd), 0), \
-        COALESCE(SUM(CASE WHEN c.cost_nano_usd IS NULL THEN 1 ELSE 0 END), 0), AVG(c.latency_ms)
+        COUNT(*) AS s_calls, \
+        COALESCE(SUM(CASE WHEN c.status = 'success' THEN 1 ELSE 0 END), 0) AS s_successes, \
+        COALESCE(SUM(CASE WHEN c.status = 'error' THEN 1 ELSE 0 END), 0) AS s_errors, \
+        COALESCE(SUM(CASE WHEN c.status = 'partial' THEN 1 ELSE 0 END), 0) AS s_partials, \
+        SUM(c.input_tokens) AS s_input, SUM(c.output_tokens) AS s_output, SUM(c.cache_read_tokens) AS s_cache_read, \
+        SUM(c.cache_write_tokens) AS s_cache_write, SUM(c.reasoning_tokens) AS s_reasoning, \
+        COALESCE(SUM(c.cost_nano_usd), 0) AS s_cost, \
+        COALESCE(SUM(CASE WHEN c.cost_nano_usd IS NULL THEN 1 ELSE 0 END), 0) AS s_unpriced, AVG(c.latency_ms) AS s_latency
         """
 
     static func summary(_ reader: inout RowReader) throws -> UsageSummary {

@@ -8,6 +8,9 @@ struct RowReader {
 
     init(_ row: SQLRow) { self.row = row }
 
+    /// Passes over the next column.
+    mutating func skip() { _ = next() }
+
     private mutating func next() -> SQLValue {
         defer { index += 1 }
         return index < row.values.count ? row.values[index] : .null
