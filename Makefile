@@ -5,7 +5,7 @@ DEMO_DB ?= ailedger-demo.sqlite
 BUILD_PACKAGES := pkgconf libsqlite3-dev sqlite3 libpq-dev libmariadb-dev
 TEST_PACKAGES := $(BUILD_PACKAGES) postgresql mariadb-server mariadb-client
 
-.PHONY: all deps test-deps build demo test clean
+.PHONY: all deps test-deps build demo test bench-query clean
 
 all: build
 
@@ -29,6 +29,13 @@ demo: build
 test: test-deps
 	$(SWIFT) build --build-tests
 	AILEDGER_REQUIRE_ALL_DRIVERS=1 scripts/with-test-servers.sh $(SWIFT) test --skip-build
+
+# Times the query engine against hand-written SQL run through sqlite3, psql and mariadb
+# over one million recorded calls per backend (see Benchmarks/README.md).
+bench-query: test-deps
+	$(SWIFT) build -c release --product QueryBenchmark
+	scripts/with-test-servers.sh sh -c '.build/release/QueryBenchmark "sqlite://$$(mktemp -d)/bench.db" \
+		"$$AILEDGER_TEST_POSTGRES_URL" "$$AILEDGER_TEST_MYSQL_URL"'
 
 clean:
 	rm -rf .build $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm

@@ -1,0 +1,59 @@
+// Times the query engine against the same questions written by hand as one SQL statement
+// and run through the database's own client, over one million recorded calls.
+//
+//   swift run -c release QueryBenchmark <url> [<url> ...]
+//
+// Client times include starting the client; the "client start" row measures that alone
+// (`SELECT 1`), and the adjusted ratio compares the engine with the client's time minus it.
+import AILedger
+import AILedgerConformance
+import AILedgerMySQL
+import AILedgerPostgres
+import AILedgerSQLite
+import Foundation
+
+let urls = Array(CommandLine.arguments.dropFirst())
+guard !urls.isEmpty else {
+    print("usage: QueryBenchmark <database-url> ...")
+    exit(2)
+}
+let drivers: [any DatabaseDriver] = [SQLiteDriver(), PostgresDriver(), MySQLDriver()]
+
+func client(_ sql: HandWrittenSQL, _ statement: String) async throws {
+    let result = try await TestServer.run(["Q=\(statement)", "sh", "-c", sql.client])
+    guard result.status == 0 else { throw LedgerError(.databaseError, "the client failed: \(result.output)") }
+}
+
+for url in urls {
+    let ledger = try await Ledger.open(url: url, drivers: drivers)
+    try await ledger.migrate()
+    let sql = try HandWrittenSQL(url: url)
+    if let seconds = try await BenchmarkWorkload.load(into: ledger) {
+        print("\(sql.dialect): recorded \(BenchmarkWorkload.callCount) calls in \(String(format: "%.1f", seconds)) s "
+              + "(\(Int(Double(BenchmarkWorkload.callCount) / seconds)) calls/s)")
+    }
+    let window = LedgerFilter(since: BenchmarkWorkload.windowStart)
+    let startup = try await Stopwatch.median { try await client(sql, "SELECT 1") }
+    let questions: [(String, () async throws -> Void, String)] = [
+        ("overview, 30 days", { _ = try await ledger.overview(window) }, sql.overview),
+        ("group by model, 30 days", { _ = try await ledger.usage(by: .model, window) }, sql.byModel),
+        ("daily series, 30 days", { _ = try await ledger.usage(by: .day, window) }, sql.daily),
+        ("failures page (50)", { _ = try await ledger.failures(window, limit: 50) }, sql.failures),
+        ("filtered page (100)", {
+            var filter = window
+            filter.userID = "user-17"
+            filter.model = "gpt-4o"
+            _ = try await ledger.calls(filter, limit: 100)
+        }, sql.filteredPage),
+    ]
+    print("\n\(sql.dialect): medians of 5 runs, ms   (client start, SELECT 1: \(String(format: "%.1f", startup)) ms)")
+    print("question                    engine     client   engine/client   engine/(client-start)")
+    for (name, engine, statement) in questions {
+        let mine = try await Stopwatch.median(engine)
+        let theirs = try await Stopwatch.median { try await client(sql, statement) }
+        let adjusted = max(theirs - startup, 0.1)
+        print(name.padding(toLength: 24, withPad: " ", startingAt: 0)
+              + String(format: "%10.1f %10.1f %12.2fx %18.2fx", mine, theirs, mine / theirs, mine / adjusted))
+    }
+    await ledger.close()
+}
