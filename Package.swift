@@ -14,10 +14,15 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
     ],
     targets: [
         // Core: models, facade, driver protocols, dialect, migrations. Imports no C library.
-        .target(name: "AILedger", plugins: ["EmbedPriceBook"]),
+        .target(
+            name: "AILedger",
+            dependencies: [.product(name: "CoreMetrics", package: "swift-metrics")],
+            plugins: ["EmbedPriceBook"]
+        ),
 
         // SQLite: the embedded default.
         .systemLibrary(
@@ -67,6 +72,13 @@ let package = Package(
             ]
         ),
 
+        // Benchmarks (run with `make bench-query`).
+        .executableTarget(
+            name: "QueryBenchmark",
+            dependencies: ["AILedger", "AILedgerSQLite", "AILedgerPostgres", "AILedgerMySQL", "AILedgerConformance"],
+            path: "Benchmarks/QueryBenchmark"
+        ),
+
         .executableTarget(
             name: "QuickStart",
             dependencies: ["AILedger", "AILedgerSQLite"],
@@ -94,11 +106,11 @@ let package = Package(
         ),
         .testTarget(
             name: "AILedgerMySQLTests",
-            dependencies: ["AILedger", "AILedgerMySQL", "AILedgerConformance"]
+            dependencies: ["AILedger", "AILedgerMySQL", "AILedgerSQLite", "AILedgerConformance"]
         ),
         .testTarget(
             name: "AILedgerPostgresTests",
-            dependencies: ["AILedger", "AILedgerPostgres", "AILedgerConformance"]
+            dependencies: ["AILedger", "AILedgerPostgres", "AILedgerSQLite", "AILedgerConformance"]
         ),
     ]
 )

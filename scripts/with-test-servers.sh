@@ -6,9 +6,9 @@
 #
 # Exports AILEDGER_TEST_POSTGRES_URL, AILEDGER_TEST_POSTGRES_SOCKET_URL (the same
 # server through its unix socket) and AILEDGER_TEST_POSTGRES_RESTART (a command that
-# restarts the server, for recovery tests); for MariaDB, AILEDGER_TEST_MYSQL_URL,
-# AILEDGER_TEST_MYSQL_SOCKET_URL and AILEDGER_TEST_MYSQL_RESTART (kills the server
-# with SIGKILL and starts it again).
+# restarts the server, for recovery tests), _STOP and _START; for MariaDB,
+# AILEDGER_TEST_MYSQL_URL, AILEDGER_TEST_MYSQL_SOCKET_URL, AILEDGER_TEST_MYSQL_RESTART
+# (kills the server with SIGKILL and starts it again), _STOP and _START.
 set -euo pipefail
 
 umask 077
@@ -68,14 +68,21 @@ PGPASSWORD="$password" psql -q -h 127.0.0.1 -p "$pg_port" -U ailedger -d postgre
 export AILEDGER_TEST_POSTGRES_URL="postgres://ailedger:$password@127.0.0.1:$pg_port/ailedger_test"
 socket_host=$(printf '%s' "$root/pg" | sed 's|/|%2F|g')
 export AILEDGER_TEST_POSTGRES_SOCKET_URL="postgres://ailedger:$password@$socket_host:$pg_port/ailedger_test"
-restart_script="$root/restart-postgres.sh"
-{
-  echo '#!/usr/bin/env bash'
-  if [ "$(id -u)" -eq 0 ]; then prefix="runuser -u postgres --"; else prefix=""; fi
-  echo "$prefix '$PGBIN/pg_ctl' -D '$root/pg/data' -o '$pg_options' -l '$root/pg/server.log' -m fast -w -t 60 restart </dev/null >>'$root/pg/restart.log' 2>&1"
-} > "$restart_script"
-chmod 755 "$restart_script"
-export AILEDGER_TEST_POSTGRES_RESTART="$restart_script"
+# Scripts that restart, stop (immediate shutdown) and start the server, for recovery tests.
+if [ "$(id -u)" -eq 0 ]; then prefix="runuser -u postgres --"; else prefix=""; fi
+pg_ctl_line="$prefix '$PGBIN/pg_ctl' -D '$root/pg/data' -o '$pg_options' -l '$root/pg/server.log' -w -t 60"
+for action in restart stop start; do
+  case $action in
+    restart) command="$pg_ctl_line -m fast restart" ;;
+    stop) command="$pg_ctl_line -m immediate stop" ;;
+    start) command="$pg_ctl_line start" ;;
+  esac
+  printf '#!/usr/bin/env bash\n%s </dev/null >>%s 2>&1\n' "$command" "'$root/pg/control.log'" > "$root/$action-postgres.sh"
+  chmod 755 "$root/$action-postgres.sh"
+done
+export AILEDGER_TEST_POSTGRES_RESTART="$root/restart-postgres.sh"
+export AILEDGER_TEST_POSTGRES_STOP="$root/stop-postgres.sh"
+export AILEDGER_TEST_POSTGRES_START="$root/start-postgres.sh"
 echo "PostgreSQL $("$PGBIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$pg_port"
 
 # --- MariaDB ------------------------------------------------------------------
@@ -115,22 +122,27 @@ SQL
 export AILEDGER_TEST_MYSQL_URL="mysql://ailedger:$password@127.0.0.1:$my_port/ailedger_test"
 socket_path=$(printf '%s' "$root/my/mysql.sock" | sed 's|/|%2F|g')
 export AILEDGER_TEST_MYSQL_SOCKET_URL="mysql://ailedger:$password@$socket_path/ailedger_test"
-mysql_restart="$root/restart-mysql.sh"
+# Scripts that kill the server with SIGKILL, start it, or both, for recovery tests.
 {
   echo '#!/usr/bin/env bash'
-  echo 'set -e'
-  echo "kill -9 \$(cat '$root/my/mariadbd.pid') 2>/dev/null || true"
+  echo "kill -9 \$(cat '$root/my/mariadbd.pid' 2>/dev/null) 2>/dev/null || true"
+  echo "for _ in \$(seq 100); do mariadb-admin --no-defaults --socket='$root/my/mysql.sock' -uroot ping >/dev/null 2>&1 || break; sleep 0.1; done"
   echo "rm -f '$root/my/mariadbd.pid'"
-  echo "sleep 0.5"
+} > "$root/stop-mysql.sh"
+{
+  echo '#!/usr/bin/env bash'
   echo "$my_start </dev/null >/dev/null 2>&1 &"
   echo 'for _ in $(seq 120); do'
   echo "  mariadb-admin --no-defaults --socket='$root/my/mysql.sock' -uroot ping >/dev/null 2>&1 && exit 0"
   echo '  sleep 0.25'
   echo 'done'
   echo 'exit 1'
-} > "$mysql_restart"
-chmod 755 "$mysql_restart"
-export AILEDGER_TEST_MYSQL_RESTART="$mysql_restart"
+} > "$root/start-mysql.sh"
+printf '#!/usr/bin/env bash\nset -e\n%s\nsleep 0.5\n%s\n' "'$root/stop-mysql.sh'" "'$root/start-mysql.sh'" > "$root/restart-mysql.sh"
+chmod 755 "$root/stop-mysql.sh" "$root/start-mysql.sh" "$root/restart-mysql.sh"
+export AILEDGER_TEST_MYSQL_RESTART="$root/restart-mysql.sh"
+export AILEDGER_TEST_MYSQL_STOP="$root/stop-mysql.sh"
+export AILEDGER_TEST_MYSQL_START="$root/start-mysql.sh"
 echo "MariaDB $("$mysqld_bin" --version | awk '{print $3}') on 127.0.0.1:$my_port"
 
 "$@"

@@ -19,9 +19,10 @@ public struct ConformanceContext: Sendable {
         return ConformanceContext(ledger: ledger, url: url, suite: suite)
     }
 
-    /// Opens another ledger on the same database.
-    public func reopen() async throws -> Ledger {
-        try await Ledger.open(url: url, drivers: suite.drivers)
+    /// Opens another ledger on the same database (a new one for SQLite's `:memory:`),
+    /// buffered when `writer` options are given.
+    public func reopen(writer: WriterOptions? = nil) async throws -> Ledger {
+        try await Ledger.open(url: url, drivers: suite.drivers, writer: writer)
     }
 
     /// Runs one statement on a writer connection.

@@ -32,4 +32,11 @@ public enum Expect {
         }
         throw ConformanceFailure(message: "expected a \(kind) error, but nothing was thrown", location: "\(file):\(line)")
     }
+
+    /// Fails when `value` is nil; returns it unwrapped.
+    public static func some<T>(_ value: T?, _ what: @autoclosure () -> String,
+                               file: String = #fileID, line: Int = #line) throws -> T {
+        guard let value else { throw ConformanceFailure(message: "\(what()): expected a value, got nil", location: "\(file):\(line)") }
+        return value
+    }
 }

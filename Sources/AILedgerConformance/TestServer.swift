@@ -37,6 +37,22 @@ public struct TestServer: Sendable {
         }
     }
 
+    /// Stops the server (PostgreSQL: immediate shutdown; MariaDB: SIGKILL).
+    public func stop() async throws { try await control("STOP") }
+
+    /// Starts the stopped server and waits until it accepts connections.
+    public func start() async throws { try await control("START") }
+
+    private func control(_ action: String) async throws {
+        guard let command = variable(action) else {
+            throw ConformanceFailure(message: "AILEDGER_TEST_\(name)_\(action) is not set", location: #fileID)
+        }
+        let result = try await Self.run([command])
+        if result.status != 0 {
+            throw ConformanceFailure(message: "\(action.lowercased()) \(name) failed: \(result.output)", location: #fileID)
+        }
+    }
+
     /// Runs a program to completion and returns its exit status and output. The wait happens
     /// on a thread of its own, never on the cooperative pool; it spawns directly because
     /// Foundation's `Process` was seen to leave a child unreaped under the test runner.

@@ -1,6 +1,7 @@
 import AILedger
 import AILedgerConformance
 import AILedgerMySQL
+import AILedgerSQLite
 import Foundation
 import Testing
 
@@ -110,6 +111,10 @@ extension MySQLTests {
 
         @Test func aKilledServerIsRecoveredFrom() async throws {
             try await TestServer.mysql.expectRecoveryAfterRestart(url: url, drivers: drivers)
+        }
+
+        @Test func nothingIsLostWhileTheServerIsDown() async throws {
+            try await TestServer.mysql.expectNothingLostAcrossAnOutage(url: url, drivers: drivers + [SQLiteDriver()])
         }
     }
 }

@@ -1,6 +1,7 @@
 import AILedger
 import AILedgerConformance
 import AILedgerPostgres
+import AILedgerSQLite
 import Foundation
 import Testing
 
@@ -103,6 +104,10 @@ extension PostgresTests {
 
     @Test func aRestartedServerIsRecoveredFrom() async throws {
         try await TestServer.postgres.expectRecoveryAfterRestart(url: url, drivers: drivers)
+    }
+
+    @Test func nothingIsLostWhileTheServerIsDown() async throws {
+        try await TestServer.postgres.expectNothingLostAcrossAnOutage(url: url, drivers: drivers + [SQLiteDriver()])
     }
 
     @Test func psqlSeesRealTypes() async throws {

@@ -18,17 +18,40 @@ extension Ledger {
         try await record(RecordBatch(conversations: [conversation]))
     }
 
-    /// Records a batch in one transaction through the driver's bulk path.
+    /// Records a batch in one transaction through the driver's bulk path; with a buffered
+    /// writer, hands it to the writer's buffer and returns (see `flush()`).
     ///
-    /// Every record is validated first: if one is invalid, nothing is written and the error
-    /// names the field. Calls without a cost are priced from the price book (`computed`),
-    /// or stored as `unpriced` when no price matches. Records whose ids are already stored
-    /// are skipped, so a batch replayed after an uncertain failure never duplicates a row.
+    /// Every record is validated first: if one is invalid, nothing is recorded and the
+    /// error names the field. Calls without a cost are priced from the price book
+    /// (`computed`), or stored as `unpriced` when no price matches. Records whose ids are
+    /// already stored are skipped, so a batch replayed after an uncertain failure never
+    /// duplicates a row.
     public func record(_ batch: RecordBatch) async throws {
-        try batch.validate()
+        do {
+            try batch.validate()
+        } catch {
+            writer?.countRejected(batch.conversations.count + batch.interactions.count + batch.calls.count)
+            throw error
+        }
         guard !batch.isEmpty else { return }
+        if let writer { return try await writer.enqueue(PendingRecord.from(batch)) }
+        try await Self.write(batch, to: database, pricing: pricing)
+    }
+
+    /// Returns once every record recorded before the call is committed to the database (or
+    /// saved to the outbox while the database is away, or rejected and reported). Returns
+    /// at once for a ledger without a buffered writer.
+    public func flush() async {
+        await writer?.flush()
+    }
+
+    /// What the buffered writer has done so far; nil without one.
+    public var writerStatistics: WriterStatistics? { writer?.statistics }
+
+    /// Prices `batch` and inserts it in one transaction, skipping ids already stored.
+    static func write(_ batch: RecordBatch, to database: any DatabaseClient, pricing: Locked<PriceBook>) async throws {
         var priced = batch
-        let book = priceBook
+        let book = pricing.withLock { $0 }
         priced.calls = batch.calls.map { $0.priced(with: book) }
         let batch = priced
         try await database.withConnection(.write) { connection in

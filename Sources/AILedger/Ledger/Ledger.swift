@@ -18,30 +18,52 @@ public final class Ledger: Sendable {
     public let migrations: MigrationRunner
     /// The prices calls are billed at: the book given at open, plus prices added since.
     let pricing: Locked<PriceBook>
+    /// The background writer, when the ledger was opened with `WriterOptions`.
+    let writer: BufferedWriter?
 
-    init(url: DatabaseURL, driver: any DatabaseDriver, database: any DatabaseClient, prices: PriceBook) throws {
+    init(url: DatabaseURL, driver: any DatabaseDriver, database: any DatabaseClient, prices: PriceBook,
+         writer options: WriterOptions? = nil, outbox: Outbox? = nil) throws {
         self.url = url
         self.driver = driver
         self.database = database
         self.migrations = MigrationRunner(client: database, migrations: try Migration.parse(driver.bundledMigrations))
-        self.pricing = Locked(prices)
+        let pricing = Locked(prices)
+        self.pricing = pricing
+        self.writer = options.map { options in
+            BufferedWriter(options: options, outbox: outbox) { batch in
+                try await Ledger.write(batch, to: database, pricing: pricing)
+            }
+        }
     }
 
     /// Opens the database at `url` with the driver registered for its scheme.
     ///
     /// Calls recorded without a cost are priced from `prices` (the bundled book by default)
-    /// and from prices stored in the database. Throws `LedgerError.Kind.invalidURL` for a
-    /// malformed URL, `.unsupportedScheme` when no driver handles it, and the driver's
-    /// connection errors. No message shows the password.
+    /// and from prices stored in the database. With `writer` options, `record` hands records
+    /// to a background writer and returns at once (see `WriterOptions`); without, it
+    /// returns once they are committed. Throws `LedgerError.Kind.invalidURL` for a
+    /// malformed URL, `.unsupportedScheme` when no driver handles it, `.invalidConfiguration`
+    /// for unworkable writer options, and the driver's connection errors. No message shows
+    /// the password.
     public static func open(url: String, drivers: [any DatabaseDriver] = DatabaseDrivers.all,
-                            prices: PriceBook = .bundled) async throws -> Ledger {
+                            prices: PriceBook = .bundled, writer: WriterOptions? = nil) async throws -> Ledger {
         let parsed = try DatabaseURL(url)
         let driver = try DatabaseDrivers.driver(for: parsed, among: drivers)
-        let database = try await driver.connect(to: parsed)
+        try writer?.validate()
+        var outbox: Outbox?
+        if let outboxURL = writer?.outboxURL { outbox = try await Outbox.open(url: outboxURL, drivers: drivers) }
+        let database: any DatabaseClient
+        do {
+            database = try await driver.connect(to: parsed)
+        } catch {
+            await outbox?.close()
+            throw error
+        }
         let ledger: Ledger
         do {
-            ledger = try Ledger(url: parsed, driver: driver, database: database, prices: prices)
+            ledger = try Ledger(url: parsed, driver: driver, database: database, prices: prices, writer: writer, outbox: outbox)
         } catch {
+            await outbox?.close()
             await database.close()
             throw error
         }
@@ -78,8 +100,10 @@ public final class Ledger: Sendable {
                                table: "ailedger_compat_\(name)_migrations")
     }
 
-    /// Closes the connection pool. The ledger cannot be used afterwards.
+    /// Writes what a buffered ledger still holds, then closes the writer, the outbox and
+    /// the connection pool. The ledger cannot be used afterwards.
     public func close() async {
+        await writer?.close()
         await database.close()
     }
 

@@ -39,6 +39,8 @@ public struct LedgerError: Error, Sendable, Equatable, CustomStringConvertible {
         case decodingFailed
         /// The ledger or its connection pool was closed.
         case closed
+        /// Options that cannot work together, such as a spill policy without an outbox.
+        case invalidConfiguration
         /// Any other error reported by the database.
         case databaseError
     }

@@ -1,0 +1,313 @@
+import Foundation
+
+/// The background writer behind a buffered ledger: a bounded buffer that `enqueue` fills
+/// in microseconds, and one task that writes it in batches, retries with backoff, spills
+/// to the outbox while the database is away and replays the outbox, in order, once it is
+/// back.
+final class BufferedWriter: Sendable {
+    typealias Write = @Sendable (RecordBatch) async throws -> Void
+
+    private struct State {
+        var buffer: [PendingRecord] = []
+        var inFlight = 0
+        /// Records accepted into the buffer so far; `done` counts those written, spilled or
+        /// rejected, in the same order, so a flush waits for `done` to reach `appended`.
+        var appended: Int64 = 0
+        var done: Int64 = 0
+        var flushWaiters: [(target: Int64, continuation: CheckedContinuation<Void, Never>)] = []
+        var spaceWaiters: [CheckedContinuation<Void, Never>] = []
+        var wakeup: CheckedContinuation<Void, Never>?
+        var generation: UInt64 = 0
+        var urgent = false
+        var closing = false
+        var stats = WriterStatistics()
+
+        var isReady: Bool { buffer.count >= batchSize || ((urgent || closing) && !buffer.isEmpty) || (closing && buffer.isEmpty) }
+        let batchSize: Int
+    }
+
+    private let options: WriterOptions
+    private let outbox: Outbox?
+    private let write: Write
+    private let state: Locked<State>
+    private let metrics = WriterMetrics()
+    private let task = Locked<Task<Void, Never>?>(nil)
+
+    init(options: WriterOptions, outbox: Outbox?, write: @escaping Write) {
+        self.options = options
+        self.outbox = outbox
+        self.write = write
+        self.state = Locked(State(batchSize: options.batchSize))
+        task.withLock { $0 = Task.detached { [self] in await run() } }
+    }
+
+    // MARK: - The caller's side
+
+    /// Adds `records` to the buffer, waiting for room or spilling when it is full.
+    func enqueue(_ records: [PendingRecord]) async throws {
+        for start in stride(from: 0, to: records.count, by: options.batchSize) {
+            try await enqueueChunk(Array(records[start..<min(start + options.batchSize, records.count)]))
+        }
+    }
+
+    private enum Admission { case accepted(CheckedContinuation<Void, Never>?), full, closed }
+
+    private func enqueueChunk(_ records: [PendingRecord]) async throws {
+        let n = records.count
+        while true {
+            let admission: Admission = state.withLock { s in
+                if s.closing { return .closed }
+                if s.buffer.count + s.inFlight + n > options.capacity && s.buffer.count + s.inFlight > 0 { return .full }
+                s.buffer.append(contentsOf: records)
+                s.appended += Int64(n)
+                s.stats.recorded += Int64(n)
+                guard s.buffer.count >= options.batchSize, let wakeup = s.wakeup else { return .accepted(nil) }
+                s.wakeup = nil
+                return .accepted(wakeup)
+            }
+            switch admission {
+            case .accepted(let wakeup):
+                metrics.recorded.increment(by: Int64(n))
+                wakeup?.resume()
+                return
+            case .closed:
+                throw LedgerError(.closed, "the ledger is closed")
+            case .full where options.whenFull == .spill:
+                guard let outbox else { throw LedgerError(.invalidConfiguration, "the spill policy needs an outbox") }
+                try await outbox.spill(records)
+                state.withLock {
+                    $0.stats.recorded += Int64(n)
+                    $0.stats.spilled += Int64(n)
+                    $0.stats.outboxBatches += 1
+                }
+                metrics.recorded.increment(by: Int64(n))
+                metrics.spilled.increment(by: Int64(n))
+                return
+            case .full:
+                await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+                    let resumeNow = state.withLock { s in
+                        if s.closing || s.buffer.count + s.inFlight + n <= options.capacity { return true }
+                        s.spaceWaiters.append(continuation)
+                        return false
+                    }
+                    if resumeNow { continuation.resume() }
+                }
+            }
+        }
+    }
+
+    /// Counts records refused before they reached the buffer.
+    func countRejected(_ n: Int) {
+        state.withLock { $0.stats.rejected += Int64(n) }
+        metrics.rejected.increment(by: Int64(n))
+    }
+
+    /// Returns once every record accepted before the call is written, spilled or rejected.
+    func flush() async {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            let (resumeNow, wakeup) = state.withLock { s -> (Bool, CheckedContinuation<Void, Never>?) in
+                if s.done >= s.appended { return (true, nil) }
+                s.flushWaiters.append((s.appended, continuation))
+                s.urgent = true
+                let wakeup = s.wakeup
+                s.wakeup = nil
+                return (false, wakeup)
+            }
+            wakeup?.resume()
+            if resumeNow { continuation.resume() }
+        }
+    }
+
+    /// Writes what is buffered, stops the writer and closes the outbox. Records offered
+    /// afterwards are refused with `LedgerError.Kind.closed`.
+    func close() async {
+        let (wakeup, waiters) = state.withLock { s in
+            s.closing = true
+            let wakeup = s.wakeup
+            s.wakeup = nil
+            let waiters = s.spaceWaiters
+            s.spaceWaiters = []
+            return (wakeup, waiters)
+        }
+        wakeup?.resume()
+        waiters.forEach { $0.resume() }
+        await task.withLock { $0 }?.value
+        await outbox?.close()
+    }
+
+    var statistics: WriterStatistics {
+        state.withLock { s in
+            var stats = s.stats
+            stats.buffered = Int64(s.buffer.count + s.inFlight)
+            return stats
+        }
+    }
+
+    // MARK: - The writer's side
+
+    private func run() async {
+        if let outbox, let waiting = try? await outbox.count() {
+            state.withLock { $0.stats.outboxBatches = waiting }
+        }
+        var replayAfter = ContinuousClock.now
+        while let records = await nextBatch() {
+            if records.isEmpty {
+                // An idle tick: replay the outbox if the database may be back.
+                if hasOutboxBatches && ContinuousClock.now >= replayAfter {
+                    do { try await replay() } catch { replayAfter = ContinuousClock.now + options.maxBackoff }
+                }
+                continue
+            }
+            await deliver(records)
+            finish(records.count)
+        }
+        let waiters = state.withLock { s in
+            let waiters = s.flushWaiters.map(\.continuation) + s.spaceWaiters
+            s.flushWaiters = []
+            s.spaceWaiters = []
+            return waiters
+        }
+        waiters.forEach { $0.resume() }
+    }
+
+    private var hasOutboxBatches: Bool { state.withLock { $0.stats.outboxBatches > 0 } }
+
+    private enum Next { case records([PendingRecord]), idle, stop, wait }
+
+    /// The next records to write: a full batch, or what is there when the interval ends or
+    /// a flush asks; empty after an idle interval; nil once closed and drained.
+    private func nextBatch() async -> [PendingRecord]? {
+        switch poll(waited: false) {
+        case .records(let records): return records
+        case .stop: return nil
+        case .idle: return []
+        case .wait: break
+        }
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            let generation: UInt64? = state.withLock { s in
+                if s.isReady { return nil }
+                s.generation += 1
+                s.wakeup = continuation
+                return s.generation
+            }
+            guard let generation else { return continuation.resume() }
+            let interval = options.flushInterval
+            Task { [state] in
+                try? await Task.sleep(for: interval)
+                let expired = state.withLock { s -> CheckedContinuation<Void, Never>? in
+                    guard s.generation == generation, let wakeup = s.wakeup else { return nil }
+                    s.wakeup = nil
+                    return wakeup
+                }
+                expired?.resume()
+            }
+        }
+        switch poll(waited: true) {
+        case .records(let records): return records
+        case .stop: return nil
+        case .idle, .wait: return []
+        }
+    }
+
+    /// Takes up to a batch from the buffer when one is due; `waited` says an interval
+    /// ended (or a flush or close woke the writer), which makes any waiting record due.
+    private func poll(waited: Bool) -> Next {
+        state.withLock { s in
+            if s.buffer.isEmpty { return s.closing ? .stop : waited ? .idle : .wait }
+            guard s.isReady || waited else { return .wait }
+            let n = min(s.buffer.count, options.batchSize)
+            let records: [PendingRecord]
+            if n == s.buffer.count {
+                records = s.buffer
+                s.buffer = []
+                s.urgent = false
+            } else {
+                records = Array(s.buffer[..<n])
+                s.buffer.removeFirst(n)
+            }
+            s.inFlight = n
+            return .records(records)
+        }
+    }
+
+    private func finish(_ n: Int) {
+        let waiters = state.withLock { s in
+            s.inFlight = 0
+            s.done += Int64(n)
+            let done = s.done
+            let flushed = s.flushWaiters.filter { $0.target <= done }.map(\.continuation)
+            s.flushWaiters.removeAll { $0.target <= done }
+            let space = s.spaceWaiters
+            s.spaceWaiters = []
+            return flushed + space
+        }
+        waiters.forEach { $0.resume() }
+    }
+
+    /// Writes `records`, retrying with backoff; spills them once retries have lasted
+    /// `spillAfter` (at once when closing); rejects, one by one, what the database refuses.
+    private func deliver(_ records: [PendingRecord]) async {
+        var failingSince: ContinuousClock.Instant?
+        var pause = Duration.milliseconds(50)
+        while true {
+            do {
+                if hasOutboxBatches { try await replay() }
+                let written = try await writeOrReject(records)
+                state.withLock { $0.stats.written += Int64(written) }
+                metrics.written.increment(by: Int64(written))
+                return
+            } catch {
+                state.withLock { $0.stats.retried += Int64(records.count) }
+                metrics.retried.increment(by: Int64(records.count))
+                let since = failingSince ?? ContinuousClock.now
+                failingSince = since
+                let closing = state.withLock { $0.closing }
+                if let outbox, closing || ContinuousClock.now - since >= options.spillAfter {
+                    if (try? await outbox.spill(records)) != nil {
+                        state.withLock {
+                            $0.stats.spilled += Int64(records.count)
+                            $0.stats.outboxBatches += 1
+                        }
+                        metrics.spilled.increment(by: Int64(records.count))
+                        return
+                    }
+                }
+                try? await Task.sleep(for: pause)
+                pause = min(pause * 2, options.maxBackoff)
+            }
+        }
+    }
+
+    /// Writes `records` in one transaction; when the database refuses them for good, writes
+    /// halves until each refused record is found and reported. Returns the number written.
+    /// Throws only errors worth retrying.
+    private func writeOrReject(_ records: [PendingRecord]) async throws -> Int {
+        do {
+            try await write(PendingRecord.batch(records))
+            return records.count
+        } catch let error as LedgerError where !error.isRetryable && error.kind != .closed {
+            guard records.count > 1 else {
+                state.withLock { $0.stats.rejected += 1 }
+                metrics.rejected.increment()
+                options.onReject?(RejectedRecord(id: records[0].id, kind: records[0].kind, error: error))
+                return 0
+            }
+            let half = records.count / 2
+            return try await writeOrReject(Array(records[..<half])) + writeOrReject(Array(records[half...]))
+        }
+    }
+
+    /// Replays the outbox, oldest batch first, removing each once committed.
+    private func replay() async throws {
+        guard let outbox else { return }
+        while let (seq, records) = try await outbox.oldest() {
+            _ = try await writeOrReject(records)
+            try await outbox.remove(seq)
+            state.withLock {
+                $0.stats.replayed += Int64(records.count)
+                $0.stats.outboxBatches -= 1
+            }
+            metrics.replayed.increment(by: Int64(records.count))
+        }
+    }
+}

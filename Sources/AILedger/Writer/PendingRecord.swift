@@ -1,0 +1,43 @@
+import Foundation
+
+/// One record waiting in the writer's buffer or in the outbox.
+enum PendingRecord: Sendable, Codable {
+    case conversation(Conversation)
+    case interaction(Interaction)
+    case call(Call)
+
+    var id: UUID {
+        switch self {
+        case .conversation(let value): value.id
+        case .interaction(let value): value.id
+        case .call(let value): value.id
+        }
+    }
+
+    var kind: String {
+        switch self {
+        case .conversation: "conversation"
+        case .interaction: "interaction"
+        case .call: "call"
+        }
+    }
+
+    /// The records of `batch`, parents first.
+    static func from(_ batch: RecordBatch) -> [PendingRecord] {
+        batch.conversations.map(PendingRecord.conversation) + batch.interactions.map(PendingRecord.interaction)
+            + batch.calls.map(PendingRecord.call)
+    }
+
+    /// `records` as one batch.
+    static func batch(_ records: some Sequence<PendingRecord>) -> RecordBatch {
+        var batch = RecordBatch()
+        for record in records {
+            switch record {
+            case .conversation(let value): batch.conversations.append(value)
+            case .interaction(let value): batch.interactions.append(value)
+            case .call(let value): batch.calls.append(value)
+            }
+        }
+        return batch
+    }
+}

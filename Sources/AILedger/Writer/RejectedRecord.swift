@@ -1,0 +1,11 @@
+import Foundation
+
+/// A record the database refused for good, and why.
+public struct RejectedRecord: Sendable {
+    /// The record's id.
+    public var id: UUID
+    /// `call`, `interaction` or `conversation`.
+    public var kind: String
+    /// Why it was refused.
+    public var error: LedgerError
+}

@@ -1,0 +1,51 @@
+/// How a buffered ledger writes: `Ledger.open(url:writer:)` with these options makes
+/// `record` hand records to a bounded in-memory buffer that a background writer flushes.
+public struct WriterOptions: Sendable {
+    /// The most records held in memory, waiting or being written. Default 100,000.
+    public var capacity: Int
+    /// A batch is written once this many records wait. Default 2,000.
+    public var batchSize: Int
+    /// Records wait at most this long before they are written. Default 100 ms.
+    public var flushInterval: Duration
+    /// What `record` does when the buffer is full. Default `.wait`.
+    public var whenFull: BufferFullPolicy
+    /// The URL of a local outbox (`sqlite:///var/lib/app/ailedger-outbox.db`) that batches
+    /// spill to while the database is unreachable, and replay from, in order, once it is
+    /// back, also after a restart. Without one, the writer retries until the database
+    /// answers and `record` waits once the buffer is full.
+    public var outboxURL: String?
+    /// How long a failing batch is retried before it spills to the outbox. Default 2 s.
+    public var spillAfter: Duration
+    /// The longest pause between retries; pauses double from 50 ms up to this. Default 2 s.
+    public var maxBackoff: Duration
+    /// Called, on the writer's task, for each record the database refused for good (a
+    /// foreign key to a record never written, say), with the reason. The record is also
+    /// counted as rejected.
+    public var onReject: (@Sendable (RejectedRecord) -> Void)?
+
+    /// Creates options; every default is the one documented on its property.
+    public init(capacity: Int = 100_000, batchSize: Int = 2_000, flushInterval: Duration = .milliseconds(100),
+                whenFull: BufferFullPolicy = .wait, outboxURL: String? = nil, spillAfter: Duration = .seconds(2),
+                maxBackoff: Duration = .seconds(2), onReject: (@Sendable (RejectedRecord) -> Void)? = nil) {
+        self.capacity = capacity
+        self.batchSize = batchSize
+        self.flushInterval = flushInterval
+        self.whenFull = whenFull
+        self.outboxURL = outboxURL
+        self.spillAfter = spillAfter
+        self.maxBackoff = maxBackoff
+        self.onReject = onReject
+    }
+
+    func validate() throws {
+        guard capacity > 0, batchSize > 0, batchSize <= capacity else {
+            throw LedgerError(.invalidConfiguration, "writer capacity and batch size must be positive, the batch no larger than the capacity")
+        }
+        guard flushInterval > .zero, spillAfter >= .zero, maxBackoff > .zero else {
+            throw LedgerError(.invalidConfiguration, "writer intervals must be positive")
+        }
+        if whenFull == .spill && outboxURL == nil {
+            throw LedgerError(.invalidConfiguration, "the spill policy needs an outboxURL")
+        }
+    }
+}

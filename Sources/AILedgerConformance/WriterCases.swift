@@ -1,0 +1,83 @@
+import AILedger
+import Foundation
+
+/// The buffered writer: everything recorded arrives exactly once, refused records are
+/// reported, and close drains the buffer.
+enum WriterCases {
+    static let all: [ConformanceSuite.Case] = [
+        .init(name: "a buffered writer stores 100,000 records from 16 tasks exactly once") { context in
+            // A small buffer, so the tasks also wait for room.
+            let ledger = try await context.reopen(writer: WriterOptions(capacity: 20_000, batchSize: 2_000))
+            do {
+                try await ledger.migrate()
+                let workload = (0..<16).map { WriterWorkload(task: $0, units: 250) }
+                try await withThrowingTaskGroup(of: Void.self) { group in
+                    for part in workload { group.addTask { try await part.record(in: ledger) } }
+                    try await group.waitForAll()
+                }
+                await ledger.flush()
+                let conversations = try await ledger.conversations(limit: 100_000)
+                let interactions = try await ledger.interactions(limit: 100_000)
+                let calls = try await ledger.calls(limit: 100_000)
+                try Expect.equal(conversations.count + interactions.count + calls.count, 100_000, "records stored")
+                try Expect.equal(calls.count, 80_000, "calls")
+                try Expect.equal(Set(calls.map(\.id)).count, 80_000, "each call once")
+                let expected = Dictionary(uniqueKeysWithValues: workload.flatMap(\.calls).map { ($0.id, $0) })
+                try Expect.that(calls.allSatisfy { expected[$0.id] == $0 }, "every call intact, field by field")
+                let byID = Dictionary(uniqueKeysWithValues: workload.flatMap(\.interactions).map { ($0.id, $0) })
+                try Expect.that(interactions.allSatisfy { byID[$0.id] == $0 }, "every interaction intact")
+                let usage = try await ledger.usage()
+                try Expect.equal(usage.costUSD, workload.flatMap(\.calls).compactMap(\.costUSD).reduce(0, +), "exact cost")
+                let stats = try Expect.some(ledger.writerStatistics, "statistics")
+                try Expect.equal(stats.recorded, 100_000, "recorded")
+                try Expect.equal(stats.written, 100_000, "written")
+                try Expect.equal(stats.rejected + stats.spilled + stats.buffered, 0, "nothing rejected, spilled or left")
+                await ledger.close()
+            } catch {
+                await ledger.close()
+                throw error
+            }
+        },
+        .init(name: "a buffered writer refuses invalid records and reports refused writes") { context in
+            let refused = Locked<[RejectedRecord]>([])
+            let ledger = try await context.reopen(writer: WriterOptions(batchSize: 100, onReject: { record in
+                refused.withLock { $0.append(record) }
+            }))
+            do {
+                try await ledger.migrate()
+                try await Expect.error(.invalidRecord) {
+                    try await ledger.record(Call(model: "m", usage: TokenUsage(input: -1)))
+                }
+                let orphan = Call(interactionID: UUID(), model: "orphan")  // no such interaction
+                let fine = (0..<10).map { Call(model: "fine-\($0)") }
+                try await ledger.record(RecordBatch(calls: fine + [orphan]))
+                await ledger.flush()
+                try Expect.equal(try await ledger.calls().count, 10, "the good records of the batch are written")
+                try Expect.equal(refused.withLock { $0.map(\.id) }, [orphan.id], "the refused one is reported")
+                try Expect.equal(refused.withLock { $0.first?.error.kind }, .foreignKeyViolation, "with why")
+                let stats = try Expect.some(ledger.writerStatistics, "statistics")
+                try Expect.equal(stats.rejected, 2, "the invalid and the refused record are counted")
+                try Expect.equal(stats.written, 10, "written")
+                await ledger.close()
+            } catch {
+                await ledger.close()
+                throw error
+            }
+        },
+        .init(name: "closing a buffered ledger writes everything it holds") { context in
+            let ledger = try await context.reopen(writer: WriterOptions(batchSize: 50_000, flushInterval: .seconds(60)))
+            try await ledger.migrate()
+            let calls = (0..<5_000).map { Call(model: "drain", usage: TokenUsage(input: Int64($0))) }
+            for call in calls { try await ledger.record(call) }
+            try Expect.equal(ledger.writerStatistics?.buffered, 5_000, "still buffered: the batch is not full, the interval long")
+            await ledger.close()
+            try await Expect.error(.closed) { try await ledger.record(Call(model: "late")) }
+            guard context.suite.reopenSharesDatabase else { return }
+            let again = try await context.reopen()
+            let stored = try await again.usage(LedgerFilter(model: "drain"))
+            await again.close()
+            try Expect.equal(stored.calls, 5_000, "every record written on close")
+            try Expect.equal(stored.tokens.input, Int64((0..<5_000).reduce(0, +)), "intact")
+        },
+    ]
+}
