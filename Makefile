@@ -5,7 +5,7 @@ DEMO_DB ?= ailedger-demo.sqlite
 BUILD_PACKAGES := pkgconf libsqlite3-dev sqlite3 libpq-dev libmariadb-dev
 TEST_PACKAGES := $(BUILD_PACKAGES) postgresql mariadb-server mariadb-client
 
-.PHONY: all deps test-deps build demo test bench-query clean
+.PHONY: all deps test-deps build demo test bench-query bench-writer clean
 
 all: build
 
@@ -35,6 +35,13 @@ test: test-deps
 bench-query: test-deps
 	$(SWIFT) build -c release --product QueryBenchmark
 	scripts/with-test-servers.sh sh -c '.build/release/QueryBenchmark "sqlite://$$(mktemp -d)/bench.db" \
+		"$$AILEDGER_TEST_POSTGRES_URL" "$$AILEDGER_TEST_MYSQL_URL"'
+
+# Ingest throughput of the buffered writer beside each database's bulk-load tool, and
+# record() latency (see Benchmarks/README.md).
+bench-writer: test-deps
+	$(SWIFT) build -c release --product WriterBenchmark
+	scripts/with-test-servers.sh sh -c '.build/release/WriterBenchmark "sqlite://$$(mktemp -d)/bench.db" \
 		"$$AILEDGER_TEST_POSTGRES_URL" "$$AILEDGER_TEST_MYSQL_URL"'
 
 clean:

@@ -72,11 +72,16 @@ let package = Package(
             ]
         ),
 
-        // Benchmarks (run with `make bench-query`).
+        // Benchmarks (run with `make bench-query` and `make bench-writer`).
         .executableTarget(
             name: "QueryBenchmark",
             dependencies: ["AILedger", "AILedgerSQLite", "AILedgerPostgres", "AILedgerMySQL", "AILedgerConformance"],
             path: "Benchmarks/QueryBenchmark"
+        ),
+        .executableTarget(
+            name: "WriterBenchmark",
+            dependencies: ["AILedger", "AILedgerSQLite", "AILedgerPostgres", "AILedgerMySQL", "AILedgerConformance"],
+            path: "Benchmarks/WriterBenchmark"
         ),
 
         .executableTarget(

@@ -12,9 +12,13 @@ import AILedgerPostgres
 import AILedgerSQLite
 import Foundation
 
+/// Prints at once, also when the output is a file.
+func say(_ text: String) { FileHandle.standardOutput.write(Data((text + "\n").utf8)) }
+
+
 let urls = Array(CommandLine.arguments.dropFirst())
 guard !urls.isEmpty else {
-    print("usage: QueryBenchmark <database-url> ...")
+    say("usage: QueryBenchmark <database-url> ...")
     exit(2)
 }
 let drivers: [any DatabaseDriver] = [SQLiteDriver(), PostgresDriver(), MySQLDriver()]
@@ -29,7 +33,7 @@ for url in urls {
     try await ledger.migrate()
     let sql = try HandWrittenSQL(url: url)
     if let seconds = try await BenchmarkWorkload.load(into: ledger) {
-        print("\(sql.dialect): recorded \(BenchmarkWorkload.callCount) calls in \(String(format: "%.1f", seconds)) s "
+        say("\(sql.dialect): recorded \(BenchmarkWorkload.callCount) calls in \(String(format: "%.1f", seconds)) s "
               + "(\(Int(Double(BenchmarkWorkload.callCount) / seconds)) calls/s)")
     }
     let window = LedgerFilter(since: BenchmarkWorkload.windowStart)
@@ -46,13 +50,13 @@ for url in urls {
             _ = try await ledger.calls(filter, limit: 100)
         }, sql.filteredPage),
     ]
-    print("\n\(sql.dialect): medians of 5 runs, ms   (client start, SELECT 1: \(String(format: "%.1f", startup)) ms)")
-    print("question                    engine     client   engine/client   engine/(client-start)")
+    say("\n\(sql.dialect): medians of 5 runs, ms   (client start, SELECT 1: \(String(format: "%.1f", startup)) ms)")
+    say("question                    engine     client   engine/client   engine/(client-start)")
     for (name, engine, statement) in questions {
         let mine = try await Stopwatch.median(engine)
         let theirs = try await Stopwatch.median { try await client(sql, statement) }
         let adjusted = max(theirs - startup, 0.1)
-        print(name.padding(toLength: 24, withPad: " ", startingAt: 0)
+        say(name.padding(toLength: 24, withPad: " ", startingAt: 0)
               + String(format: "%10.1f %10.1f %12.2fx %18.2fx", mine, theirs, mine / theirs, mine / adjusted))
     }
     await ledger.close()

@@ -1,0 +1,138 @@
+// Ingest throughput of the buffered writer beside each database's own bulk-load tool and
+// the seeds' one-insert-and-commit-per-record style, and record() latency under load.
+//
+//   swift run -c release WriterBenchmark <url> [<url> ...]
+import AILedger
+import AILedgerConformance
+import AILedgerMySQL
+import AILedgerPostgres
+import AILedgerSQLite
+import Foundation
+
+/// Prints at once, also when the output is a file.
+func say(_ text: String) { FileHandle.standardOutput.write(Data((text + "\n").utf8)) }
+
+let urls = Array(CommandLine.arguments.dropFirst())
+guard !urls.isEmpty else {
+    say("usage: WriterBenchmark <database-url> ...")
+    exit(2)
+}
+let drivers: [any DatabaseDriver] = [SQLiteDriver(), PostgresDriver(), MySQLDriver()]
+let rowCount = 200_000, perRowCount = 5_000, tasks = 8
+let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ailedger-writer-bench-\(UUID().uuidString)")
+try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+defer { try? FileManager.default.removeItem(at: folder) }
+
+func shell(_ command: String) async throws {
+    let result = try await TestServer.run(["sh", "-c", command])
+    guard result.status == 0 else { throw LedgerError(.databaseError, "\(command.prefix(60))... failed: \(result.output.prefix(500))") }
+}
+
+func seconds(_ work: () async throws -> Void) async throws -> Double {
+    let start = ContinuousClock.now
+    try await work()
+    let elapsed = ContinuousClock.now - start
+    return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+}
+
+func rate(_ rows: Int, _ seconds: Double) -> String { String(format: "%9.0f rows/s", Double(rows) / seconds) }
+
+for url in urls {
+    let parsed = try DatabaseURL(url)
+    let q = { (s: String) in "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+    let kind = parsed.scheme == "sqlite" ? "sqlite" : parsed.scheme.hasPrefix("postgres") ? "postgres" : "mysql"
+    let database = parsed.path.hasPrefix("/") && kind == "mysql" ? String(parsed.path.dropFirst()) : parsed.path
+    let client: (String) -> String = { sql in
+        switch kind {
+        case "sqlite": return "sqlite3 \(q(parsed.path)) \(q(sql))"
+        case "postgres": return "psql -X -q -v ON_ERROR_STOP=1 \(q(url)) -c \(q(sql))"
+        default:
+            return "MYSQL_PWD=\(q(parsed.password ?? "")) mariadb -h \(q(parsed.host ?? "")) -P \(parsed.port ?? 3306) -u \(q(parsed.user ?? "")) \(q(database)) -e \(q(sql))"
+        }
+    }
+    let empty = kind == "sqlite" ? "DELETE FROM ailedger_calls" : "TRUNCATE ailedger_calls"
+    let setup = try await Ledger.open(url: url, drivers: drivers)
+    try await setup.migrate()
+    await setup.close()
+    say("\n\(kind): \(rowCount) calls per run, \(tasks) recording tasks")
+
+    // The database's own bulk path, same rows.
+    let ceilingRows = BenchmarkRows.calls(rowCount, seed: 1)
+    try await shell(client(empty))
+    let ceiling: Double
+    switch kind {
+    case "postgres":
+        let file = folder.appendingPathComponent("rows.csv")
+        try BenchmarkRows.csv(ceilingRows).write(to: file, atomically: true, encoding: .utf8)
+        ceiling = try await seconds {
+            try await shell(client("\\copy ailedger_calls (\(BenchmarkRows.columns.joined(separator: ", "))) FROM \(q(file.path)) WITH (FORMAT csv)"))
+        }
+    default:
+        let file = folder.appendingPathComponent("rows.sql")
+        try BenchmarkRows.insertScript(ceilingRows, mysql: kind == "mysql").write(to: file, atomically: true, encoding: .utf8)
+        let load = kind == "sqlite" ? "sqlite3 \(q(parsed.path)) < \(q(file.path))"
+            : client("").replacingOccurrences(of: " -e ''", with: "") + " < \(q(file.path))"
+        ceiling = try await seconds { try await shell(load) }
+    }
+    let tool = kind == "postgres" ? "psql \\copy (CSV)" : kind == "sqlite" ? "sqlite3, multi-row INSERT, 1 txn" : "mariadb, multi-row INSERT, 1 txn"
+    say("ceiling   \(tool.padding(toLength: 34, withPad: " ", startingAt: 0)) \(rate(rowCount, ceiling))")
+
+    // The buffered writer, eight tasks recording as fast as they can.
+    try await shell(client(empty))
+    let rows = BenchmarkRows.calls(rowCount, seed: 2)
+    let ledger = try await Ledger.open(url: url, drivers: drivers, writer: WriterOptions())
+    let share = rowCount / tasks
+    let buffered = try await seconds {
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for t in 0..<tasks {
+                let mine = Array(rows[t * share..<(t + 1) * share])
+                group.addTask { for call in mine { try await ledger.record(call) } }
+            }
+            try await group.waitForAll()
+        }
+        await ledger.flush()
+    }
+    say("AILedger  buffered writer, record() + flush()   \(rate(rowCount, buffered))   "
+          + String(format: "%.0f%% of the ceiling", 100 * ceiling / buffered))
+
+    // record() latency under a sustained load the database keeps up with: 8 tasks, each
+    // recording 10 calls every 10 ms (about 8,000 calls/s) for 3 seconds.
+    try await shell(client(empty))
+    let paced = BenchmarkRows.calls(24_000, seed: 3)
+    let latencies = try await withThrowingTaskGroup(of: [Double].self) { group in
+        for t in 0..<tasks {
+            let mine = Array(paced[t * 3_000..<(t + 1) * 3_000])
+            group.addTask {
+                var times: [Double] = []
+                times.reserveCapacity(mine.count)
+                for start in stride(from: 0, to: mine.count, by: 10) {
+                    for call in mine[start..<start + 10] {
+                        let began = DispatchTime.now().uptimeNanoseconds
+                        try await ledger.record(call)
+                        times.append(Double(DispatchTime.now().uptimeNanoseconds - began) / 1_000)
+                    }
+                    try await Task.sleep(for: .milliseconds(10))
+                }
+                return times
+            }
+        }
+        var all: [Double] = []
+        for try await part in group { all += part }
+        return all.sorted()
+    }
+    await ledger.flush()
+    await ledger.close()
+    say(String(format: "record() latency, 8 tasks at ~8,000 calls/s: p50 %.2f µs, p99 %.2f µs, max %.0f µs",
+                 latencies[latencies.count / 2], latencies[latencies.count * 99 / 100], latencies.last ?? 0))
+
+    // The seeds' style: one INSERT and one commit per record.
+    try await shell(client(empty))
+    let direct = try await Ledger.open(url: url, drivers: drivers)
+    let single = BenchmarkRows.calls(perRowCount, seed: 4)
+    let perRow = try await seconds { for call in single { try await direct.record(call) } }
+    await direct.close()
+    say("per-row   one INSERT + COMMIT per record          \(rate(perRowCount, perRow))   "
+          + String(format: "%.0f%% of the ceiling", 100 * ceiling / Double(rowCount) / (perRow / Double(perRowCount))))
+}
+let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
+say("\npeak resident memory: " + (status.split(separator: "\n").first { $0.hasPrefix("VmHWM") }.map(String.init) ?? "unknown"))
