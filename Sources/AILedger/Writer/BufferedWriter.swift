@@ -45,6 +45,7 @@ final class BufferedWriter: Sendable {
 
     /// Adds `records` to the buffer, waiting for room or spilling when it is full.
     func enqueue(_ records: [PendingRecord]) async throws {
+        if records.count <= options.batchSize { return try await enqueueChunk(records) }  // the usual case: no copy
         for start in stride(from: 0, to: records.count, by: options.batchSize) {
             try await enqueueChunk(Array(records[start..<min(start + options.batchSize, records.count)]))
         }
