@@ -45,4 +45,29 @@ import Testing
         #expect(Decimal(string: "0.0000000015")!.roundedToNanoDollars == Decimal(string: "0.000000002")!)
         #expect(Decimal(string: "0.0000000025")!.roundedToNanoDollars == Decimal(string: "0.000000002")!)
     }
+
+    /// The integer fast path agrees with `Decimal` arithmetic, rounding and overflow included.
+    @Test func nanoDollarFastPathAgreesWithDecimalArithmetic() {
+        func reference(_ usd: Decimal, rounding: Bool) -> Int64? {
+            let amount = rounding ? usd.roundedToNanoDollars : usd
+            let scaled = amount * Decimal(sign: .plus, exponent: 9, significand: 1)
+            var whole = Decimal(), input = scaled
+            NSDecimalRound(&whole, &input, 0, .plain)
+            guard whole == scaled, whole >= Decimal(Int64.min), whole <= Decimal(Int64.max) else { return nil }
+            return Int64(whole.description)
+        }
+        var generator = SystemRandomNumberGenerator()
+        var samples: [Decimal] = ["0", "-0.0000000005", "0.0000000005", "0.0000000015", "9223372036.854775807",
+                                  "9223372036.854775808", "-9223372036.854775808", "0.00000000000000000001",
+                                  "18446744073709551615", "0.000000000500000000000000001"].map { Decimal(string: $0)! }
+        for _ in 0..<5_000 {
+            let mantissa = UInt64.random(in: 0...UInt64.max >> UInt64.random(in: 0...63, using: &generator), using: &generator)
+            samples.append(Decimal(sign: Bool.random(using: &generator) ? .minus : .plus,
+                                   exponent: Int.random(in: -30...12, using: &generator), significand: Decimal(mantissa)))
+        }
+        for usd in samples {
+            #expect(NanoDollars.from(usd: usd) == reference(usd, rounding: false), "\(usd)")
+            #expect(NanoDollars.rounding(usd: usd) == reference(usd, rounding: true), "\(usd)")
+        }
+    }
 }

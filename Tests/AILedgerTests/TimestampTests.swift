@@ -39,6 +39,12 @@ import Testing
         #expect(["8", "9", "a", "b"].contains(Array(early.ledgerString)[19]))
     }
 
+    @Test func uuidTextIsLowercaseCanonical() {
+        for uuid in (0..<100).map({ _ in UUID() }) + [UUID(uuid: (255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255))] {
+            #expect(uuid.ledgerString == uuid.uuidString.lowercased())
+        }
+    }
+
     @Test func jsonNumbersCompareByValue() throws {
         let value: JSONValue = ["a": [1, 2.5, "x", nil, true], "b": ["c": 1.0]]
         let parsed = try JSONValue(jsonText: value.jsonText)

@@ -30,6 +30,14 @@ public protocol DatabaseConnection: AnyObject, Sendable {
 extension DatabaseConnection {
     @discardableResult
     public func insert(into table: String, columns: [String], rows: [[SQLValue]], ignoringDuplicates: Bool) async throws -> Int {
+        try await insertWithStatements(into: table, columns: columns, rows: rows, ignoringDuplicates: ignoringDuplicates)
+    }
+
+    /// Inserts `rows` with multi-row INSERT statements sized under `dialect.maxParameters`:
+    /// the default `insert`, and the fallback of drivers with a faster path.
+    @discardableResult
+    public func insertWithStatements(into table: String, columns: [String], rows: [[SQLValue]],
+                                     ignoringDuplicates: Bool) async throws -> Int {
         guard !rows.isEmpty, !columns.isEmpty else { return 0 }
         let perStatement = max(1, min(1_000, dialect.maxParameters / columns.count))
         var inserted = 0

@@ -35,7 +35,7 @@ extension Ledger {
         }
         guard !batch.isEmpty else { return }
         if let writer { return try await writer.enqueue(PendingRecord.from(batch)) }
-        try await Self.write(batch, to: database, pricing: pricing)
+        try await RowBatch(batch, prices: pricing.withLock { $0 }).insert(into: database)
     }
 
     /// Returns once every record recorded before the call is committed to the database (or
@@ -47,24 +47,6 @@ extension Ledger {
 
     /// What the buffered writer has done so far; nil without one.
     public var writerStatistics: WriterStatistics? { writer?.statistics }
-
-    /// Prices `batch` and inserts it in one transaction, skipping ids already stored.
-    static func write(_ batch: RecordBatch, to database: any DatabaseClient, pricing: Locked<PriceBook>) async throws {
-        var priced = batch
-        let book = pricing.withLock { $0 }
-        priced.calls = batch.calls.map { $0.priced(with: book) }
-        let batch = priced
-        try await database.withConnection(.write) { connection in
-            try await connection.transaction {
-                try await connection.insert(into: Conversation.table, columns: Conversation.columns,
-                                            rows: batch.conversations.map(\.rowValues), ignoringDuplicates: true)
-                try await connection.insert(into: Interaction.table, columns: Interaction.columns,
-                                            rows: batch.interactions.map(\.rowValues), ignoringDuplicates: true)
-                try await connection.insert(into: Call.table, columns: Call.columns,
-                                            rows: batch.calls.map(\.rowValues), ignoringDuplicates: true)
-            }
-        }
-    }
 
     /// Stores a user's verdict on an interaction, replacing any earlier one.
     ///

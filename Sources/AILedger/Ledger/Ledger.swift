@@ -30,9 +30,9 @@ public final class Ledger: Sendable {
         let pricing = Locked(prices)
         self.pricing = pricing
         self.writer = options.map { options in
-            BufferedWriter(options: options, outbox: outbox) { batch in
-                try await Ledger.write(batch, to: database, pricing: pricing)
-            }
+            BufferedWriter(options: options, outbox: outbox,
+                           prepare: { records in RowBatch(records, prices: pricing.withLock { $0 }) },
+                           insert: { rows in try await rows.insert(into: database) })
         }
     }
 

@@ -17,7 +17,7 @@ extension Call {
             .text(status.rawValue), .optional(userID, SQLValue.text), .optional(usage.input, SQLValue.integer),
             .optional(usage.output, SQLValue.integer), .optional(usage.cacheRead, SQLValue.integer),
             .optional(usage.cacheWrite, SQLValue.integer), .optional(usage.reasoning, SQLValue.integer),
-            .optional(costUSD.flatMap { NanoDollars.from(usd: $0.roundedToNanoDollars) }, SQLValue.integer),
+            .optional(costUSD.flatMap(NanoDollars.rounding(usd:)), SQLValue.integer),
             .optional(costSource?.rawValue, SQLValue.text), .optional(latencyMs, SQLValue.double),
             .optional(inputText, SQLValue.text), .optional(outputText, SQLValue.text),
             .optional(request?.jsonText, SQLValue.json), .optional(response?.jsonText, SQLValue.json),

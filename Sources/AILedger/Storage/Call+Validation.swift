@@ -34,8 +34,8 @@ extension Call {
             throw LedgerError.invalid("call.usage", "input plus output tokens overflow a 64-bit count")
         }
         if let costUSD {
-            guard costUSD >= 0 else { throw LedgerError.invalid("call.costUSD", "must not be negative") }
-            guard NanoDollars.from(usd: costUSD.roundedToNanoDollars) != nil else {
+            guard costUSD.sign == .plus || costUSD.isZero else { throw LedgerError.invalid("call.costUSD", "must not be negative") }
+            guard NanoDollars.rounding(usd: costUSD) != nil else {
                 throw LedgerError.invalid("call.costUSD", "is too large to store")
             }
         }

@@ -16,7 +16,8 @@ struct RecordValidator {
             return
         }
         if required && value.isEmpty { throw LedgerError.invalid("\(record).\(field)", "must not be empty") }
-        if value.count > Self.maxShortLength {
+        // A character takes at least one byte: count characters only for long texts.
+        if value.utf8.count > Self.maxShortLength && value.count > Self.maxShortLength {
             throw LedgerError.invalid("\(record).\(field)", "is \(value.count) characters; the limit is \(Self.maxShortLength)")
         }
         try noNUL(value, field)

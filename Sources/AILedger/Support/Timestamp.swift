@@ -40,12 +40,20 @@ public enum Timestamp {
         let (year, month, day) = civil(fromDays: days)
         let second = microOfDay / 1_000_000
         let fraction = microOfDay % 1_000_000
-        var text = ""
-        text.reserveCapacity(27)
-        pad(&text, year, 4); text += "-"; pad(&text, month, 2); text += "-"; pad(&text, day, 2)
-        text += "T"; pad(&text, second / 3600, 2); text += ":"; pad(&text, second / 60 % 60, 2)
-        text += ":"; pad(&text, second % 60, 2); text += "."; pad(&text, fraction, 6); text += "Z"
-        return text
+        var bytes = [UInt8](repeating: UInt8(ascii: "0"), count: 27)
+        func put(_ value: Int64, at end: Int) {
+            var value = value, index = end
+            while value > 0 {
+                bytes[index] = UInt8(ascii: "0") + UInt8(value % 10)
+                value /= 10
+                index -= 1
+            }
+        }
+        bytes[4] = UInt8(ascii: "-"); bytes[7] = UInt8(ascii: "-"); bytes[10] = UInt8(ascii: "T")
+        bytes[13] = UInt8(ascii: ":"); bytes[16] = UInt8(ascii: ":"); bytes[19] = UInt8(ascii: "."); bytes[26] = UInt8(ascii: "Z")
+        put(year, at: 3); put(month, at: 6); put(day, at: 9)
+        put(second / 3600, at: 12); put(second / 60 % 60, at: 15); put(second % 60, at: 18); put(fraction, at: 25)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Parses `YYYY-MM-DD[T| ]HH:MM:SS[.f{1,6}][Z|+00:00]`, the forms the backends return.
@@ -84,12 +92,6 @@ public enum Timestamp {
         guard ["", "Z", "+00:00", "+00"].contains(rest) else { return nil }
         let days = daysFromCivil(year, month, day)
         return ((days * 86_400 + hour * 3600 + minute * 60 + second) * 1_000_000) + fraction
-    }
-
-    private static func pad(_ text: inout String, _ value: Int64, _ width: Int) {
-        let digits = String(value)
-        if digits.count < width { text += String(repeating: "0", count: width - digits.count) }
-        text += digits
     }
 
     private static func floorDivide(_ a: Int64, _ b: Int64) -> (Int64, Int64) {

@@ -21,5 +21,18 @@ extension UUID {
     }
 
     /// The lowercase canonical text form, as every backend stores it.
-    public var ledgerString: String { uuidString.lowercased() }
+    public var ledgerString: String {
+        let hex = Array("0123456789abcdef".utf8)
+        return withUnsafeBytes(of: uuid) { raw in
+            var text = [UInt8](repeating: UInt8(ascii: "-"), count: 36)
+            var index = 0
+            for (offset, byte) in raw.enumerated() {
+                if offset == 4 || offset == 6 || offset == 8 || offset == 10 { index += 1 }
+                text[index] = hex[Int(byte >> 4)]
+                text[index + 1] = hex[Int(byte & 0x0F)]
+                index += 2
+            }
+            return String(decoding: text, as: UTF8.self)
+        }
+    }
 }

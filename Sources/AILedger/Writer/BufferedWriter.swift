@@ -3,9 +3,10 @@ import Foundation
 /// The background writer behind a buffered ledger: a bounded buffer that `enqueue` fills
 /// in microseconds, and one task that writes it in batches, retries with backoff, spills
 /// to the outbox while the database is away and replays the outbox, in order, once it is
-/// back.
+/// back. While one batch is being written, the next one is priced and turned into rows.
 final class BufferedWriter: Sendable {
-    typealias Write = @Sendable (RecordBatch) async throws -> Void
+    typealias Prepare = @Sendable ([PendingRecord]) -> RowBatch
+    typealias Insert = @Sendable (RowBatch) async throws -> Void
 
     private struct State {
         var buffer: [PendingRecord] = []
@@ -28,15 +29,17 @@ final class BufferedWriter: Sendable {
 
     private let options: WriterOptions
     private let outbox: Outbox?
-    private let write: Write
+    private let prepare: Prepare
+    private let insert: Insert
     private let state: Locked<State>
     private let metrics = WriterMetrics()
     private let task = Locked<Task<Void, Never>?>(nil)
 
-    init(options: WriterOptions, outbox: Outbox?, write: @escaping Write) {
+    init(options: WriterOptions, outbox: Outbox?, prepare: @escaping Prepare, insert: @escaping Insert) {
         self.options = options
         self.outbox = outbox
-        self.write = write
+        self.prepare = prepare
+        self.insert = insert
         self.state = Locked(State(batchSize: options.batchSize))
         task.withLock { $0 = Task.detached { [self] in await run() } }
     }
@@ -151,15 +154,27 @@ final class BufferedWriter: Sendable {
             state.withLock { $0.stats.outboxBatches = waiting }
         }
         var replayAfter = ContinuousClock.now
-        while let records = await nextBatch() {
-            if records.isEmpty {
-                // An idle tick: replay the outbox if the database may be back.
-                if hasOutboxBatches && ContinuousClock.now >= replayAfter {
-                    do { try await replay() } catch { replayAfter = ContinuousClock.now + options.maxBackoff }
+        var prepared: (records: [PendingRecord], rows: RowBatch)?
+        while true {
+            let records: [PendingRecord], rows: RowBatch
+            if let next = prepared {
+                (records, rows) = next
+                prepared = nil
+            } else {
+                guard let taken = await nextBatch() else { break }
+                if taken.isEmpty {
+                    // An idle tick: replay the outbox if the database may be back.
+                    if hasOutboxBatches && ContinuousClock.now >= replayAfter {
+                        do { try await replay() } catch { replayAfter = ContinuousClock.now + options.maxBackoff }
+                    }
+                    continue
                 }
-                continue
+                (records, rows) = (taken, prepare(taken))
             }
-            await deliver(records)
+            async let delivered: Void = deliver(records, rows)
+            // Meanwhile, turn the next batch into rows if one is already due.
+            if case .records(let next) = poll(waited: false) { prepared = (next, prepare(next)) }
+            await delivered
             finish(records.count)
         }
         let waiters = state.withLock { s in
@@ -226,14 +241,14 @@ final class BufferedWriter: Sendable {
                 records = Array(s.buffer[..<n])
                 s.buffer.removeFirst(n)
             }
-            s.inFlight = n
+            s.inFlight += n
             return .records(records)
         }
     }
 
     private func finish(_ n: Int) {
         let waiters = state.withLock { s in
-            s.inFlight = 0
+            s.inFlight -= n
             s.done += Int64(n)
             let done = s.done
             let flushed = s.flushWaiters.filter { $0.target <= done }.map(\.continuation)
@@ -247,13 +262,13 @@ final class BufferedWriter: Sendable {
 
     /// Writes `records`, retrying with backoff; spills them once retries have lasted
     /// `spillAfter` (at once when closing); rejects, one by one, what the database refuses.
-    private func deliver(_ records: [PendingRecord]) async {
+    private func deliver(_ records: [PendingRecord], _ rows: RowBatch) async {
         var failingSince: ContinuousClock.Instant?
         var pause = Duration.milliseconds(50)
         while true {
             do {
                 if hasOutboxBatches { try await replay() }
-                let written = try await writeOrReject(records)
+                let written = try await writeOrReject(records, rows)
                 state.withLock { $0.stats.written += Int64(written) }
                 metrics.written.increment(by: Int64(written))
                 return
@@ -282,9 +297,9 @@ final class BufferedWriter: Sendable {
     /// Writes `records` in one transaction; when the database refuses them for good, writes
     /// halves until each refused record is found and reported. Returns the number written.
     /// Throws only errors worth retrying.
-    private func writeOrReject(_ records: [PendingRecord]) async throws -> Int {
+    private func writeOrReject(_ records: [PendingRecord], _ rows: RowBatch? = nil) async throws -> Int {
         do {
-            try await write(PendingRecord.batch(records))
+            try await insert(rows ?? prepare(records))
             return records.count
         } catch let error as LedgerError where !error.isRetryable && error.kind != .closed {
             guard records.count > 1 else {

@@ -1,0 +1,29 @@
+@testable import AILedger
+import Foundation
+import Testing
+
+@Suite struct JSONTextTests {
+    private static func encoded(_ value: JSONValue) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
+    @Test func writesWhatJSONEncoderWrites() throws {
+        var controls = ""
+        for scalar in 0..<32 { controls.unicodeScalars.append(UnicodeScalar(UInt8(scalar))) }
+        let document: JSONValue = .object([
+            "numbers": .array([.double(1), .double(0.1), .double(1e-7), .double(1e21), .double(-0.0), .double(2.5e-300),
+                               .double(1e15), .double(1e16), .int(.max), .int(.min), .int(0)]),
+            "texts": .array([.string(controls), .string("\"\\/\u{7F}\u{2028}é😀"), .string("")]),
+            "keys": .object(["a10": .int(1), "a2": .int(2), "B": .null, "a": .bool(true), "é": .bool(false), "Z": .array([]),
+                             "_": .object([:]), "ÿ": .int(3), "😀": .int(4)]),
+        ])
+        #expect(document.jsonText == (try Self.encoded(document)))
+        #expect(try JSONValue(jsonText: document.jsonText) == document)
+    }
+
+    @Test func writesNonFiniteNumbersAsNull() {
+        #expect(JSONValue.array([.double(.nan), .double(.infinity)]).jsonText == "[null,null]")
+    }
+}
