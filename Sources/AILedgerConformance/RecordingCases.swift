@@ -180,5 +180,23 @@ enum RecordingCases {
             try Expect.equal(try await context.count("ailedger_interactions"), 1, "interactions after replay")
             try Expect.equal(try await context.count("ailedger_conversations"), 1, "conversations after replay")
         },
+        .init(name: "a large batch that partly repeats stored records adds only the new ones") { context in
+            // Large enough for each driver's bulk path (PostgreSQL's COPY), which must fall
+            // back to skipping duplicates without losing the batch or its transaction.
+            let ledger = context.ledger
+            let first = (0..<100).map { n in Call(model: "first", usage: TokenUsage(input: Int64(n))) }
+            try await ledger.record(RecordBatch(calls: first))
+            let repeated = (0..<100).map { n in
+                var call = first[n]
+                call.model = "changed"
+                return call
+            }
+            let fresh = (0..<150).map { n in Call(model: "second", usage: TokenUsage(input: Int64(n))) }
+            try await ledger.record(RecordBatch(calls: repeated + fresh))
+            try Expect.equal(try await context.count("ailedger_calls"), 250, "calls")
+            let byModel = try await ledger.usageByModel()
+            try Expect.equal(byModel.map(\.model).sorted(), ["first", "second"], "stored records are left as they were")
+            try Expect.equal(byModel.map(\.summary.calls).sorted(), [100, 150], "calls per model")
+        },
     ]
 }

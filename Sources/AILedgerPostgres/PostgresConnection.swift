@@ -86,6 +86,26 @@ final class PostgresConnection: DatabaseConnection, @unchecked Sendable {
         }
     }
 
+    /// Batches of at least this many rows go through COPY; fewer through one INSERT, which
+    /// is a single round trip.
+    static let copyThreshold = 16
+
+    /// `COPY … FROM STDIN` in text format, the fastest way into PostgreSQL. When duplicates
+    /// are to be skipped and the copy meets one (a batch replayed after an uncertain
+    /// commit), it is undone to a savepoint and the rows go through
+    /// `INSERT … ON CONFLICT DO NOTHING` instead.
+    func insert(into table: String, columns: [String], rows: [[SQLValue]], ignoringDuplicates: Bool) async throws -> Int {
+        guard rows.count >= Self.copyThreshold, !columns.isEmpty else {
+            return try await insertWithStatements(into: table, columns: columns, rows: rows, ignoringDuplicates: ignoringDuplicates)
+        }
+        let sql = "COPY \(dialect.quoteIdentifier(table)) (\(columns.map(dialect.quoteIdentifier).joined(separator: ", "))) FROM STDIN"
+        do {
+            return try await thread.run { [self] in try copy(sql, rows, undoingDuplicates: ignoringDuplicates) }
+        } catch let error as LedgerError where error.kind == .uniqueViolation && ignoringDuplicates && !isBroken {
+            return try await insertWithStatements(into: table, columns: columns, rows: rows, ignoringDuplicates: true)
+        }
+    }
+
     /// Waits at most ten minutes for the lock (then `serializationFailure`, SQLSTATE 55P03).
     func withMigrationLock<T: Sendable>(_ body: () async throws -> T) async throws -> T {
         try await execute("SET lock_timeout = '600s'", [])
@@ -153,6 +173,67 @@ final class PostgresConnection: DatabaseConnection, @unchecked Sendable {
         defer { PQclear(result) }
         try check(result)
         return try body(result!)
+    }
+
+    /// Copies `rows` in; inside a transaction and when `undoingDuplicates`, within a
+    /// savepoint that a unique violation rolls back to, leaving the transaction usable.
+    private func copy(_ sql: String, _ rows: [[SQLValue]], undoingDuplicates: Bool) throws -> Int {
+        guard let handle else { throw LedgerError(.closed, "the PostgreSQL connection is closed") }
+        let savepoint = undoingDuplicates && PQtransactionStatus(handle) == PQTRANS_INTRANS
+        if savepoint { try run("SAVEPOINT ailedger_copy") }
+        do {
+            let count = try copyRows(sql, rows, handle)
+            if savepoint { try run("RELEASE SAVEPOINT ailedger_copy") }
+            return count
+        } catch let error as LedgerError where savepoint && error.kind == .uniqueViolation {
+            try run("ROLLBACK TO SAVEPOINT ailedger_copy")
+            throw error
+        }
+    }
+
+    private func copyRows(_ sql: String, _ rows: [[SQLValue]], _ handle: OpaquePointer) throws -> Int {
+        let start = PQexec(handle, sql)
+        defer { PQclear(start) }
+        guard let start, PQresultStatus(start) == PGRES_COPY_IN else {
+            try check(start)
+            throw LedgerError(.databaseError, "COPY did not start")
+        }
+        var text = PostgresCopyText()
+        for (index, row) in rows.enumerated() {
+            text.append(row)
+            if text.bytes.count >= 1 << 20 || index == rows.count - 1 {
+                let sent = text.bytes.withUnsafeBufferPointer { buffer in
+                    buffer.withMemoryRebound(to: CChar.self) { PQputCopyData(handle, $0.baseAddress, Int32($0.count)) }
+                }
+                guard sent == 1 else { throw lostConnection() }
+                text.removeAll()
+            }
+        }
+        guard PQputCopyEnd(handle, nil) == 1 else { throw lostConnection() }
+        var count = 0
+        var failure: (any Error)?
+        while let result = PQgetResult(handle) {
+            defer { PQclear(result) }
+            if PQresultStatus(result) == PGRES_COMMAND_OK {
+                count = Int(String(cString: PQcmdTuples(result))) ?? 0
+            } else if failure == nil {
+                do { try check(result) } catch { failure = error }
+            }
+        }
+        if let failure { throw failure }
+        return count
+    }
+
+    private func run(_ sql: String) throws {
+        let result = PQexec(handle, sql)
+        defer { PQclear(result) }
+        try check(result)
+    }
+
+    private func lostConnection() -> LedgerError {
+        state.withLock { $0.broken = true }
+        let message = handle.map { String(cString: PQerrorMessage($0)) } ?? "no connection"
+        return LedgerError(.connectionFailed, "the PostgreSQL connection was lost: \(message.trimmingCharacters(in: .whitespacesAndNewlines))")
     }
 
     private func check(_ result: OpaquePointer?) throws {
