@@ -104,6 +104,13 @@ let package = Package(
             dependencies: ["MigrationEmbedder"]
         ),
 
+        // The process the writer's kill test records in and kills (see TestServer+Outage).
+        .executableTarget(
+            name: "WriterProbe",
+            dependencies: ["AILedger", "AILedgerSQLite", "AILedgerPostgres", "AILedgerMySQL", "AILedgerConformance"],
+            path: "Tests/WriterProbe"
+        ),
+
         .testTarget(name: "AILedgerTests", dependencies: ["AILedger"]),
         .testTarget(
             name: "AILedgerSQLiteTests",

@@ -2,13 +2,17 @@ import AILedger
 import Foundation
 
 /// A conversation with five interactions of two calls each, tagged with a user id so a
-/// test can find its own records on a shared server.
-struct OutageUnit: Sendable {
-    let conversation: Conversation
-    let interactions: [Interaction]
-    let calls: [Call]
+/// test can find its own records on a shared server, and titled `unit <index>`.
+public struct OutageUnit: Sendable {
+    /// The conversation.
+    public let conversation: Conversation
+    /// Its interactions.
+    public let interactions: [Interaction]
+    /// Their calls.
+    public let calls: [Call]
 
-    init(tag: String, index: Int) {
+    /// A new unit with fresh ids.
+    public init(tag: String, index: Int) {
         let conversation = Conversation(userID: tag, title: "unit \(index)")
         let interactions = (0..<5).map { _ in Interaction(conversationID: conversation.id, userID: tag) }
         self.conversation = conversation
@@ -21,7 +25,8 @@ struct OutageUnit: Sendable {
         }
     }
 
-    func record(in ledger: Ledger) async throws {
+    /// Records the conversation, then each interaction with its calls.
+    public func record(in ledger: Ledger) async throws {
         try await ledger.record(conversation)
         for (n, interaction) in interactions.enumerated() {
             try await ledger.record(interaction, calls: Array(calls[n * 2..<n * 2 + 2]))

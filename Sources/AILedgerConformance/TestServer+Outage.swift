@@ -50,6 +50,68 @@ extension TestServer {
         }
     }
 
+    /// Kills a recording process (`WriterProbe`, built beside the test binary) without
+    /// warning while the server is down and it is spilling to its outbox, then opens a
+    /// ledger on the same outbox once the server is back: the outbox replays, every unit the
+    /// process reported durable is stored, and nothing is stored twice or in part.
+    public func expectOutboxSurvivesAKill(url: String, drivers: [any DatabaseDriver]) async throws {
+        let probe = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("WriterProbe")
+        guard FileManager.default.isExecutableFile(atPath: probe.path) else {
+            throw ConformanceFailure(message: "\(probe.path) is missing: build it with `swift build --build-tests`", location: #fileID)
+        }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ailedger-kill-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let outboxURL = "sqlite://" + folder.path + "/outbox.db"
+        let tag = "kill-\(UUID().uuidString)"
+        let setup = try await Ledger.open(url: url, drivers: drivers)
+        try await setup.migrate()
+        await setup.close()
+
+        let child = try ChildProcess.spawn([probe.path, url, outboxURL, tag])
+        let durable: Int
+        do {
+            try await waitFor("the probe to record") { (child.lastNumber(after: "durable") ?? 0) >= 5 }
+            try await stop()
+            let beforeStop = child.lastNumber(after: "durable") ?? 0
+            try await waitFor("the probe to spill") { (child.lastNumber(after: "durable") ?? 0) >= beforeStop + 30 }
+            await child.kill()
+            durable = try Expect.some(child.lastNumber(after: "durable"), "units reported durable")
+            try await start()
+        } catch {
+            await child.kill()
+            try? await start()
+            throw ConformanceFailure(message: "\(error); the probe printed: \(child.output.suffix(2_000))", location: #fileID)
+        }
+
+        let ledger = try await Ledger.open(url: url, drivers: drivers,
+                                           writer: WriterOptions(flushInterval: .milliseconds(20), outboxURL: outboxURL))
+        do {
+            try await waitFor("the outbox to replay") { ledger.writerStatistics?.outboxBatches == 0 }
+            let filter = LedgerFilter(userID: tag)
+            let conversations = try await ledger.conversations(filter, limit: 100_000)
+            let titles = conversations.compactMap(\.title)
+            try Expect.equal(Set(titles).count, titles.count, "each unit's conversation once")
+            let missing = (0..<durable).filter { !titles.contains("unit \($0)") }
+            try Expect.equal(missing, [], "units reported durable and not stored")
+            // A unit still being recorded when the process died may be stored in part.
+            let reported = Set(conversations.filter { c in (0..<durable).contains { c.title == "unit \($0)" } }.map(\.id.ledgerString))
+            let totals = try await ledger.usage(by: .conversation, filter)
+            try Expect.that(totals.allSatisfy { $0.summary.calls <= 10 && $0.summary.tokens.input == $0.summary.calls * 42 },
+                            "no call counted twice")
+            let whole = totals.filter { reported.contains($0.key ?? "") }
+            try Expect.equal(whole.count, durable, "a total per unit reported durable")
+            try Expect.that(whole.allSatisfy { $0.summary.calls == 10 }, "every unit reported durable stored whole")
+            let stats = try Expect.some(ledger.writerStatistics, "statistics")
+            try Expect.that(stats.replayed > 0, "the outbox replayed")
+            try Expect.equal(stats.rejected, 0, "nothing rejected")
+            await ledger.close()
+        } catch {
+            await ledger.close()
+            throw error
+        }
+    }
+
     /// Polls `condition` every 50 ms for up to 60 s.
     func waitFor(_ what: String, _ condition: () -> Bool) async throws {
         for _ in 0..<1_200 {

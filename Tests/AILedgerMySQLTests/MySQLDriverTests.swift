@@ -116,5 +116,9 @@ extension MySQLTests {
         @Test func nothingIsLostWhileTheServerIsDown() async throws {
             try await TestServer.mysql.expectNothingLostAcrossAnOutage(url: url, drivers: drivers + [SQLiteDriver()])
         }
+
+        @Test func theOutboxSurvivesAKilledProcess() async throws {
+            try await TestServer.mysql.expectOutboxSurvivesAKill(url: url, drivers: drivers + [SQLiteDriver()])
+        }
     }
 }

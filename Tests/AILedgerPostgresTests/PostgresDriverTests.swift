@@ -110,6 +110,10 @@ extension PostgresTests {
         try await TestServer.postgres.expectNothingLostAcrossAnOutage(url: url, drivers: drivers + [SQLiteDriver()])
     }
 
+    @Test func theOutboxSurvivesAKilledProcess() async throws {
+        try await TestServer.postgres.expectOutboxSurvivesAKill(url: url, drivers: drivers + [SQLiteDriver()])
+    }
+
     @Test func psqlSeesRealTypes() async throws {
         let ledger = try await Ledger.open(url: url, drivers: drivers)
         try await ledger.migrate()
