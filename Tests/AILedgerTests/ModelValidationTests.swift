@@ -56,6 +56,9 @@ import Testing
             guard whole == scaled, whole >= Decimal(Int64.min), whole <= Decimal(Int64.max) else { return nil }
             return Int64(whole.description)
         }
+        #if os(Linux)
+        #expect(NanoDollars.readsStorage, "the fast path is taken")
+        #endif
         var generator = SystemRandomNumberGenerator()
         var samples: [Decimal] = ["0", "-0.0000000005", "0.0000000005", "0.0000000015", "9223372036.854775807",
                                   "9223372036.854775808", "-9223372036.854775808", "0.00000000000000000001",

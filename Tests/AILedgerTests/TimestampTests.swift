@@ -13,6 +13,7 @@ import Testing
     ])
     func formatsAndParsesFixedWidthUTC(_ micros: Int64, _ text: String) {
         #expect(Timestamp.iso8601(microseconds: micros) == text)
+        #expect(Timestamp.sqlDateTime(microseconds: micros) == text.dropLast().replacingOccurrences(of: "T", with: " "))
         #expect(Timestamp.parse(text) == micros)
     }
 

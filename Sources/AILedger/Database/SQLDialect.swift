@@ -42,7 +42,7 @@ public protocol SQLDialect: Sendable {
 
 extension SQLDialect {
     public func quoteIdentifier(_ identifier: String) -> String {
-        "\"" + identifier.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        identifier.contains("\"") ? "\"" + identifier.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : "\"" + identifier + "\""
     }
     public var shortTextType: String { "VARCHAR(255)" }
     public var beginTransaction: String { "BEGIN" }

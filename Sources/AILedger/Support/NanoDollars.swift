@@ -19,11 +19,92 @@ public enum NanoDollars {
         Decimal(sign: nanos < 0 ? .minus : .plus, exponent: -9, significand: Decimal(nanos.magnitude))
     }
 
-    /// Reads the decimal's plain text form (`-123.4567`), which `Decimal.description`
-    /// always is, in integer arithmetic: nil when the amount is not a number, needs
-    /// rounding and `rounding` is false, or does not fit in 64 bits.
+    /// nil when the amount is not a number, needs rounding and `rounding` is false, or does
+    /// not fit in 64 bits.
     private static func convert(_ usd: Decimal, rounding: Bool) -> Int64? {
         guard usd.isFinite else { return nil }
+        if let parts = parts(usd) { return scaled(parts, rounding: rounding) }
+        return parsed(usd, rounding: rounding)
+    }
+
+    private typealias Parts = (negative: Bool, exponent: Int, mantissa: UInt64)
+
+    /// The sign, exponent and mantissa of a decimal whose mantissa fits in 64 bits, read
+    /// from its storage (swift-foundation's: an exponent byte, a flags byte with the length
+    /// in its top four bits and the sign below them, then eight 16-bit mantissa words); nil
+    /// otherwise, or when decimals are not stored that way here.
+    private static func parts(_ value: Decimal) -> Parts? {
+        guard readsStorage else { return nil }
+        return storedParts(value)
+    }
+
+    private static func storedParts(_ value: Decimal) -> Parts? {
+        withUnsafeBytes(of: value) { raw -> Parts? in
+            guard raw.count >= 20 else { return nil }
+            let header = raw.loadUnaligned(as: UInt32.self)
+            let length = Int(header >> 12 & 0xF)
+            guard length <= 4 else { return nil }
+            var mantissa: UInt64 = 0
+            for word in 0..<length {
+                mantissa |= UInt64(raw.loadUnaligned(fromByteOffset: 4 + 2 * word, as: UInt16.self)) << (16 * word)
+            }
+            return (header >> 11 & 1 == 1, Int(Int8(truncatingIfNeeded: header)), mantissa)
+        }
+    }
+
+    /// Whether decimals are stored as `parts` expects, checked once on known values; if
+    /// not, amounts are read from their text, exactly but more slowly.
+    static let readsStorage: Bool = {
+        let samples: [(String, Parts)] = [("-123.45", (true, -2, 12_345)), ("0.000042", (false, -6, 42)),
+                                          ("1099511627777", (false, 0, 1_099_511_627_777)), ("7", (false, 0, 7))]
+        return samples.allSatisfy { text, expected in
+            guard let value = Decimal(string: text), let stored = storedParts(value) else { return false }
+            return stored == expected
+        }
+    }()
+
+    private static let powersOfTen: [UInt64] = (0...19).map { (0..<$0).reduce(UInt64(1)) { value, _ in value * 10 } }
+
+    /// `parts` in nano-dollars, in integer arithmetic.
+    private static func scaled(_ parts: Parts, rounding: Bool) -> Int64? {
+        let shift = parts.exponent + 9
+        var magnitude: UInt64
+        if parts.mantissa == 0 {
+            magnitude = 0
+        } else if shift >= 0 {
+            guard shift < powersOfTen.count else { return nil }
+            let (product, overflow) = parts.mantissa.multipliedReportingOverflow(by: powersOfTen[shift])
+            guard !overflow else { return nil }
+            magnitude = product
+        } else if -shift < powersOfTen.count {
+            let divisor = powersOfTen[-shift]
+            let (quotient, remainder) = parts.mantissa.quotientAndRemainder(dividingBy: divisor)
+            magnitude = quotient
+            if remainder != 0 {
+                guard rounding else { return nil }
+                let half = divisor / 2
+                if remainder > half || (remainder == half && quotient % 2 == 1) { magnitude += 1 }
+            }
+        } else {
+            // Under half a nano-dollar: a 64-bit mantissa is below 10²⁰ / 2.
+            guard rounding else { return nil }
+            magnitude = 0
+        }
+        return signed(magnitude, negative: parts.negative)
+    }
+
+    private static func signed(_ magnitude: UInt64, negative: Bool) -> Int64? {
+        if negative {
+            guard magnitude <= UInt64(Int64.max) + 1 else { return nil }
+            return Int64(truncatingIfNeeded: 0 &- magnitude)
+        }
+        guard magnitude <= UInt64(Int64.max) else { return nil }
+        return Int64(magnitude)
+    }
+
+    /// Reads the decimal's plain text form (`-123.4567`), which `Decimal.description`
+    /// always is, in integer arithmetic.
+    private static func parsed(_ usd: Decimal, rounding: Bool) -> Int64? {
         let text = usd.description.utf8
         var magnitude: UInt64 = 0
         var fractionDigits = 0
@@ -64,11 +145,6 @@ public enum NanoDollars {
             guard !overflow else { return nil }
             magnitude = sum
         }
-        if negative {
-            guard magnitude <= UInt64(Int64.max) + 1 else { return nil }
-            return Int64(truncatingIfNeeded: 0 &- magnitude)
-        }
-        guard magnitude <= UInt64(Int64.max) else { return nil }
-        return Int64(magnitude)
+        return signed(magnitude, negative: negative)
     }
 }

@@ -36,11 +36,20 @@ public enum Timestamp {
 
     /// `YYYY-MM-DDTHH:MM:SS.ffffffZ`, always 27 characters.
     public static func iso8601(microseconds: Int64) -> String {
+        String(decoding: text(microseconds: microseconds, separator: UInt8(ascii: "T"), zone: true), as: UTF8.self)
+    }
+
+    /// `YYYY-MM-DD HH:MM:SS.ffffff` in UTC, the SQL literal of a timestamp, 26 characters.
+    public static func sqlDateTime(microseconds: Int64) -> String {
+        String(decoding: text(microseconds: microseconds, separator: UInt8(ascii: " "), zone: false), as: UTF8.self)
+    }
+
+    private static func text(microseconds: Int64, separator: UInt8, zone: Bool) -> [UInt8] {
         let (days, microOfDay) = floorDivide(microseconds, 86_400_000_000)
         let (year, month, day) = civil(fromDays: days)
         let second = microOfDay / 1_000_000
         let fraction = microOfDay % 1_000_000
-        var bytes = [UInt8](repeating: UInt8(ascii: "0"), count: 27)
+        var bytes = [UInt8](repeating: UInt8(ascii: "0"), count: zone ? 27 : 26)
         func put(_ value: Int64, at end: Int) {
             var value = value, index = end
             while value > 0 {
@@ -49,11 +58,12 @@ public enum Timestamp {
                 index -= 1
             }
         }
-        bytes[4] = UInt8(ascii: "-"); bytes[7] = UInt8(ascii: "-"); bytes[10] = UInt8(ascii: "T")
-        bytes[13] = UInt8(ascii: ":"); bytes[16] = UInt8(ascii: ":"); bytes[19] = UInt8(ascii: "."); bytes[26] = UInt8(ascii: "Z")
+        bytes[4] = UInt8(ascii: "-"); bytes[7] = UInt8(ascii: "-"); bytes[10] = separator
+        bytes[13] = UInt8(ascii: ":"); bytes[16] = UInt8(ascii: ":"); bytes[19] = UInt8(ascii: ".")
+        if zone { bytes[26] = UInt8(ascii: "Z") }
         put(year, at: 3); put(month, at: 6); put(day, at: 9)
         put(second / 3600, at: 12); put(second / 60 % 60, at: 15); put(second % 60, at: 18); put(fraction, at: 25)
-        return String(decoding: bytes, as: UTF8.self)
+        return bytes
     }
 
     /// Parses `YYYY-MM-DD[T| ]HH:MM:SS[.f{1,6}][Z|+00:00]`, the forms the backends return.
