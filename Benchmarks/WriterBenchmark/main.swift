@@ -18,7 +18,7 @@ guard !urls.isEmpty else {
     exit(2)
 }
 let drivers: [any DatabaseDriver] = [SQLiteDriver(), PostgresDriver(), MySQLDriver()]
-let rowCount = 200_000, perRowCount = 5_000, tasks = 8
+let rowCount = 200_000, perRowCount = 5_000, tasks = 8, runs = 3
 let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ailedger-writer-bench-\(UUID().uuidString)")
 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
 defer { try? FileManager.default.removeItem(at: folder) }
@@ -34,6 +34,15 @@ func seconds(_ work: () async throws -> Void) async throws -> Double {
     let elapsed = ContinuousClock.now - start
     return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
 }
+
+/// This process's resident memory now, in KiB.
+func residentKiB() -> Int {
+    let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
+    let line = status.split(separator: "\n").first { $0.hasPrefix("VmRSS:") } ?? ""
+    return Int(line.split(separator: " ").dropFirst().first ?? "") ?? 0
+}
+
+func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
 
 func rate(_ rows: Int, _ seconds: Double) -> String { String(format: "%9.0f rows/s", Double(rows) / seconds) }
 
@@ -56,44 +65,63 @@ for url in urls {
     await setup.close()
     say("\n\(kind): \(rowCount) calls per run, \(tasks) recording tasks")
 
-    // The database's own bulk path, same rows.
+    // The database's own bulk path and the buffered writer, same rows, three runs each,
+    // alternating so that a noisy neighbour hurts both alike.
     let ceilingRows = BenchmarkRows.calls(rowCount, seed: 1)
-    try await shell(client(empty))
-    let ceiling: Double
-    switch kind {
-    case "postgres":
-        let file = folder.appendingPathComponent("rows.csv")
-        try BenchmarkRows.csv(ceilingRows).write(to: file, atomically: true, encoding: .utf8)
-        ceiling = try await seconds {
-            try await shell(client("\\copy ailedger_calls (\(BenchmarkRows.columns.joined(separator: ", "))) FROM \(q(file.path)) WITH (FORMAT csv)"))
-        }
-    default:
-        let file = folder.appendingPathComponent("rows.sql")
-        try BenchmarkRows.insertScript(ceilingRows, mysql: kind == "mysql").write(to: file, atomically: true, encoding: .utf8)
-        let load = kind == "sqlite" ? "sqlite3 \(q(parsed.path)) < \(q(file.path))"
-            : client("").replacingOccurrences(of: " -e ''", with: "") + " < \(q(file.path))"
-        ceiling = try await seconds { try await shell(load) }
-    }
-    let tool = kind == "postgres" ? "psql \\copy (CSV)" : kind == "sqlite" ? "sqlite3, multi-row INSERT, 1 txn" : "mariadb, multi-row INSERT, 1 txn"
-    say("ceiling   \(tool.padding(toLength: 34, withPad: " ", startingAt: 0)) \(rate(rowCount, ceiling))")
-
-    // The buffered writer, eight tasks recording as fast as they can.
-    try await shell(client(empty))
     let rows = BenchmarkRows.calls(rowCount, seed: 2)
+    var ceilings: [Double] = [], buffers: [Double] = [], growth: [Int] = []
     let ledger = try await Ledger.open(url: url, drivers: drivers, writer: WriterOptions())
-    let share = rowCount / tasks
-    let buffered = try await seconds {
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            for t in 0..<tasks {
-                let mine = Array(rows[t * share..<(t + 1) * share])
-                group.addTask { for call in mine { try await ledger.record(call) } }
-            }
-            try await group.waitForAll()
+    for _ in 0..<runs {
+        try await shell(client(empty))
+        switch kind {
+        case "postgres":
+            let file = folder.appendingPathComponent("rows.csv")
+            try BenchmarkRows.csv(ceilingRows).write(to: file, atomically: true, encoding: .utf8)
+            ceilings.append(try await seconds {
+                try await shell(client("\\copy ailedger_calls (\(BenchmarkRows.columns.joined(separator: ", "))) FROM \(q(file.path)) WITH (FORMAT csv)"))
+            })
+        default:
+            let file = folder.appendingPathComponent("rows.sql")
+            try BenchmarkRows.insertScript(ceilingRows, mysql: kind == "mysql").write(to: file, atomically: true, encoding: .utf8)
+            let load = kind == "sqlite" ? "sqlite3 \(q(parsed.path)) < \(q(file.path))"
+                : client("").replacingOccurrences(of: " -e ''", with: "") + " < \(q(file.path))"
+            ceilings.append(try await seconds { try await shell(load) })
         }
-        await ledger.flush()
+
+        // Eight tasks recording as fast as they can, then one flush.
+        try await shell(client(empty))
+        let share = rowCount / tasks
+        let before = residentKiB()
+        let peak = Locked(before)
+        let sampler = Task.detached {
+            while !Task.isCancelled {
+                let now = residentKiB()
+                peak.withLock { $0 = max($0, now) }
+                try? await Task.sleep(for: .milliseconds(20))
+            }
+        }
+        defer { sampler.cancel() }
+        buffers.append(try await seconds {
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for t in 0..<tasks {
+                    let mine = Array(rows[t * share..<(t + 1) * share])
+                    group.addTask { for call in mine { try await ledger.record(call) } }
+                }
+                try await group.waitForAll()
+            }
+            await ledger.flush()
+        })
+        sampler.cancel()
+        growth.append(peak.withLock { $0 } - before)
     }
+    let ceiling = median(ceilings), buffered = median(buffers)
+    let memory = "resident memory grew at most \(growth.max()! / 1024) MiB while recording (capacity: 100,000 records)"
+    let tool = kind == "postgres" ? "psql \\copy (CSV)" : kind == "sqlite" ? "sqlite3, multi-row INSERT, 1 txn" : "mariadb, multi-row INSERT, 1 txn"
+    say("ceiling   \(tool.padding(toLength: 34, withPad: " ", startingAt: 0)) \(rate(rowCount, ceiling))   (median of \(runs))")
     say("AILedger  buffered writer, record() + flush()   \(rate(rowCount, buffered))   "
-          + String(format: "%.0f%% of the ceiling", 100 * ceiling / buffered))
+          + String(format: "%.0f%% of the ceiling (runs: %@)", 100 * ceiling / buffered,
+                   zip(buffers, ceilings).map { String(format: "%.0f%%", 100 * $1 / $0) }.joined(separator: ", ")))
+    say("          " + memory)
 
     // record() latency under a sustained load the database keeps up with: 8 tasks, each
     // recording 10 calls every 10 ms (about 8,000 calls/s) for 3 seconds.
@@ -109,7 +137,8 @@ for url in urls {
                     for call in mine[start..<start + 10] {
                         let began = DispatchTime.now().uptimeNanoseconds
                         try await ledger.record(call)
-                        times.append(Double(DispatchTime.now().uptimeNanoseconds - began) / 1_000)
+                        let micros = Double(DispatchTime.now().uptimeNanoseconds - began) / 1_000
+                        times.append(call.id == mine[start].id ? -micros : micros)  // negative: first after a sleep
                     }
                     try await Task.sleep(for: .milliseconds(10))
                 }
@@ -118,12 +147,15 @@ for url in urls {
         }
         var all: [Double] = []
         for try await part in group { all += part }
-        return all.sorted()
+        return all
     }
     await ledger.flush()
     await ledger.close()
+    let all = latencies.map(abs).sorted(), warm = latencies.filter { $0 >= 0 }.sorted()
     say(String(format: "record() latency, 8 tasks at ~8,000 calls/s: p50 %.2f µs, p99 %.2f µs, max %.0f µs",
-                 latencies[latencies.count / 2], latencies[latencies.count * 99 / 100], latencies.last ?? 0))
+                 all[all.count / 2], all[all.count * 99 / 100], all.last ?? 0))
+    say(String(format: "          leaving out each task's first call after its 10 ms sleep: p50 %.2f µs, p99 %.2f µs",
+                 warm[warm.count / 2], warm[warm.count * 99 / 100]))
 
     // The seeds' style: one INSERT and one commit per record.
     try await shell(client(empty))

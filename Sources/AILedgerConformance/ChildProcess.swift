@@ -41,20 +41,25 @@ public final class ChildProcess: Sendable {
         return lines.last { $0.hasPrefix(word + " ") }.flatMap { Int($0.dropFirst(word.count + 1)) }
     }
 
-    /// Kills the program with SIGKILL and reaps it, waiting on a thread of its own. Its
-    /// output stays readable.
+    /// Kills the program with SIGKILL and reaps it. Its output stays readable.
     public func kill() async {
+        guard !reaped.withLock({ $0 }) else { return }
+        _ = Foundation.kill(pid, SIGKILL)
+        _ = await exitStatus()
+    }
+
+    /// Waits, on a thread of its own, for the program to end; returns its exit status.
+    public func exitStatus() async -> Int32 {
         let first = reaped.withLock { done in
             defer { done = true }
             return !done
         }
-        guard first else { return }
-        _ = Foundation.kill(pid, SIGKILL)
-        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+        guard first else { return -1 }
+        return await withCheckedContinuation { (continuation: CheckedContinuation<Int32, Never>) in
             Thread { [pid] in
                 var status: Int32 = 0
                 while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
-                continuation.resume()
+                continuation.resume(returning: (status >> 8) & 0xFF)
             }.start()
         }
     }

@@ -57,29 +57,8 @@ public struct TestServer: Sendable {
     /// on a thread of its own, never on the cooperative pool; it spawns directly because
     /// Foundation's `Process` was seen to leave a child unreaped under the test runner.
     public static func run(_ arguments: [String]) async throws -> (status: Int32, output: String) {
-        let log = FileManager.default.temporaryDirectory.appendingPathComponent("ailedger-run-\(UUID().uuidString).log")
-        defer { try? FileManager.default.removeItem(at: log) }
-        let status: Int32 = try await withCheckedThrowingContinuation { continuation in
-            Thread {
-                var actions = posix_spawn_file_actions_t()
-                posix_spawn_file_actions_init(&actions)
-                defer { posix_spawn_file_actions_destroy(&actions) }
-                posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-                posix_spawn_file_actions_addopen(&actions, 1, log.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-                posix_spawn_file_actions_adddup2(&actions, 1, 2)
-                let argv = (["/usr/bin/env"] + arguments).map { strdup($0) } + [nil]
-                defer { argv.forEach { free($0) } }
-                var pid: pid_t = 0
-                let spawned = posix_spawn(&pid, "/usr/bin/env", &actions, nil, argv, environ)
-                guard spawned == 0 else {
-                    continuation.resume(throwing: POSIXError(POSIXErrorCode(rawValue: spawned) ?? .EINVAL))
-                    return
-                }
-                var status: Int32 = 0
-                while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
-                continuation.resume(returning: (status >> 8) & 0xFF)
-            }.start()
-        }
-        return (status, (try? String(contentsOf: log, encoding: .utf8)) ?? "")
+        let child = try ChildProcess.spawn(["/usr/bin/env"] + arguments)
+        let status = await child.exitStatus()
+        return (status, child.output)
     }
 }

@@ -9,7 +9,10 @@ final class BufferedWriter: Sendable {
     typealias Insert = @Sendable (RowBatch) async throws -> Void
 
     private struct State {
-        var buffer: [PendingRecord] = []
+        /// The buffer, as batches: each holds at most `batchSize` records, and only the last
+        /// one still fills, so taking a batch never copies or shifts records under the lock.
+        var batches: [[PendingRecord]] = []
+        var buffered = 0
         var inFlight = 0
         /// Records accepted into the buffer so far; `done` counts those written, spilled or
         /// rejected, in the same order, so a flush waits for `done` to reach `appended`.
@@ -23,7 +26,16 @@ final class BufferedWriter: Sendable {
         var closing = false
         var stats = WriterStatistics()
 
-        var isReady: Bool { buffer.count >= batchSize || ((urgent || closing) && !buffer.isEmpty) || (closing && buffer.isEmpty) }
+        var isReady: Bool { buffered >= batchSize || batches.count > 1 || ((urgent || closing) && buffered > 0) || (closing && buffered == 0) }
+
+        mutating func append(_ records: [PendingRecord]) {
+            if let last = batches.indices.last, batches[last].count + records.count <= batchSize {
+                batches[last].append(contentsOf: records)
+            } else {
+                batches.append(records)
+            }
+            buffered += records.count
+        }
         let batchSize: Int
     }
 
@@ -61,11 +73,11 @@ final class BufferedWriter: Sendable {
         while true {
             let admission: Admission = state.withLock { s in
                 if s.closing { return .closed }
-                if s.buffer.count + s.inFlight + n > options.capacity && s.buffer.count + s.inFlight > 0 { return .full }
-                s.buffer.append(contentsOf: records)
+                if s.buffered + s.inFlight + n > options.capacity && s.buffered + s.inFlight > 0 { return .full }
+                s.append(records)
                 s.appended += Int64(n)
                 s.stats.recorded += Int64(n)
-                guard s.buffer.count >= options.batchSize, let wakeup = s.wakeup else { return .accepted(nil) }
+                guard s.batches.count > 1 || s.buffered >= options.batchSize, let wakeup = s.wakeup else { return .accepted(nil) }
                 s.wakeup = nil
                 return .accepted(wakeup)
             }
@@ -90,7 +102,7 @@ final class BufferedWriter: Sendable {
             case .full:
                 await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
                     let resumeNow = state.withLock { s in
-                        if s.closing || s.buffer.count + s.inFlight + n <= options.capacity { return true }
+                        if s.closing || s.buffered + s.inFlight + n <= options.capacity { return true }
                         s.spaceWaiters.append(continuation)
                         return false
                     }
@@ -142,7 +154,7 @@ final class BufferedWriter: Sendable {
     var statistics: WriterStatistics {
         state.withLock { s in
             var stats = s.stats
-            stats.buffered = Int64(s.buffer.count + s.inFlight)
+            stats.buffered = Int64(s.buffered + s.inFlight)
             return stats
         }
     }
@@ -229,19 +241,12 @@ final class BufferedWriter: Sendable {
     /// ended (or a flush or close woke the writer), which makes any waiting record due.
     private func poll(waited: Bool) -> Next {
         state.withLock { s in
-            if s.buffer.isEmpty { return s.closing ? .stop : waited ? .idle : .wait }
+            if s.buffered == 0 { return s.closing ? .stop : waited ? .idle : .wait }
             guard s.isReady || waited else { return .wait }
-            let n = min(s.buffer.count, options.batchSize)
-            let records: [PendingRecord]
-            if n == s.buffer.count {
-                records = s.buffer
-                s.buffer = []
-                s.urgent = false
-            } else {
-                records = Array(s.buffer[..<n])
-                s.buffer.removeFirst(n)
-            }
-            s.inFlight += n
+            let records = s.batches.removeFirst()
+            s.buffered -= records.count
+            if s.buffered == 0 { s.urgent = false }
+            s.inFlight += records.count
             return .records(records)
         }
     }

@@ -24,8 +24,12 @@ enum PendingRecord: Sendable, Codable {
 
     /// The records of `batch`, parents first.
     static func from(_ batch: RecordBatch) -> [PendingRecord] {
-        batch.conversations.map(PendingRecord.conversation) + batch.interactions.map(PendingRecord.interaction)
-            + batch.calls.map(PendingRecord.call)
+        var records: [PendingRecord] = []
+        records.reserveCapacity(batch.conversations.count + batch.interactions.count + batch.calls.count)
+        for conversation in batch.conversations { records.append(.conversation(conversation)) }
+        for interaction in batch.interactions { records.append(.interaction(interaction)) }
+        for call in batch.calls { records.append(.call(call)) }
+        return records
     }
 
     /// `records` as one batch.
