@@ -3,7 +3,14 @@ import Foundation
 extension Ledger {
     /// Records one call. Recording a call whose id is already stored changes nothing.
     public func record(_ call: Call) async throws {
-        try await record(RecordBatch(calls: [call]))
+        guard let writer else { return try await record(RecordBatch(calls: [call])) }
+        do {
+            try call.validate()
+        } catch {
+            writer.countRejected(1)
+            throw error
+        }
+        try await writer.enqueue(.call(call))
     }
 
     /// Records an interaction and the calls it made, in one transaction.
@@ -15,7 +22,14 @@ extension Ledger {
 
     /// Records one conversation.
     public func record(_ conversation: Conversation) async throws {
-        try await record(RecordBatch(conversations: [conversation]))
+        guard let writer else { return try await record(RecordBatch(conversations: [conversation])) }
+        do {
+            try conversation.validate()
+        } catch {
+            writer.countRejected(1)
+            throw error
+        }
+        try await writer.enqueue(.conversation(conversation))
     }
 
     /// Records a batch in one transaction through the driver's bulk path; with a buffered

@@ -28,6 +28,16 @@ final class BufferedWriter: Sendable {
 
         var isReady: Bool { buffered >= batchSize || batches.count > 1 || ((urgent || closing) && buffered > 0) || (closing && buffered == 0) }
 
+        mutating func append(_ record: PendingRecord) {
+            if let last = batches.indices.last, batches[last].count < batchSize {
+                batches[last].append(record)
+            } else {
+                batches.append([record])
+                batches[batches.count - 1].reserveCapacity(batchSize)
+            }
+            buffered += 1
+        }
+
         mutating func append(_ records: [PendingRecord]) {
             if let last = batches.indices.last, batches[last].count + records.count <= batchSize {
                 batches[last].append(contentsOf: records)
@@ -58,23 +68,32 @@ final class BufferedWriter: Sendable {
 
     // MARK: - The caller's side
 
+    /// Adds `record` to the buffer, waiting for room or spilling when it is full.
+    func enqueue(_ record: PendingRecord) async throws {
+        try await admit(1, { $0.append(record) }, spilling: { [record] })
+    }
+
     /// Adds `records` to the buffer, waiting for room or spilling when it is full.
     func enqueue(_ records: [PendingRecord]) async throws {
-        if records.count <= options.batchSize { return try await enqueueChunk(records) }  // the usual case: no copy
+        if records.count <= options.batchSize { return try await admit(records) }  // the usual case: no copy
         for start in stride(from: 0, to: records.count, by: options.batchSize) {
-            try await enqueueChunk(Array(records[start..<min(start + options.batchSize, records.count)]))
+            try await admit(Array(records[start..<min(start + options.batchSize, records.count)]))
         }
+    }
+
+    private func admit(_ records: [PendingRecord]) async throws {
+        try await admit(records.count, { $0.append(records) }, spilling: { records })
     }
 
     private enum Admission { case accepted(CheckedContinuation<Void, Never>?), full, closed }
 
-    private func enqueueChunk(_ records: [PendingRecord]) async throws {
-        let n = records.count
+    /// Lets `n` records in through `add` once there is room; `records` gives them to spill.
+    private func admit(_ n: Int, _ add: (inout State) -> Void, spilling records: () -> [PendingRecord]) async throws {
         while true {
             let admission: Admission = state.withLock { s in
                 if s.closing { return .closed }
                 if s.buffered + s.inFlight + n > options.capacity && s.buffered + s.inFlight > 0 { return .full }
-                s.append(records)
+                add(&s)
                 s.appended += Int64(n)
                 s.stats.recorded += Int64(n)
                 guard s.batches.count > 1 || s.buffered >= options.batchSize, let wakeup = s.wakeup else { return .accepted(nil) }
@@ -90,7 +109,7 @@ final class BufferedWriter: Sendable {
                 throw LedgerError(.closed, "the ledger is closed")
             case .full where options.whenFull == .spill:
                 guard let outbox else { throw LedgerError(.invalidConfiguration, "the spill policy needs an outbox") }
-                try await outbox.spill(records)
+                try await outbox.spill(records())
                 state.withLock {
                     $0.stats.recorded += Int64(n)
                     $0.stats.spilled += Int64(n)

@@ -1,7 +1,7 @@
 import Foundation
 
 /// One record waiting in the writer's buffer or in the outbox.
-enum PendingRecord: Sendable, Codable {
+indirect enum PendingRecord: Sendable, Codable {
     case conversation(Conversation)
     case interaction(Interaction)
     case call(Call)
