@@ -42,7 +42,7 @@ final class MySQLConnection: DatabaseConnection, @unchecked Sendable {
 
     /// Connects, then makes the session strict, UTC and utf8mb4.
     static func open(_ options: MySQLOptions) async throws -> MySQLConnection {
-        let connection = MySQLConnection(thread: ConnectionThread(name: "ailedger.mysql"))
+        let connection = MySQLConnection(thread: ConnectionThread(name: "mariadb"))
         do {
             try await connection.thread.run { try connection.connectOnThread(options) }
         } catch {

@@ -28,7 +28,7 @@ final class PostgresConnection: DatabaseConnection, @unchecked Sendable {
 
     /// Connects and checks the session.
     static func open(_ options: PostgresOptions) async throws -> PostgresConnection {
-        let connection = PostgresConnection(thread: ConnectionThread(name: "ailedger.postgres"))
+        let connection = PostgresConnection(thread: ConnectionThread(name: "postgres"))
         do {
             try await connection.thread.run { try connection.connectOnThread(options) }
         } catch {

@@ -11,8 +11,11 @@ public final class ConnectionThread: @unchecked Sendable {
 
     /// Starts a thread named `name`.
     public init(name: String) {
-        let thread = Thread { [self] in loop() }
-        thread.name = name
+        let thread = Thread { [self] in
+            // Named from the thread itself, as `top -H` and profilers show it (Linux).
+            FileHandle(forWritingAtPath: "/proc/thread-self/comm")?.write(Data(name.utf8.prefix(15)))
+            loop()
+        }
         thread.stackSize = 1 << 20
         thread.start()
     }
@@ -25,6 +28,12 @@ public final class ConnectionThread: @unchecked Sendable {
                 continuation.resume(throwing: LedgerError(.closed, "the connection is closed"))
             }
         }
+    }
+
+    /// Queues `body` to run on the thread without waiting for it; false once stopped.
+    @discardableResult
+    public func post(_ body: @escaping @Sendable () -> Void) -> Bool {
+        enqueue(body)
     }
 
     /// Lets queued work finish, runs `cleanup` (if any) on the thread, then ends it.
