@@ -11,6 +11,7 @@ final class SQLiteConnection: DatabaseConnection, @unchecked Sendable {
     // Touched only on `thread`.
     private var handle: OpaquePointer?
     private var statements: [String: OpaquePointer] = [:]
+    private var checkpointer: SQLiteCheckpointer?
     private let closed = Locked(false)
 
     /// The most prepared statements kept for reuse.
@@ -25,18 +26,24 @@ final class SQLiteConnection: DatabaseConnection, @unchecked Sendable {
     deinit {
         // Dropped without close(): free the handle on the thread that owns it.
         guard !closed.withLock({ $0 }) else { return }
-        let resources = UnsafeTransfer((handle, Array(statements.values)))
+        let resources = UnsafeTransfer((handle, Array(statements.values), checkpointer))
         thread.stop(after: {
+            sqlite3_wal_hook(resources.value.0, nil, nil)
             for statement in resources.value.1 { sqlite3_finalize(statement) }
             sqlite3_close_v2(resources.value.0)
+            _ = resources.value.2  // kept alive until the hook is gone
         })
     }
 
     /// Opens the database file (or memory) and applies the connection's pragmas.
     static func open(_ options: SQLiteOptions, role: Role) async throws -> SQLiteConnection {
-        let connection = SQLiteConnection(thread: ConnectionThread(name: "ailedger.sqlite.\(role)"))
+        let connection = SQLiteConnection(thread: ConnectionThread(name: "sqlite \(role)"))
         do {
             try await connection.thread.run { try connection.openOnThread(options, role: role) }
+            if role == .writer && !options.isMemory {
+                let checkpointer = try await SQLiteCheckpointer.open(path: options.path, busyTimeoutMs: options.busyTimeoutMs)
+                try await connection.thread.run { connection.checkpoint(with: checkpointer) }
+            }
         } catch {
             await connection.close()
             throw error
@@ -63,6 +70,15 @@ final class SQLiteConnection: DatabaseConnection, @unchecked Sendable {
                 : ["PRAGMA query_only = ON"]
         }
         for pragma in pragmas { try script(pragma) }
+    }
+
+    /// Hands checkpoints to `checkpointer` in place of SQLite's automatic ones.
+    private func checkpoint(with checkpointer: SQLiteCheckpointer) {
+        self.checkpointer = checkpointer
+        sqlite3_wal_hook(handle, { context, db, _, pages in
+            Unmanaged<SQLiteCheckpointer>.fromOpaque(context!).takeUnretainedValue().committed(db, walPages: pages)
+            return SQLITE_OK
+        }, Unmanaged.passUnretained(checkpointer).toOpaque())
     }
 
     @discardableResult
@@ -127,13 +143,17 @@ final class SQLiteConnection: DatabaseConnection, @unchecked Sendable {
             return value
         }
         guard !wasClosed else { return }
-        _ = try? await thread.run { [self] in
+        let checkpointing = try? await thread.run { [self] in
+            sqlite3_wal_hook(handle, nil, nil)
             for statement in statements.values { sqlite3_finalize(statement) }
             statements.removeAll()
             sqlite3_close_v2(handle)
             handle = nil
+            defer { checkpointer = nil }
+            return checkpointer
         }
         thread.stop()
+        await checkpointing?.close()
     }
 
     // MARK: - On the thread

@@ -54,6 +54,25 @@ import Testing
         await ledger.close()
     }
 
+    @Test func committedPagesReachTheDatabaseFileWhileTheLedgerIsOpen() async throws {
+        let path = TemporaryDirectory.make().appendingPathComponent("c.sqlite").path
+        let ledger = try await Ledger.open(url: "sqlite://" + path, drivers: drivers)
+        try await ledger.migrate()
+        let size = { ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int) ?? 0 }
+        let before = size()
+        // About 8 MB of calls: over 1,000 pages in the WAL, which a checkpoint copies into the file.
+        let text = String(repeating: "checkpoint ", count: 250)
+        try await ledger.record(RecordBatch(calls: (0..<3_000).map { Call(model: "m", inputText: text + String($0)) }))
+        var grown = size() - before
+        for _ in 0..<100 where grown < 6_000_000 {
+            try await Task.sleep(for: .milliseconds(50))
+            grown = size() - before
+        }
+        #expect(grown >= 6_000_000, "the database file grew by \(grown) bytes")
+        #expect(try await ledger.usage().calls == 3_000)
+        await ledger.close()
+    }
+
     @Test func readersCannotWrite() async throws {
         let ledger = try await Ledger.open(url: "sqlite://" + TemporaryDirectory.make().appendingPathComponent("r.sqlite").path,
                                            drivers: drivers)

@@ -1,0 +1,77 @@
+import AILedger
+import CSQLite
+
+/// Checkpoints a WAL database from a connection and thread of its own, so that the
+/// writer's commits do not wait while committed pages are copied into the database file.
+///
+/// The writer's WAL hook calls `committed(walPages:)` after each commit. Past
+/// `backgroundPages` the checkpointer copies what it can in the background (PASSIVE: it
+/// never blocks the writer or readers). Past `writerPages` the writer checkpoints on its
+/// own thread, as SQLite does by default: that bounds the WAL under a writer that never
+/// pauses, and is cheap then, because the background checkpoints have copied most of it.
+final class SQLiteCheckpointer: @unchecked Sendable {
+    /// SQLite's own automatic checkpoint threshold, in pages.
+    static let backgroundPages: Int32 = 1_000
+    /// The WAL size, in pages, beyond which the writer checkpoints itself.
+    static let writerPages: Int32 = 16_000
+
+    private let thread = ConnectionThread(name: "sqlite checkpt")
+    private let scheduled = Locked(false)
+    // Touched only on `thread`.
+    private var handle: OpaquePointer?
+
+    private init() {}
+
+    deinit {
+        let handle = UnsafeTransfer(handle)
+        thread.stop(after: { sqlite3_close_v2(handle.value) })
+    }
+
+    /// Opens a second connection to the database file at `path`.
+    static func open(path: String, busyTimeoutMs: Int) async throws -> SQLiteCheckpointer {
+        let checkpointer = SQLiteCheckpointer()
+        try await checkpointer.thread.run {
+            var db: OpaquePointer?
+            let code = sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nil)
+            checkpointer.handle = db
+            guard code == SQLITE_OK else {
+                throw LedgerError(.connectionFailed, "cannot open SQLite database '\(path)' to checkpoint it",
+                                  isRetryable: false, databaseCode: "SQLITE_\(code)")
+            }
+            sqlite3_busy_timeout(db, Int32(busyTimeoutMs))
+            // A first read opens the WAL; until then a checkpoint has nothing to do.
+            let read = sqlite3_exec(db, "SELECT count(*) FROM sqlite_schema", nil, nil, nil)
+            guard read == SQLITE_OK else {
+                throw LedgerError(.connectionFailed, "cannot read SQLite database '\(path)' to checkpoint it",
+                                  isRetryable: false, databaseCode: "SQLITE_\(read)")
+            }
+        }
+        return checkpointer
+    }
+
+    /// Called on the writer's thread after each commit, with the WAL's size in pages.
+    func committed(_ writer: OpaquePointer?, walPages: Int32) {
+        if walPages >= Self.writerPages {
+            sqlite3_wal_checkpoint_v2(writer, nil, SQLITE_CHECKPOINT_PASSIVE, nil, nil)
+            return
+        }
+        guard walPages >= Self.backgroundPages, scheduled.withLock({ (was: inout Bool) in
+            defer { was = true }
+            return !was
+        }) else { return }
+        thread.post { [self] in
+            scheduled.withLock { $0 = false }
+            // Busy or failed is harmless: the next commit asks again.
+            sqlite3_wal_checkpoint_v2(handle, nil, SQLITE_CHECKPOINT_PASSIVE, nil, nil)
+        }
+    }
+
+    /// Closes the connection and ends the thread.
+    func close() async {
+        _ = try? await thread.run { [self] in
+            sqlite3_close_v2(handle)
+            handle = nil
+        }
+        thread.stop()
+    }
+}
