@@ -98,9 +98,8 @@ final class PostgresConnection: DatabaseConnection, @unchecked Sendable {
         guard rows.count >= Self.copyThreshold, !columns.isEmpty else {
             return try await insertWithStatements(into: table, columns: columns, rows: rows, ignoringDuplicates: ignoringDuplicates)
         }
-        let sql = "COPY \(dialect.quoteIdentifier(table)) (\(columns.map(dialect.quoteIdentifier).joined(separator: ", "))) FROM STDIN"
         do {
-            return try await thread.run { [self] in try copy(sql, rows, undoingDuplicates: ignoringDuplicates) }
+            return try await thread.run { [self] in try copy(into: table, columns, rows, undoingDuplicates: ignoringDuplicates) }
         } catch let error as LedgerError where error.kind == .uniqueViolation && ignoringDuplicates && !isBroken {
             return try await insertWithStatements(into: table, columns: columns, rows: rows, ignoringDuplicates: true)
         }
@@ -177,12 +176,12 @@ final class PostgresConnection: DatabaseConnection, @unchecked Sendable {
 
     /// Copies `rows` in; inside a transaction and when `undoingDuplicates`, within a
     /// savepoint that a unique violation rolls back to, leaving the transaction usable.
-    private func copy(_ sql: String, _ rows: [[SQLValue]], undoingDuplicates: Bool) throws -> Int {
+    private func copy(into table: String, _ columns: [String], _ rows: [[SQLValue]], undoingDuplicates: Bool) throws -> Int {
         guard let handle else { throw LedgerError(.closed, "the PostgreSQL connection is closed") }
         let savepoint = undoingDuplicates && PQtransactionStatus(handle) == PQTRANS_INTRANS
         if savepoint { try run("SAVEPOINT ailedger_copy") }
         do {
-            let count = try copyRows(sql, rows, handle)
+            let count = try copyRows(into: table, columns, rows, handle)
             if savepoint { try run("RELEASE SAVEPOINT ailedger_copy") }
             return count
         } catch let error as LedgerError where savepoint && error.kind == .uniqueViolation {
@@ -191,23 +190,55 @@ final class PostgresConnection: DatabaseConnection, @unchecked Sendable {
         }
     }
 
-    private func copyRows(_ sql: String, _ rows: [[SQLValue]], _ handle: OpaquePointer) throws -> Int {
+    /// Copies in binary when every value has its column type's binary form (looked up in
+    /// the catalog, so a migrated column type is never guessed), else as text.
+    private func copyRows(into table: String, _ columns: [String], _ rows: [[SQLValue]], _ handle: OpaquePointer) throws -> Int {
+        let target = "\(dialect.quoteIdentifier(table)) (\(columns.map(dialect.quoteIdentifier).joined(separator: ", ")))"
+        if let types = try columnTypes(table, columns), let binary = PostgresCopyBinary(rows, types: types) {
+            return try copyStream("COPY \(target) FROM STDIN (FORMAT binary)", handle) { send in
+                for start in stride(from: 0, to: binary.bytes.count, by: 1 << 18) {
+                    try send(binary.bytes[start..<min(start + 1 << 18, binary.bytes.count)])
+                }
+            }
+        }
+        return try copyStream("COPY \(target) FROM STDIN", handle) { send in
+            var text = PostgresCopyText()
+            for (index, row) in rows.enumerated() {
+                text.append(row)
+                if text.bytes.count >= 1 << 18 || index == rows.count - 1 {
+                    try send(text.bytes[...])
+                    text.removeAll()
+                }
+            }
+        }
+    }
+
+    /// The type OIDs of `columns` of `table`; nil if one is not found.
+    private func columnTypes(_ table: String, _ columns: [String]) throws -> [Oid]? {
+        let sql = "SELECT attname::text, atttypid::int8 FROM pg_catalog.pg_attribute WHERE attrelid = to_regclass($1) AND attnum > 0 AND NOT attisdropped"
+        let types = try withResult(sql, [.text(dialect.quoteIdentifier(table))]) { result in
+            Dictionary((0..<PQntuples(result)).map { row in
+                (String(cString: PQgetvalue(result, row, 0)), Oid(String(cString: PQgetvalue(result, row, 1))) ?? 0)
+            }, uniquingKeysWith: { first, _ in first })
+        }
+        let oids = columns.compactMap { types[$0] }
+        return oids.count == columns.count ? oids : nil
+    }
+
+    /// Runs a `COPY … FROM STDIN`, `body` sending its data; returns the rows copied.
+    private func copyStream(_ sql: String, _ handle: OpaquePointer,
+                            _ body: ((ArraySlice<UInt8>) throws -> Void) throws -> Void) throws -> Int {
         let start = PQexec(handle, sql)
         defer { PQclear(start) }
         guard let start, PQresultStatus(start) == PGRES_COPY_IN else {
             try check(start)
             throw LedgerError(.databaseError, "COPY did not start")
         }
-        var text = PostgresCopyText()
-        for (index, row) in rows.enumerated() {
-            text.append(row)
-            if text.bytes.count >= 1 << 20 || index == rows.count - 1 {
-                let sent = text.bytes.withUnsafeBufferPointer { buffer in
-                    buffer.withMemoryRebound(to: CChar.self) { PQputCopyData(handle, $0.baseAddress, Int32($0.count)) }
-                }
-                guard sent == 1 else { throw lostConnection() }
-                text.removeAll()
+        try body { chunk in
+            let sent = chunk.withUnsafeBufferPointer { buffer in
+                buffer.withMemoryRebound(to: CChar.self) { PQputCopyData(handle, $0.baseAddress, Int32($0.count)) }
             }
+            guard sent == 1 else { throw lostConnection() }
         }
         guard PQputCopyEnd(handle, nil) == 1 else { throw lostConnection() }
         var count = 0

@@ -7,9 +7,11 @@ enum PostgresOID {
     static let int8: Oid = 20
     static let int2: Oid = 21
     static let int4: Oid = 23
+    static let text: Oid = 25
     static let json: Oid = 114
     static let float4: Oid = 700
     static let float8: Oid = 701
+    static let varchar: Oid = 1043
     static let timestamp: Oid = 1114
     static let timestamptz: Oid = 1184
     static let uuid: Oid = 2950

@@ -96,6 +96,49 @@ extension PostgresTests {
                                    .double(0), .text(""), .blob([]), .null, .null])
     }
 
+    @Test func copiedBatchesKeepEveryTypeInBinaryAndAsText() async throws {
+        let ledger = try await Ledger.open(url: url, drivers: drivers)
+        let columns = ["u", "t", "j", "k", "b", "i8", "i4", "i2", "d", "s", "v", "x", "n", "a"]
+        let start = Timestamp.minMicroseconds
+        // 20 rows, enough for COPY; the first batch has only types with a binary form.
+        let rows = { (withText: Bool) -> [[SQLValue]] in
+            (0..<20).map { (n: Int) -> [SQLValue] in
+                let i = Int64(n)
+                let row: [SQLValue] = [
+                    .uuid(UUID()), .timestamp(n == 0 ? start : 1_741_064_767_123_456 + i), .json(#"{"n":\#(n),"s":"tab\t🚀"}"#),
+                    .json("[\(n)]"), .bool(n % 2 == 0), .integer(n == 0 ? Int64.min : i), .integer(n == 1 ? Int64(Int32.max) : -i),
+                    .integer(n == 2 ? Int64(Int16.min) : i), .double(n == 3 ? -1.5e-300 : Double(n) / 3),
+                    .text(n == 4 ? "" : "back\\slash\ttab\nline \(n) 你好"), .text("v\(n)"), .blob(n == 5 ? [] : [0, 0x5C, UInt8(n), 255]),
+                ]
+                return row + (withText && n % 3 == 0 ? [.text("12345678901234567890.5"), .text("192.0.2.\(n)")] : [.null, .null])
+            }
+        }
+        let (binary, text) = (rows(false), rows(true))
+        let read = try await ledger.database.withConnection(.write) { connection in
+            try await connection.execute("""
+                CREATE TEMPORARY TABLE copy_check (u uuid PRIMARY KEY, t timestamptz, j jsonb, k json, b boolean, i8 bigint,
+                i4 integer, i2 smallint, d double precision, s text, v varchar(20), x bytea, n numeric, a inet)
+                """, [])
+            let added = try await connection.insert(into: "copy_check", columns: columns, rows: binary, ignoringDuplicates: true)
+                + connection.insert(into: "copy_check", columns: columns, rows: text, ignoringDuplicates: true)
+            #expect(added == 40)
+            return try await connection.query("SELECT \(columns.joined(separator: ", ")) FROM copy_check", [])
+        }
+        await ledger.close()
+        let stored = Dictionary(uniqueKeysWithValues: read.map { ($0.values[0], $0.values) })
+        for row in binary + text {
+            let got = try #require(stored[row[0]])
+            #expect(got[1] == row[1] && got[4...11] == row[4...11] && got[12...13] == row[12...13], "\(got) != \(row)")
+            for column in [2, 3] {
+                guard case .json(let expected) = row[column], case .json(let actual) = got[column] else {
+                    Issue.record("column \(columns[column]) came back as \(got[column])")
+                    continue
+                }
+                #expect(try JSONValue(jsonText: actual) == JSONValue(jsonText: expected))
+            }
+        }
+    }
+
     @Test func postgresqlSchemeIsAnAlias() async throws {
         let ledger = try await Ledger.open(url: url.replacingOccurrences(of: "postgres://", with: "postgresql://"), drivers: drivers)
         #expect(ledger.driver.name == "postgres")
