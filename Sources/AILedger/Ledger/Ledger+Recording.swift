@@ -3,14 +3,7 @@ import Foundation
 extension Ledger {
     /// Records one call. Recording a call whose id is already stored changes nothing.
     public func record(_ call: Call) async throws {
-        guard let writer else { return try await record(RecordBatch(calls: [call])) }
-        do {
-            try call.validate()
-        } catch {
-            writer.countRejected(1)
-            throw error
-        }
-        try await writer.enqueue(.call(call))
+        try await record(one: .call(call), validating: { try call.validate() }, else: RecordBatch(calls: [call]))
     }
 
     /// Records an interaction and the calls it made, in one transaction.
@@ -22,14 +15,22 @@ extension Ledger {
 
     /// Records one conversation.
     public func record(_ conversation: Conversation) async throws {
-        guard let writer else { return try await record(RecordBatch(conversations: [conversation])) }
+        try await record(one: .conversation(conversation), validating: { try conversation.validate() },
+                         else: RecordBatch(conversations: [conversation]))
+    }
+
+    /// Hands one record to the buffered writer once it is valid; without a writer,
+    /// records `batch`, which holds the same record.
+    private func record(one record: PendingRecord, validating validate: () throws -> Void,
+                        else batch: @autoclosure () -> RecordBatch) async throws {
+        guard let writer else { return try await self.record(batch()) }
         do {
-            try conversation.validate()
+            try validate()
         } catch {
             writer.countRejected(1)
             throw error
         }
-        try await writer.enqueue(.conversation(conversation))
+        try await writer.enqueue(record)
     }
 
     /// Records a batch in one transaction through the driver's bulk path; with a buffered
