@@ -13,7 +13,10 @@ final class SQLiteCheckpointer: @unchecked Sendable {
     /// SQLite's own automatic checkpoint threshold, in pages.
     static let backgroundPages: Int32 = 1_000
     /// The WAL size, in pages, beyond which the writer checkpoints itself.
-    static let writerPages: Int32 = 16_000
+    static let writerPages: Int32 = 8_000
+    /// The bytes a WAL file keeps after it starts over: 32 MiB, the size it reaches at
+    /// `writerPages` of 4 KiB.
+    static let walSizeLimit = 32 << 20
 
     private let thread = ConnectionThread(name: "sqlite checkpt")
     private let scheduled = Locked(false)

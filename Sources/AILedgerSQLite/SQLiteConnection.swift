@@ -28,7 +28,7 @@ final class SQLiteConnection: DatabaseConnection, @unchecked Sendable {
         guard !closed.withLock({ $0 }) else { return }
         let resources = UnsafeTransfer((handle, Array(statements.values), checkpointer))
         thread.stop(after: {
-            sqlite3_wal_hook(resources.value.0, nil, nil)
+            if let handle = resources.value.0 { sqlite3_wal_hook(handle, nil, nil) }
             for statement in resources.value.1 { sqlite3_finalize(statement) }
             sqlite3_close_v2(resources.value.0)
             _ = resources.value.2  // kept alive until the hook is gone
@@ -66,7 +66,7 @@ final class SQLiteConnection: DatabaseConnection, @unchecked Sendable {
         var pragmas = ["PRAGMA foreign_keys = ON"]
         if !options.isMemory {
             pragmas += role == .writer
-                ? ["PRAGMA journal_mode = WAL", "PRAGMA synchronous = \(options.synchronous)"]
+                ? ["PRAGMA journal_mode = WAL", "PRAGMA synchronous = \(options.synchronous)", "PRAGMA journal_size_limit = \(SQLiteCheckpointer.walSizeLimit)"]
                 : ["PRAGMA query_only = ON"]
         }
         for pragma in pragmas { try script(pragma) }
@@ -144,7 +144,7 @@ final class SQLiteConnection: DatabaseConnection, @unchecked Sendable {
         }
         guard !wasClosed else { return }
         let checkpointing = try? await thread.run { [self] in
-            sqlite3_wal_hook(handle, nil, nil)
+            if let handle { sqlite3_wal_hook(handle, nil, nil) }
             for statement in statements.values { sqlite3_finalize(statement) }
             statements.removeAll()
             sqlite3_close_v2(handle)

@@ -12,10 +12,16 @@ public final class ConnectionThread: @unchecked Sendable {
     /// Starts a thread named `name`.
     public init(name: String) {
         let thread = Thread { [self] in
-            // Named from the thread itself, as `top -H` and profilers show it (Linux).
-            FileHandle(forWritingAtPath: "/proc/thread-self/comm")?.write(Data(name.utf8.prefix(15)))
+            #if os(Linux)
+            // Foundation keeps `name` to itself here; this is the name top -H and profilers show.
+            if let comm = FileHandle(forWritingAtPath: "/proc/thread-self/comm") {
+                try? comm.write(contentsOf: Data(name.utf8.prefix(15)))
+                try? comm.close()
+            }
+            #endif
             loop()
         }
+        thread.name = name
         thread.stackSize = 1 << 20
         thread.start()
     }

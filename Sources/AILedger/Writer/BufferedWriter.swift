@@ -32,8 +32,10 @@ final class BufferedWriter: Sendable {
             if let last = batches.indices.last, batches[last].count < batchSize {
                 batches[last].append(record)
             } else {
-                batches.append([record])
-                batches[batches.count - 1].reserveCapacity(batchSize)
+                var batch: [PendingRecord] = []
+                batch.reserveCapacity(batchSize)
+                batch.append(record)
+                batches.append(batch)
             }
             buffered += 1
         }
