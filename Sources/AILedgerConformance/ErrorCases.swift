@@ -22,6 +22,7 @@ enum ErrorCases {
                 ("inputText", Call(model: "m", inputText: "nul\u{0}inside")),
                 ("inputText", Call(model: "m", inputText: String(repeating: "x", count: 16 * 1024 * 1024 + 1))),
                 ("request", Call(model: "m", request: ["t": .double(.nan)])),
+                ("response", Call(model: "m", response: .string(String(repeating: "x", count: 16 * 1024 * 1024)))),
                 ("createdAt", Call(id: UUID(), createdAt: Date(timeIntervalSince1970: 1e12), model: "m")),
             ]
             for (field, call) in invalidCalls {

@@ -20,6 +20,9 @@ import Testing
                              "_": .object([:]), "ÿ": .int(3), "😀": .int(4)]),
         ])
         #expect(document.jsonText == (try Self.encoded(document)))
+        for value in [document, .string(controls), .double(-2.2250738585072014e-308), .int(.min), .null, .bool(false), .object([:])] {
+            #expect(value.jsonTextBound >= value.jsonText.utf8.count, "\(value.jsonText)")
+        }
         #expect(try JSONValue(jsonText: document.jsonText) == document)
     }
 

@@ -30,6 +30,16 @@ import Testing
         #expect(throws: LedgerError.self) { try AIModel(name: "").validate() }
     }
 
+    @Test func jsonPayloadsAreMeasuredAsTheTextStored() throws {
+        // 3 MiB of control characters: the quick bound says it may be too large, the text says it is not.
+        let fits = String(repeating: "\u{1}", count: 2 * 1024 * 1024)
+        try Call(model: "m", response: .string(fits)).validate()
+        // 16 MiB of quotes escape to 32 MiB.
+        #expect(throws: LedgerError.self) {
+            try Call(model: "m", metadata: ["q": .string(String(repeating: "\"", count: 8 * 1024 * 1024 + 1))]).validate()
+        }
+    }
+
     @Test func costSourceDefaultsToProvidedWhenACostIsGiven() {
         #expect(Call(model: "m", costUSD: 1).costSource == .provided)
         #expect(Call(model: "m").costSource == nil)

@@ -8,6 +8,18 @@ extension JSONValue {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// At least the length of `jsonText` in bytes, found without writing it: each byte of
+    /// a string counted as its longest escape, each number as its longest form.
+    var jsonTextBound: Int {
+        switch self {
+        case .null, .bool: 5
+        case .int, .double: 24
+        case .string(let value): 2 + 6 * value.utf8.count
+        case .array(let values): values.reduce(2) { $0 + $1.jsonTextBound + 1 }
+        case .object(let members): members.reduce(2) { $0 + 4 + 6 * $1.key.utf8.count + $1.value.jsonTextBound }
+        }
+    }
+
     private func write(to bytes: inout [UInt8]) {
         switch self {
         case .null: bytes += "null".utf8

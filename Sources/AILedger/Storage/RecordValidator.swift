@@ -34,7 +34,8 @@ struct RecordValidator {
     func json(_ value: JSONValue?, _ field: String) throws {
         guard let value else { return }
         guard value.isFinite else { throw LedgerError.invalid("\(record).\(field)", "contains NaN or infinity, which JSON cannot hold") }
-        try text(value.jsonText, field)
+        // JSON text escapes NUL, so only its size can be wrong: write it only if it may be.
+        if value.jsonTextBound > Self.maxTextBytes { try text(value.jsonText, field) }
     }
 
     func count(_ value: Int64?, _ field: String) throws {
