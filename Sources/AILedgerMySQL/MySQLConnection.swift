@@ -43,13 +43,7 @@ final class MySQLConnection: DatabaseConnection, @unchecked Sendable {
     /// Connects, then makes the session strict, UTC and utf8mb4.
     static func open(_ options: MySQLOptions) async throws -> MySQLConnection {
         let connection = MySQLConnection(thread: ConnectionThread(name: "mariadb"))
-        do {
-            try await connection.thread.run { try connection.connectOnThread(options) }
-        } catch {
-            await connection.close()
-            throw error
-        }
-        return connection
+        return try await connection.opened { try await connection.thread.run { try connection.connectOnThread(options) } }
     }
 
     private func connectOnThread(_ options: MySQLOptions) throws {

@@ -29,13 +29,7 @@ final class PostgresConnection: DatabaseConnection, @unchecked Sendable {
     /// Connects and checks the session.
     static func open(_ options: PostgresOptions) async throws -> PostgresConnection {
         let connection = PostgresConnection(thread: ConnectionThread(name: "postgres"))
-        do {
-            try await connection.thread.run { try connection.connectOnThread(options) }
-        } catch {
-            await connection.close()
-            throw error
-        }
-        return connection
+        return try await connection.opened { try await connection.thread.run { try connection.connectOnThread(options) } }
     }
 
     private func connectOnThread(_ options: PostgresOptions) throws {

@@ -38,17 +38,13 @@ final class SQLiteConnection: DatabaseConnection, @unchecked Sendable {
     /// Opens the database file (or memory) and applies the connection's pragmas.
     static func open(_ options: SQLiteOptions, role: Role) async throws -> SQLiteConnection {
         let connection = SQLiteConnection(thread: ConnectionThread(name: "sqlite \(role)"))
-        do {
+        return try await connection.opened {
             try await connection.thread.run { try connection.openOnThread(options, role: role) }
             if role == .writer && !options.isMemory {
                 let checkpointer = try await SQLiteCheckpointer.open(path: options.path, busyTimeoutMs: options.busyTimeoutMs)
                 try await connection.thread.run { connection.checkpoint(with: checkpointer) }
             }
-        } catch {
-            await connection.close()
-            throw error
         }
-        return connection
     }
 
     private func openOnThread(_ options: SQLiteOptions, role: Role) throws {

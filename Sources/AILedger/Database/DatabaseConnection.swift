@@ -28,6 +28,18 @@ public protocol DatabaseConnection: AnyObject, Sendable {
 }
 
 extension DatabaseConnection {
+    /// Runs `connect` on a connection being opened and returns the connection; if it
+    /// throws, closes the connection (freeing its handle and thread) and rethrows.
+    public func opened(by connect: () async throws -> Void) async throws -> Self {
+        do {
+            try await connect()
+            return self
+        } catch {
+            await close()
+            throw error
+        }
+    }
+
     @discardableResult
     public func insert(into table: String, columns: [String], rows: [[SQLValue]], ignoringDuplicates: Bool) async throws -> Int {
         try await insertWithStatements(into: table, columns: columns, rows: rows, ignoringDuplicates: ignoringDuplicates)
