@@ -15,9 +15,8 @@ struct CallsCommand: AsyncParsableCommand {
         func run() async throws {
             let filter = try filter.filter()
             try await database.withLedger { ledger in
-                let calls = try await ledger.calls(filter, limit: page.limit, after: page.cursor)
-                page.format.print(headers: RecordCells.callHeaders, rows: calls.map { RecordCells.call($0, page.format) })
-                page.printNext(calls.last.map(PageCursor.init(after:)), count: calls.count)
+                try await page.list({ try await ledger.calls(filter, limit: $0, after: $1) },
+                                    headers: RecordCells.callHeaders, cells: RecordCells.call, cursor: PageCursor.init(after:))
             }
         }
     }

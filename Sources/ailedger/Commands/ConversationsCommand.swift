@@ -17,9 +17,8 @@ struct ConversationsCommand: AsyncParsableCommand {
         func run() async throws {
             let filter = try filter.filter()
             try await database.withLedger { ledger in
-                let found = try await ledger.conversations(filter, limit: page.limit, after: page.cursor)
-                page.format.print(headers: RecordCells.conversationHeaders, rows: found.map { RecordCells.conversation($0, page.format) })
-                page.printNext(found.last.map(PageCursor.init(after:)), count: found.count)
+                try await page.list({ try await ledger.conversations(filter, limit: $0, after: $1) },
+                                    headers: RecordCells.conversationHeaders, cells: RecordCells.conversation, cursor: PageCursor.init(after:))
             }
         }
     }

@@ -16,9 +16,8 @@ struct InteractionsCommand: AsyncParsableCommand {
         func run() async throws {
             let filter = try filter.filter()
             try await database.withLedger { ledger in
-                let found = try await ledger.interactions(filter, limit: page.limit, after: page.cursor)
-                page.format.print(headers: RecordCells.interactionHeaders, rows: found.map { RecordCells.interaction($0, page.format) })
-                page.printNext(found.last.map(PageCursor.init(after:)), count: found.count)
+                try await page.list({ try await ledger.interactions(filter, limit: $0, after: $1) },
+                                    headers: RecordCells.interactionHeaders, cells: RecordCells.interaction, cursor: PageCursor.init(after:))
             }
         }
     }

@@ -14,6 +14,15 @@ struct PageOptions: ParsableArguments {
 
     var cursor: PageCursor? { after.flatMap(PageCursor.init(token:)) }
 
+    /// Fetches one page with `fetch` (given the limit and cursor), prints it, then the next
+    /// page's cursor.
+    func list<Record>(_ fetch: (Int, PageCursor?) async throws -> [Record], headers: [String],
+                      cells: (Record, OutputFormat) -> [String], cursor: (Record) -> PageCursor) async throws {
+        let records = try await fetch(limit, self.cursor)
+        format.print(headers: headers, rows: records.map { cells($0, format) })
+        printNext(records.last.map(cursor), count: records.count)
+    }
+
     /// Prints the next page's cursor on standard error when the page was full.
     func printNext(_ cursor: PageCursor?, count: Int) {
         guard count == limit, let cursor else { return }
