@@ -87,6 +87,8 @@ extension TestServer {
         let ledger = try await Ledger.open(url: url, drivers: drivers,
                                            writer: WriterOptions(flushInterval: .milliseconds(20), outboxURL: outboxURL))
         do {
+            let opened = try Expect.some(ledger.writerStatistics, "statistics")
+            try Expect.that(opened.outboxBatches > 0 || opened.replayed > 0, "the batches the killed process left are counted at open")
             try await waitFor("the outbox to replay") { ledger.writerStatistics?.outboxBatches == 0 }
             let filter = LedgerFilter(userID: tag)
             let conversations = try await ledger.conversations(filter, limit: 100_000)

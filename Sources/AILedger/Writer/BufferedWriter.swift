@@ -64,7 +64,9 @@ final class BufferedWriter: Sendable {
         self.outbox = outbox
         self.prepare = prepare
         self.insert = insert
-        self.state = Locked(State(batchSize: options.batchSize))
+        var state = State(batchSize: options.batchSize)
+        state.stats.outboxBatches = outbox?.waitingAtOpen ?? 0  // known before the first statistics are read
+        self.state = Locked(state)
         task.withLock { $0 = Task.detached { [self] in await run() } }
     }
 
@@ -183,9 +185,6 @@ final class BufferedWriter: Sendable {
     // MARK: - The writer's side
 
     private func run() async {
-        if let outbox, let waiting = try? await outbox.count() {
-            state.withLock { $0.stats.outboxBatches = waiting }
-        }
         var replayAfter = ContinuousClock.now
         var prepared: (records: [PendingRecord], rows: RowBatch)?
         while true {

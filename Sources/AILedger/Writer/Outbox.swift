@@ -6,14 +6,18 @@ final class Outbox: Sendable {
     private let client: any DatabaseClient
     private var dialect: any SQLDialect { client.dialect }
     private static let table = "ailedger_outbox"
+    /// The batches waiting when the outbox was opened, left by an earlier process.
+    let waitingAtOpen: Int64
 
-    private init(client: any DatabaseClient) { self.client = client }
+    private init(client: any DatabaseClient, waiting: Int64) {
+        self.client = client
+        self.waitingAtOpen = waiting
+    }
 
     /// Opens (creating if needed) the outbox at `url` with one of `drivers`.
     static func open(url: String, drivers: [any DatabaseDriver]) async throws -> Outbox {
         let parsed = try DatabaseURL(url)
         let client = try await DatabaseDrivers.driver(for: parsed, among: drivers).connect(to: parsed)
-        let outbox = Outbox(client: client)
         do {
             try await client.withConnection(.write) { connection in
                 _ = try await connection.execute("""
@@ -21,11 +25,11 @@ final class Outbox: Sendable {
                     records INTEGER NOT NULL, spilled_at TEXT NOT NULL, batch TEXT NOT NULL)
                     """, [])
             }
+            return Outbox(client: client, waiting: try await count(client))
         } catch {
             await client.close()
             throw error
         }
-        return outbox
     }
 
     /// Saves `records` as one batch, durably, after any batch saved before.
@@ -57,8 +61,8 @@ final class Outbox: Sendable {
         }
     }
 
-    /// The number of batches waiting.
-    func count() async throws -> Int64 {
+    /// The number of batches waiting in the outbox behind `client`.
+    private static func count(_ client: any DatabaseClient) async throws -> Int64 {
         let rows = try await client.withConnection(.write) { connection in
             try await connection.query("SELECT COUNT(*) FROM \(Self.table)", [])
         }
