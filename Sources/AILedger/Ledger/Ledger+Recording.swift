@@ -24,13 +24,20 @@ extension Ledger {
     private func record(one record: PendingRecord, validating validate: () throws -> Void,
                         else batch: @autoclosure () -> RecordBatch) async throws {
         guard let writer else { return try await self.record(batch()) }
+        if try offer(record, to: writer, validating: validate) { return }
+        try await writer.enqueue(record)
+    }
+
+    /// Validates `record` and adds it to the writer's buffer if there is room, without
+    /// suspending: the path nearly every record takes. False when the buffer is full.
+    private func offer(_ record: PendingRecord, to writer: BufferedWriter, validating validate: () throws -> Void) throws -> Bool {
         do {
             try validate()
         } catch {
             writer.countRejected(1)
             throw error
         }
-        try await writer.enqueue(record)
+        return writer.offer(record)
     }
 
     /// Records a batch in one transaction through the driver's bulk path; with a buffered

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// The background writer behind a buffered ledger: a bounded buffer that `enqueue` fills
 /// in microseconds, and one task that writes it in batches, retries with backoff, spills
@@ -55,7 +56,7 @@ final class BufferedWriter: Sendable {
     private let outbox: Outbox?
     private let prepare: Prepare
     private let insert: Insert
-    private let state: Locked<State>
+    private let state: Mutex<State>
     private let metrics = WriterMetrics()
     private let task = Locked<Task<Void, Never>?>(nil)
 
@@ -66,11 +67,18 @@ final class BufferedWriter: Sendable {
         self.insert = insert
         var state = State(batchSize: options.batchSize)
         state.stats.outboxBatches = outbox?.waitingAtOpen ?? 0  // known before the first statistics are read
-        self.state = Locked(state)
+        self.state = Mutex(state)
         task.withLock { $0 = Task.detached { [self] in await run() } }
     }
 
     // MARK: - The caller's side
+
+    /// Adds `record` to the buffer if there is room, without waiting: the caller's fast
+    /// path. False when the buffer is full or the writer closed; `enqueue` then decides.
+    func offer(_ record: PendingRecord) -> Bool {
+        if case .accepted = attempt(1, { $0.append(record) }) { return true }
+        return false
+    }
 
     /// Adds `record` to the buffer, waiting for room or spilling when it is full.
     func enqueue(_ record: PendingRecord) async throws {
@@ -89,25 +97,33 @@ final class BufferedWriter: Sendable {
         try await admit(records.count, { $0.append(records) }, spilling: { records })
     }
 
-    private enum Admission { case accepted(CheckedContinuation<Void, Never>?), full, closed }
+    private enum Admission { case accepted, full, closed }
+
+    /// Lets `n` records in through `add` if there is room now, and wakes the writer when
+    /// that completes a batch.
+    private func attempt(_ n: Int, _ add: (inout State) -> Void) -> Admission {
+        var wakeup: CheckedContinuation<Void, Never>?
+        let admission: Admission = state.withLock { s in
+            if s.closing { return .closed }
+            if s.buffered + s.inFlight + n > options.capacity && s.buffered + s.inFlight > 0 { return .full }
+            add(&s)
+            s.appended += Int64(n)
+            s.stats.recorded += Int64(n)
+            if s.batches.count > 1 || s.buffered >= options.batchSize {
+                wakeup = s.wakeup
+                s.wakeup = nil
+            }
+            return .accepted
+        }
+        wakeup?.resume()
+        return admission
+    }
 
     /// Lets `n` records in through `add` once there is room; `records` gives them to spill.
     private func admit(_ n: Int, _ add: (inout State) -> Void, spilling records: () -> [PendingRecord]) async throws {
         while true {
-            let admission: Admission = state.withLock { s in
-                if s.closing { return .closed }
-                if s.buffered + s.inFlight + n > options.capacity && s.buffered + s.inFlight > 0 { return .full }
-                add(&s)
-                s.appended += Int64(n)
-                s.stats.recorded += Int64(n)
-                guard s.batches.count > 1 || s.buffered >= options.batchSize, let wakeup = s.wakeup else { return .accepted(nil) }
-                s.wakeup = nil
-                return .accepted(wakeup)
-            }
-            switch admission {
-            case .accepted(let wakeup):
-                metrics.recorded.increment(by: Int64(n))
-                wakeup?.resume()
+            switch attempt(n, add) {
+            case .accepted:
                 return
             case .closed:
                 throw LedgerError(.closed, "the ledger is closed")
@@ -240,7 +256,7 @@ final class BufferedWriter: Sendable {
             }
             guard let generation else { return continuation.resume() }
             let interval = options.flushInterval
-            Task { [state] in
+            Task { [self] in
                 try? await Task.sleep(for: interval)
                 let expired = state.withLock { s -> CheckedContinuation<Void, Never>? in
                     guard s.generation == generation, let wakeup = s.wakeup else { return nil }
@@ -260,7 +276,7 @@ final class BufferedWriter: Sendable {
     /// Takes up to a batch from the buffer when one is due; `waited` says an interval
     /// ended (or a flush or close woke the writer), which makes any waiting record due.
     private func poll(waited: Bool) -> Next {
-        state.withLock { s in
+        let next: Next = state.withLock { s in
             if s.buffered == 0 { return s.closing ? .stop : waited ? .idle : .wait }
             guard s.isReady || waited else { return .wait }
             let records = s.batches.removeFirst()
@@ -269,6 +285,9 @@ final class BufferedWriter: Sendable {
             s.inFlight += records.count
             return .records(records)
         }
+        // Buffered records reach the recorded counter here, off the caller's path.
+        if case .records(let records) = next { metrics.recorded.increment(by: Int64(records.count)) }
+        return next
     }
 
     private func finish(_ n: Int) {

@@ -1,5 +1,6 @@
 /// What a buffered writer has done since the ledger opened. The same counts are reported
-/// through swift-metrics as `ailedger_writer_records_total{event=...}`.
+/// through swift-metrics as `ailedger_writer_records_total{event=...}`; there a buffered
+/// record is counted as recorded when the writer takes its batch, off the caller's path.
 public struct WriterStatistics: Sendable, Hashable {
     /// Records accepted by `record`.
     public var recorded: Int64 = 0
