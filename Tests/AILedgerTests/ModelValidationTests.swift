@@ -30,6 +30,16 @@ import Testing
         #expect(throws: LedgerError.self) { try AIModel(name: "").validate() }
     }
 
+    @Test func aNULIsFoundAnywhereInShortAndLongTexts() throws {
+        let long = String(repeating: "é", count: 5_000)
+        for text in ["\u{0}", "a\u{0}", long + "\u{0}", "\u{0}" + long, long + "\u{0}" + long] {
+            let error = #expect(throws: LedgerError.self) { try Call(model: "m", inputText: text).validate() }
+            #expect(error?.message.hasPrefix("call.inputText: contains a NUL") == true)
+        }
+        #expect(throws: LedgerError.self) { try Call(model: "m", userID: "user\u{0}").validate() }
+        try Call(model: "m", userID: "", inputText: long, outputText: "").validate()
+    }
+
     @Test func jsonPayloadsAreMeasuredAsTheTextStored() throws {
         // 3 MiB of control characters: the quick bound says it may be too large, the text says it is not.
         let fits = String(repeating: "\u{1}", count: 2 * 1024 * 1024)

@@ -55,7 +55,10 @@ struct RecordValidator {
     }
 
     private func noNUL(_ value: String, _ field: String) throws {
-        if value.utf8.contains(0) {
+        // memchr over the string's own bytes; contains(0) walks them one at a time.
+        let hasNUL = value.utf8.withContiguousStorageIfAvailable { $0.isEmpty ? false : memchr($0.baseAddress!, 0, $0.count) != nil }
+            ?? value.utf8.contains(0)
+        if hasNUL {
             throw LedgerError.invalid("\(record).\(field)", "contains a NUL character, which PostgreSQL text cannot store")
         }
     }

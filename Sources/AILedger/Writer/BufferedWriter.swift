@@ -8,6 +8,10 @@ import Synchronization
 final class BufferedWriter: Sendable {
     typealias Prepare = @Sendable ([PendingRecord]) -> RowBatch
     typealias Insert = @Sendable (RowBatch) async throws -> Void
+    /// A suspended flush, caller waiting for room, or idle writer. `UnsafeContinuation` is
+    /// frozen, so `State` has a fixed layout and the caller's path reads it directly rather
+    /// than through runtime type metadata, as a resilient `CheckedContinuation` would need.
+    typealias Waiter = UnsafeContinuation<Void, Never>
 
     private struct State {
         /// The buffer, as batches: each holds at most `batchSize` records, and only the last
@@ -19,9 +23,9 @@ final class BufferedWriter: Sendable {
         /// rejected, in the same order, so a flush waits for `done` to reach `appended`.
         var appended: Int64 = 0
         var done: Int64 = 0
-        var flushWaiters: [(target: Int64, continuation: CheckedContinuation<Void, Never>)] = []
-        var spaceWaiters: [CheckedContinuation<Void, Never>] = []
-        var wakeup: CheckedContinuation<Void, Never>?
+        var flushWaiters: [(target: Int64, continuation: Waiter)] = []
+        var spaceWaiters: [Waiter] = []
+        var wakeup: Waiter?
         var generation: UInt64 = 0
         var urgent = false
         var closing = false
@@ -102,7 +106,7 @@ final class BufferedWriter: Sendable {
     /// Lets `n` records in through `add` if there is room now, and wakes the writer when
     /// that completes a batch.
     private func attempt(_ n: Int, _ add: (inout State) -> Void) -> Admission {
-        var wakeup: CheckedContinuation<Void, Never>?
+        var wakeup: Waiter?
         let admission: Admission = state.withLock { s in
             if s.closing { return .closed }
             if s.buffered + s.inFlight + n > options.capacity && s.buffered + s.inFlight > 0 { return .full }
@@ -139,7 +143,7 @@ final class BufferedWriter: Sendable {
                 metrics.spilled.increment(by: Int64(n))
                 return
             case .full:
-                await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+                await withUnsafeContinuation { (continuation: Waiter) in
                     let resumeNow = state.withLock { s in
                         if s.closing || s.buffered + s.inFlight + n <= options.capacity { return true }
                         s.spaceWaiters.append(continuation)
@@ -159,8 +163,8 @@ final class BufferedWriter: Sendable {
 
     /// Returns once every record accepted before the call is written, spilled or rejected.
     func flush() async {
-        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            let (resumeNow, wakeup) = state.withLock { s -> (Bool, CheckedContinuation<Void, Never>?) in
+        await withUnsafeContinuation { (continuation: Waiter) in
+            let (resumeNow, wakeup) = state.withLock { s -> (Bool, Waiter?) in
                 if s.done >= s.appended { return (true, nil) }
                 s.flushWaiters.append((s.appended, continuation))
                 s.urgent = true
@@ -247,7 +251,7 @@ final class BufferedWriter: Sendable {
         case .idle: return []
         case .wait: break
         }
-        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+        await withUnsafeContinuation { (continuation: Waiter) in
             let generation: UInt64? = state.withLock { s in
                 if s.isReady { return nil }
                 s.generation += 1
@@ -258,7 +262,7 @@ final class BufferedWriter: Sendable {
             let interval = options.flushInterval
             Task { [self] in
                 try? await Task.sleep(for: interval)
-                let expired = state.withLock { s -> CheckedContinuation<Void, Never>? in
+                let expired = state.withLock { s -> Waiter? in
                     guard s.generation == generation, let wakeup = s.wakeup else { return nil }
                     s.wakeup = nil
                     return wakeup
