@@ -114,7 +114,7 @@ let package = Package(
         .testTarget(name: "AILedgerTests", dependencies: ["AILedger"]),
         .testTarget(
             name: "AILedgerSQLiteTests",
-            dependencies: ["AILedger", "AILedgerSQLite", "AILedgerConformance"]
+            dependencies: ["AILedger", "AILedgerSQLite", "AILedgerConformance", .product(name: "CoreMetrics", package: "swift-metrics")]
         ),
         .testTarget(
             name: "AILedgerMySQLTests",

@@ -61,7 +61,7 @@ final class BufferedWriter: Sendable {
     private let prepare: Prepare
     private let insert: Insert
     private let state: Mutex<State>
-    private let metrics = WriterMetrics()
+    private let metrics: WriterMetrics
     private let task = Locked<Task<Void, Never>?>(nil)
 
     init(options: WriterOptions, outbox: Outbox?, prepare: @escaping Prepare, insert: @escaping Insert) {
@@ -69,6 +69,7 @@ final class BufferedWriter: Sendable {
         self.outbox = outbox
         self.prepare = prepare
         self.insert = insert
+        metrics = WriterMetrics(dimensions: options.metricsDimensions)
         var state = State(batchSize: options.batchSize)
         state.stats.outboxBatches = outbox?.waitingAtOpen ?? 0  // known before the first statistics are read
         self.state = Mutex(state)

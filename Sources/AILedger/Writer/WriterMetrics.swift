@@ -1,15 +1,15 @@
 import CoreMetrics
 
-/// The writer's swift-metrics counters: `ailedger_writer_records_total` by `event`.
+/// The writer's swift-metrics counters: `ailedger_writer_records_total` by `event`, plus
+/// the dimensions the ledger's `WriterOptions.metricsDimensions` add.
 struct WriterMetrics: Sendable {
-    let recorded = Self.counter("recorded")
-    let written = Self.counter("written")
-    let retried = Self.counter("retried")
-    let spilled = Self.counter("spilled")
-    let replayed = Self.counter("replayed")
-    let rejected = Self.counter("rejected")
+    let recorded, written, retried, spilled, replayed, rejected: Counter
 
-    private static func counter(_ event: String) -> Counter {
-        Counter(label: "ailedger_writer_records_total", dimensions: [("event", event)])
+    init(dimensions: [(String, String)]) {
+        func counter(_ event: String) -> Counter {
+            Counter(label: "ailedger_writer_records_total", dimensions: [("event", event)] + dimensions)
+        }
+        (recorded, written, retried, spilled, replayed, rejected) =
+            (counter("recorded"), counter("written"), counter("retried"), counter("spilled"), counter("replayed"), counter("rejected"))
     }
 }

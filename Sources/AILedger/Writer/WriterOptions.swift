@@ -19,6 +19,9 @@ public struct WriterOptions: Sendable {
     public var spillAfter: Duration
     /// The longest pause between retries; pauses double from 50 ms up to this. Default 2 s.
     public var maxBackoff: Duration
+    /// Dimensions added to the writer's swift-metrics counters, to tell the ledgers of one
+    /// process apart: `[("ledger", "billing")]`. Default none.
+    public var metricsDimensions: [(String, String)]
     /// Called, on the writer's task, for each record the database refused for good (a
     /// foreign key to a record never written, say), with the reason. The record is also
     /// counted as rejected.
@@ -27,7 +30,8 @@ public struct WriterOptions: Sendable {
     /// Creates options; every default is the one documented on its property.
     public init(capacity: Int = 100_000, batchSize: Int = 10_000, flushInterval: Duration = .milliseconds(100),
                 whenFull: BufferFullPolicy = .wait, outboxURL: String? = nil, spillAfter: Duration = .seconds(2),
-                maxBackoff: Duration = .seconds(2), onReject: (@Sendable (RejectedRecord) -> Void)? = nil) {
+                maxBackoff: Duration = .seconds(2), metricsDimensions: [(String, String)] = [],
+                onReject: (@Sendable (RejectedRecord) -> Void)? = nil) {
         self.capacity = capacity
         self.batchSize = batchSize
         self.flushInterval = flushInterval
@@ -35,6 +39,7 @@ public struct WriterOptions: Sendable {
         self.outboxURL = outboxURL
         self.spillAfter = spillAfter
         self.maxBackoff = maxBackoff
+        self.metricsDimensions = metricsDimensions
         self.onReject = onReject
     }
 
