@@ -33,7 +33,9 @@ extension Call {
         if let input = usage.input, let output = usage.output, input.addingReportingOverflow(output).overflow {
             throw LedgerError.invalid("call.usage", "input plus output tokens overflow a 64-bit count")
         }
-        if let costUSD {
+        // A cost of at least one nano-dollar is positive and storable: the usual case, decided
+        // from the decimal's storage without Decimal arithmetic.
+        if let costUSD, (NanoDollars.rounding(usd: costUSD) ?? 0) <= 0 {
             guard costUSD.sign == .plus || costUSD.isZero else { throw LedgerError.invalid("call.costUSD", "must not be negative") }
             guard NanoDollars.rounding(usd: costUSD) != nil else {
                 throw LedgerError.invalid("call.costUSD", "is too large to store")

@@ -33,6 +33,7 @@ struct RecordValidator {
 
     func json(_ value: JSONValue?, _ field: String) throws {
         guard let value else { return }
+        if case .object(let members) = value, members.isEmpty { return }  // metadata, most often
         guard value.isFinite else { throw LedgerError.invalid("\(record).\(field)", "contains NaN or infinity, which JSON cannot hold") }
         // JSON text escapes NUL, so only its size can be wrong: write it only if it may be.
         if value.jsonTextBound > Self.maxTextBytes { try text(value.jsonText, field) }
