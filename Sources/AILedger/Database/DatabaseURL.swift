@@ -36,14 +36,14 @@ public struct DatabaseURL: Sendable, Hashable, CustomStringConvertible {
         self.scheme = scheme
         var rest = Substring(trimmed[trimmed.index(after: colon)...])
         // A '/', '?' or '#' in a password must be percent-encoded; otherwise it would be read
-        // as the path or query, and part of the password could end up in a message.
+        // as the path or query, and part of the password could end up in a message. An '@'
+        // after the authority means just that.
         if rest.hasPrefix("//") {
             let afterSlashes = rest.dropFirst(2)
             let authorityEnd = afterSlashes.firstIndex(where: { "/?#".contains($0) }) ?? afterSlashes.endIndex
-            let authority = afterSlashes[..<authorityEnd]
-            if !authority.contains("@"), authority.contains(":"), afterSlashes[authorityEnd...].contains("@") {
+            if !afterSlashes[..<authorityEnd].isEmpty, afterSlashes[authorityEnd...].contains("@") {
                 throw LedgerError(.invalidURL,
-                    "'\(DatabaseURL.redact(trimmed))': a '/', '?' or '#' in the user name or password must be percent-encoded (%2F, %3F, %23)")
+                    "'\(DatabaseURL.redact(trimmed))': a '/', '?', '#' or '@' in the user name or password must be percent-encoded (%2F, %3F, %23, %40)")
             }
         }
         var query = Substring("")
@@ -131,9 +131,11 @@ public struct DatabaseURL: Sendable, Hashable, CustomStringConvertible {
         return value
     }
 
-    /// The URL with its password hidden.
+    /// The URL with its password hidden. An opaque URL (no `//`) that holds an `@` is
+    /// shown with everything before its last `@` hidden.
     public var description: String {
         var text = scheme + ":"
+        if !hasAuthority, path.contains("@") { return DatabaseURL.redact(text + path) }
         if hasAuthority {
             text += "//"
             if let user {
@@ -172,13 +174,19 @@ public struct DatabaseURL: Sendable, Hashable, CustomStringConvertible {
         return port
     }
 
-    /// Hides the password of a URL that may not parse, for use in messages: everything
-    /// between the first ':' after "://" and the last '@', and any password query value.
+    /// Hides the credentials of a URL that may not parse, for use in messages: everything
+    /// between the scheme (and its `//`) and the last `@`, in any form, and the value of any
+    /// password query parameter.
     static func redact(_ text: String) -> String {
         var result = text
-        if let schemeEnd = result.range(of: "://"), let at = result.lastIndex(of: "@"), at > schemeEnd.upperBound,
-           let colon = result[schemeEnd.upperBound..<at].firstIndex(of: ":") {
-            result = String(result[...colon]) + "***" + String(result[at...])
+        if let at = result.lastIndex(of: "@") {
+            var keep = result.startIndex
+            if let colon = result[..<at].firstIndex(of: ":"),
+               result[..<colon].allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }) {
+                keep = result.index(after: colon)
+                while keep < at, result[keep] == "/" { keep = result.index(after: keep) }
+            }
+            result = String(result[..<keep]) + "***" + String(result[at...])
         }
         for name in ["password=", "pass=", "sslpassword="] {
             var searchFrom = result.startIndex

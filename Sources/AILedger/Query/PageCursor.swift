@@ -27,10 +27,13 @@ public struct PageCursor: Sendable, Hashable, CustomStringConvertible {
         id = conversation.id
     }
 
-    /// Reads a cursor from its `token`; nil when the token is not one.
+    /// Reads a cursor from its `token`; nil when the token is not one, or names a time
+    /// outside years 1 to 9999.
     public init?(token: String) {
-        let parts = token.split(separator: "_")
-        guard parts.count == 2, let micros = Int64(parts[0]), let id = UUID(uuidString: String(parts[1])) else { return nil }
+        let parts = token.split(separator: "_", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts[0].utf8.count <= 20, let micros = Int64(parts[0]),
+              (Timestamp.minMicroseconds...Timestamp.maxMicroseconds).contains(micros),
+              parts[1].utf8.count == 36, let id = UUID(uuidString: String(parts[1])) else { return nil }
         createdAtMicroseconds = micros
         self.id = id
     }

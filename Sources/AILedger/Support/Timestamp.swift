@@ -44,7 +44,10 @@ public enum Timestamp {
         String(decoding: text(microseconds: microseconds, separator: UInt8(ascii: " "), zone: false), as: UTF8.self)
     }
 
+    /// Times outside years 1 to 9999 are written as the nearest storable instant, so the
+    /// text always has its fixed width.
     private static func text(microseconds: Int64, separator: UInt8, zone: Bool) -> [UInt8] {
+        let microseconds = min(max(microseconds, minMicroseconds), maxMicroseconds)
         let (days, microOfDay) = floorDivide(microseconds, 86_400_000_000)
         let (year, month, day) = civil(fromDays: days)
         let second = microOfDay / 1_000_000
@@ -66,7 +69,9 @@ public enum Timestamp {
         return bytes
     }
 
-    /// Parses `YYYY-MM-DD[T| ]HH:MM:SS[.f{1,6}][Z|+00:00]`, the forms the backends return.
+    /// Parses `YYYY-MM-DD[T| ]HH:MM:SS[.f+][Z|+00:00|+00]`, the forms the backends return;
+    /// digits past the microsecond are dropped. Nil for any other text, and for a date
+    /// that does not exist (February 30) or lies outside years 1 to 9999.
     public static func parse(_ text: String) -> Int64? {
         let bytes = Array(text.utf8)
         guard bytes.count >= 19 else { return nil }
@@ -83,7 +88,8 @@ public enum Timestamp {
               bytes[13] == 58, bytes[16] == 58,
               let year = number(0, 4), let month = number(5, 2), let day = number(8, 2),
               let hour = number(11, 2), let minute = number(14, 2), let second = number(17, 2),
-              (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 60
+              year >= 1, (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day),
+              hour < 24, minute < 60, second < 60
         else { return nil }
         var index = 19
         var fraction: Int64 = 0
@@ -96,12 +102,23 @@ public enum Timestamp {
                 index += 1
             }
             guard digits > 0 else { return nil }
-            for _ in digits..<6 where digits < 6 { fraction *= 10 }
+            while digits < 6 {
+                fraction *= 10
+                digits += 1
+            }
         }
         let rest = String(decoding: bytes[index...], as: UTF8.self)
         guard ["", "Z", "+00:00", "+00"].contains(rest) else { return nil }
         let days = daysFromCivil(year, month, day)
         return ((days * 86_400 + hour * 3600 + minute * 60 + second) * 1_000_000) + fraction
+    }
+
+    private static func daysIn(month: Int64, year: Int64) -> Int64 {
+        switch month {
+        case 2: year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
     }
 
     private static func floorDivide(_ a: Int64, _ b: Int64) -> (Int64, Int64) {

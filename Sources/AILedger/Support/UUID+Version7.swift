@@ -4,8 +4,12 @@ extension UUID {
     /// A new time-ordered UUIDv7 (RFC 9562): 48 bits of Unix milliseconds, then random bits.
     ///
     /// Ids made later sort later, which keeps B-tree inserts at the right edge of the index.
+    /// A date before 1970, after the year 10889 (the 48-bit limit) or not finite is taken
+    /// as the nearest end of that range, so any date gives an id.
     public static func v7(at date: Date = Date()) -> UUID {
-        let millis = UInt64(max(0, date.timeIntervalSince1970 * 1000))
+        let limit: Double = 281_474_976_710_655  // 2^48 - 1 milliseconds
+        let raw = date.timeIntervalSince1970 * 1000
+        let millis = raw.isNaN ? 0 : UInt64(min(max(raw, 0), limit))
         var bytes = [UInt8](repeating: 0, count: 16)
         var generator = SystemRandomNumberGenerator()
         let random = (generator.next() as UInt64, generator.next() as UInt64)
