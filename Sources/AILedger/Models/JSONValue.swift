@@ -79,13 +79,36 @@ public enum JSONValue: Sendable, Hashable, Codable {
         }
     }
 
-    /// Whether every number in the document is finite (JSON has no NaN or infinity).
-    var isFinite: Bool {
+    /// What validation finds in a document: fine, a number JSON cannot hold, or nesting
+    /// deeper than allowed.
+    enum Shape { case fine, notFinite, tooDeep }
+
+    /// Walks the document once, no deeper than `maxDepth` containers.
+    func shape(maxDepth: Int) -> Shape {
         switch self {
-        case .double(let value): return value.isFinite
-        case .array(let values): return values.allSatisfy(\.isFinite)
-        case .object(let values): return values.values.allSatisfy(\.isFinite)
-        default: return true
+        case .double(let value): return value.isFinite ? .fine : .notFinite
+        case .array(let values):
+            guard maxDepth > 0 else { return .tooDeep }
+            for value in values where value.isContainerOrDouble {
+                let shape = value.shape(maxDepth: maxDepth - 1)
+                if shape != .fine { return shape }
+            }
+            return .fine
+        case .object(let members):
+            guard maxDepth > 0 else { return .tooDeep }
+            for value in members.values where value.isContainerOrDouble {
+                let shape = value.shape(maxDepth: maxDepth - 1)
+                if shape != .fine { return shape }
+            }
+            return .fine
+        default: return .fine
+        }
+    }
+
+    private var isContainerOrDouble: Bool {
+        switch self {
+        case .double, .array, .object: true
+        default: false
         }
     }
 }

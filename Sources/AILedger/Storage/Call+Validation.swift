@@ -16,6 +16,15 @@ extension Call {
         try check.count(usage.cacheWrite, "usage.cacheWrite")
         try check.count(usage.reasoning, "usage.reasoning")
         try check.count(usage.cacheWrite1h, "usage.cacheWrite1h")
+        // A part without its total would price as a negative or free remainder.
+        if usage.input == nil, let part = [("cacheRead", usage.cacheRead), ("cacheWrite", usage.cacheWrite)].first(where: { $0.1 != nil }) {
+            throw LedgerError.invalid("call.usage.input",
+                "is required when usage.\(part.0) is given: input tokens include cached ones")
+        }
+        if usage.output == nil, usage.reasoning != nil {
+            throw LedgerError.invalid("call.usage.output",
+                "is required when usage.reasoning is given: output tokens include reasoning ones")
+        }
         if let oneHour = usage.cacheWrite1h, oneHour > (usage.cacheWrite ?? 0) {
             throw LedgerError.invalid("call.usage.cacheWrite1h",
                 "one-hour cache writes (\(oneHour)) exceed cache writes (\(usage.cacheWrite ?? 0)); they are part of them")

@@ -5,8 +5,14 @@ import Foundation
 struct RecordValidator {
     /// The longest text a payload field may hold: 16 MiB, what every backend stores.
     static let maxTextBytes = 16 * 1024 * 1024
-    /// The longest short field (ids, names, codes): 255 characters.
+    /// The longest short field (ids, names, codes): 255 Unicode scalars, what a MySQL
+    /// `VARCHAR(255)` holds (at most 1,020 bytes of UTF-8).
     static let maxShortLength = 255
+    /// The largest token count one record may carry: 10^12, so that sums over billions of
+    /// records still fit the 64-bit integers every backend aggregates in.
+    static let maxTokenCount: Int64 = 1_000_000_000_000
+    /// The deepest nesting a JSON field may have.
+    static let maxJSONDepth = 100
 
     let record: String
 
@@ -16,9 +22,11 @@ struct RecordValidator {
             return
         }
         if required && value.isEmpty { throw LedgerError.invalid("\(record).\(field)", "must not be empty") }
-        // A character takes at least one byte: count characters only for long texts.
-        if value.utf8.count > Self.maxShortLength && value.count > Self.maxShortLength {
-            throw LedgerError.invalid("\(record).\(field)", "is \(value.count) characters; the limit is \(Self.maxShortLength)")
+        // A scalar takes at least one byte: count scalars only for long texts. Scalars, not
+        // characters: one character may join any number of combining marks.
+        if value.utf8.count > Self.maxShortLength && value.unicodeScalars.count > Self.maxShortLength {
+            throw LedgerError.invalid("\(record).\(field)",
+                "is \(value.unicodeScalars.count) Unicode scalars; the limit is \(Self.maxShortLength)")
         }
         try noNUL(value, field)
     }
@@ -34,13 +42,21 @@ struct RecordValidator {
     func json(_ value: JSONValue?, _ field: String) throws {
         guard let value else { return }
         if case .object(let members) = value, members.isEmpty { return }  // metadata, most often
-        guard value.isFinite else { throw LedgerError.invalid("\(record).\(field)", "contains NaN or infinity, which JSON cannot hold") }
+        switch value.shape(maxDepth: Self.maxJSONDepth) {
+        case .fine: break
+        case .notFinite: throw LedgerError.invalid("\(record).\(field)", "contains NaN or infinity, which JSON cannot hold")
+        case .tooDeep: throw LedgerError.invalid("\(record).\(field)", "is nested deeper than \(Self.maxJSONDepth) levels")
+        }
         // JSON text escapes NUL, so only its size can be wrong: write it only if it may be.
         if value.jsonTextBound > Self.maxTextBytes { try text(value.jsonText, field) }
     }
 
     func count(_ value: Int64?, _ field: String) throws {
-        if let value, value < 0 { throw LedgerError.invalid("\(record).\(field)", "must not be negative (got \(value))") }
+        guard let value else { return }
+        if value < 0 { throw LedgerError.invalid("\(record).\(field)", "must not be negative (got \(value))") }
+        if value > Self.maxTokenCount {
+            throw LedgerError.invalid("\(record).\(field)", "is over the limit of 10^12 tokens per record (got \(value))")
+        }
     }
 
     func milliseconds(_ value: Double?, _ field: String) throws {

@@ -35,9 +35,15 @@ struct UsageFields {
         }
     }
 
-    /// Fails unless `part` ≤ `whole` (a cached or reasoning count inside its total).
+    /// Fails unless `part` ≤ `whole` (a cached or reasoning count inside its total), and
+    /// when a part comes without its total.
     func require(_ part: Int64?, _ partPath: [String], within whole: Int64?, _ wholePath: [String]) throws {
-        guard let part, let whole, part > whole else { return }
+        guard let part else { return }
+        guard let whole else {
+            throw LedgerError(.invalidPrice,
+                "\(label)\(partPath.joined(separator: ".")) is given without \(label)\(wholePath.joined(separator: ".")), which includes it")
+        }
+        guard part > whole else { return }
         throw LedgerError(.invalidPrice,
             "\(label)\(partPath.joined(separator: ".")) (\(part)) exceeds \(label)\(wholePath.joined(separator: ".")) (\(whole)), which includes it")
     }
