@@ -6,7 +6,9 @@ import Foundation
 /// ISO-8601 UTC with microseconds, ids lowercase UUIDs, costs whole nano-dollars.
 public enum ExportFormat: String, Sendable, CaseIterable {
     /// RFC 4180 CSV: a header line, then one line per record; fields that contain a
-    /// comma, quote, CR or LF are quoted, with quotes doubled. JSON columns hold JSON text.
+    /// comma, quote, CR or LF are quoted, with quotes doubled, and a field a spreadsheet
+    /// would run as a formula starts with `'` (see ``CSV/field(_:)``). JSON columns hold
+    /// JSON text.
     case csv
     /// JSON Lines: one JSON object per line, JSON columns embedded as JSON.
     case jsonl
@@ -14,7 +16,7 @@ public enum ExportFormat: String, Sendable, CaseIterable {
     /// The text that starts the export.
     func header(_ columns: [String]) -> String {
         switch self {
-        case .csv: columns.map(Self.csvField).joined(separator: ",") + "\r\n"
+        case .csv: CSV.line(columns) + "\r\n"
         case .jsonl: ""
         }
     }
@@ -23,16 +25,11 @@ public enum ExportFormat: String, Sendable, CaseIterable {
     func line(_ columns: [String], _ values: [SQLValue]) -> String {
         switch self {
         case .csv:
-            return values.map { Self.csvField(Self.text($0) ?? "") }.joined(separator: ",") + "\r\n"
+            return CSV.line(values.map { Self.text($0) ?? "" }) + "\r\n"
         case .jsonl:
             let fields = zip(columns, values).map { column, value in JSONValue.string(column).jsonText + ":" + Self.json(value) }
             return "{" + fields.joined(separator: ",") + "}\n"
         }
-    }
-
-    static func csvField(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
     private static func text(_ value: SQLValue) -> String? {

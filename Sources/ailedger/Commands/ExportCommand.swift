@@ -23,10 +23,12 @@ struct ExportCommand: AsyncParsableCommand {
         let filter = try filter.filter()
         let handle: FileHandle
         if let output {
-            guard FileManager.default.createFile(atPath: output, contents: nil), let opened = FileHandle(forWritingAtPath: output) else {
-                throw ValidationError("cannot write \(output)")
+            // Readable by its owner only: an export holds prompts and responses.
+            let descriptor = open(output, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+            guard descriptor >= 0 else {
+                throw ValidationError("cannot write \(output): \(String(cString: strerror(errno)))")
             }
-            handle = opened
+            handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
         } else {
             handle = FileHandle.standardOutput
         }

@@ -1,3 +1,4 @@
+import AILedger
 import ArgumentParser
 
 /// How reporting commands print rows.
@@ -10,19 +11,13 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
         case .table:
             Swift.print(TextTable(headers: headers, rows: rows).rendered)
         case .csv:
-            for line in [headers] + rows { Swift.print(line.map(Self.csvField).joined(separator: ",")) }
+            for line in [headers] + rows { Swift.print(CSV.line(line)) }
         case .json:
             let objects = rows.map { row in
                 "{" + zip(headers, row).map { "\(Self.jsonString($0)): \(Self.jsonString($1))" }.joined(separator: ", ") + "}"
             }
             Swift.print("[" + objects.joined(separator: ",\n ") + "]")
         }
-    }
-
-    /// RFC 4180: quote fields holding a comma, quote or line break; double inner quotes.
-    static func csvField(_ field: String) -> String {
-        guard field.contains(where: { ",\"\n\r".contains($0) }) else { return field }
-        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
     static func jsonString(_ text: String) -> String {

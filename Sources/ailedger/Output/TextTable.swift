@@ -1,7 +1,26 @@
 /// A plain-text table with aligned columns; columns whose cells are all numbers are right-aligned.
+/// Control characters in cells (escape sequences a terminal would run, line breaks) are
+/// shown as `?`, so a recorded text can neither move the cursor nor break the layout.
 struct TextTable {
     let headers: [String]
     let rows: [[String]]
+
+    init(headers: [String], rows: [[String]]) {
+        self.headers = headers.map(Self.printable)
+        self.rows = rows.map { $0.map(Self.printable) }
+    }
+
+    /// `cell` with C0 and C1 control characters and DEL replaced by `?`.
+    static func printable(_ cell: String) -> String {
+        guard cell.unicodeScalars.contains(where: isControl) else { return cell }
+        var result = String.UnicodeScalarView()
+        for scalar in cell.unicodeScalars { result.append(isControl(scalar) ? "?" : scalar) }
+        return String(result)
+    }
+
+    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
+    }
 
     var rendered: String {
         let widths = headers.indices.map { column in
