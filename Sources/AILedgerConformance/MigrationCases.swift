@@ -24,7 +24,7 @@ enum MigrationCases {
 
             try Expect.equal(try await ledger.migrations.down(steps: count).count, count, "every migration reverted")
             try Expect.that(try await ledger.migrations.status().allSatisfy { $0.phase == .pending }, "all pending after down")
-            try await Expect.error(.databaseError) { try await ledger.record(Call(model: "gone")) }
+            try await Expect.error(.undefinedTable) { try await ledger.record(Call(model: "gone")) }
 
             try Expect.equal(try await ledger.migrate().count, count, "every migration applied again")
             try await ledger.record(Call(model: "back"))

@@ -12,10 +12,18 @@ extension LedgerError {
         case 3819, 4025: kind = .checkViolation
         case 1205, 1213: kind = .serializationFailure
         case 1044, 1045, 1698: kind = .authenticationFailed
-        case 2002, 2003, 2005, 2006, 2013, 2026, 2055, 1927, 4031: kind = .connectionFailed
+        case 2002, 2003, 2005, 2006, 2013, 2026, 2055, 1927, 4031, 1053, 1077, 1152, 1153, 1158, 1159, 1160, 1161:
+            kind = .connectionFailed
+        case 1146: kind = .undefinedTable
+        // Out of range, truncated, too long, an incorrect value for its column, invalid JSON.
+        case 1264, 1265, 1292, 1366, 1367, 1406, 1416, 3140, 4078: kind = .invalidValue
         default: kind = .databaseError
         }
-        self.init(kind, Self.redactingQuotedValue(message), databaseCode: "\(code)/\(sqlState)")
+        // A full disk or table, a read-only server after failover, a lock wait or statement
+        // timeout: the server, not the statement, is at fault.
+        let transient = [1021, 1037, 1041, 1114, 1290, 1836, 1792, 3024, 1969].contains(code)
+        self.init(kind, Self.redactingQuotedValue(message), isRetryable: transient ? true : nil,
+                  databaseCode: "\(code)/\(sqlState)")
     }
 
     /// Masks the values a message quotes, keeping the names that locate the problem:

@@ -14,8 +14,13 @@ extension LedgerError {
         case "40001", "40P01", "55P03": kind = .serializationFailure
         case "28000", "28P01": kind = .authenticationFailed
         case _ where sqlState.hasPrefix("08"), "57P01", "57P02", "57P03": kind = .connectionFailed
+        case "42P01": kind = .undefinedTable
+        case _ where sqlState.hasPrefix("22"): kind = .invalidValue
         default: kind = .databaseError
         }
+        // Out of disk or memory (class 53), a read-only server after failover, a statement
+        // timeout, an operator's intervention: the server, not the statement, is at fault.
+        let transient = sqlState.hasPrefix("53") || ["25006", "57014", "57000", "58030"].contains(sqlState)
         // Data exceptions quote the offending value (after a colon, or in double quotes):
         // keep only the kind of problem.
         var text = message
@@ -23,7 +28,7 @@ extension LedgerError {
             if let colon = text.firstIndex(of: ":") { text = String(text[..<colon]) }
             text = Self.maskingQuoted(text, quote: "\"")
         }
-        self.init(kind, text, databaseCode: sqlState)
+        self.init(kind, text, isRetryable: transient ? true : nil, databaseCode: sqlState)
     }
 
     /// Replaces every `quote`-delimited part of `text` with `***`.

@@ -15,9 +15,12 @@ extension LedgerError {
         case constraint(1): kind = .checkViolation
         case _ where code & 0xFF == SQLITE_BUSY, _ where code & 0xFF == SQLITE_LOCKED: kind = .serializationFailure
         case _ where code & 0xFF == SQLITE_CANTOPEN, _ where code & 0xFF == SQLITE_NOTADB: kind = .connectionFailed
-        case _ where code & 0xFF == SQLITE_TOOBIG: kind = .invalidRecord
+        case _ where code & 0xFF == SQLITE_TOOBIG, _ where code & 0xFF == SQLITE_MISMATCH: kind = .invalidValue
+        case SQLITE_ERROR where message.hasPrefix("no such table"): kind = .undefinedTable
         default: kind = .databaseError
         }
-        self.init(kind, message, databaseCode: "SQLITE_\(code)")
+        // A full disk, a read-only or failing file: the database, not the record, is at fault.
+        let transient = [SQLITE_FULL, SQLITE_IOERR, SQLITE_READONLY, SQLITE_PROTOCOL].contains(code & 0xFF)
+        self.init(kind, message, isRetryable: transient ? true : nil, databaseCode: "SQLITE_\(code)")
     }
 }

@@ -20,7 +20,7 @@ import Testing
     @Test func errorNumbersMapToKinds() {
         let kinds: [(UInt32, LedgerError.Kind)] = [(1062, .uniqueViolation), (1452, .foreignKeyViolation), (1048, .notNullViolation),
                                                    (4025, .checkViolation), (1213, .serializationFailure),
-                                                   (1045, .authenticationFailed), (2013, .connectionFailed), (1146, .databaseError)]
+                                                   (1045, .authenticationFailed), (2013, .connectionFailed), (1146, .undefinedTable), (1406, .invalidValue), (1114, .databaseError)]
         for (code, kind) in kinds {
             #expect(LedgerError(mysqlErrno: code, message: "m", sqlState: "HY000").kind == kind, "errno \(code)")
         }

@@ -69,8 +69,13 @@ public final class Ledger: Sendable {
         }
         do {
             try await ledger.loadStoredPrices()
-        } catch let error as LedgerError where error.kind == .databaseError {
+        } catch let error as LedgerError where error.kind == .undefinedTable {
             // Not migrated yet: there is no price table to read; migrate() reads it.
+        } catch {
+            // Anything else (no permission, a price that no longer parses) is the caller's to
+            // see: pricing from the bundled book alone would bill calls silently wrong.
+            await ledger.close()
+            throw error
         }
         return ledger
     }
