@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "AILedger",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],  // Synchronization.Mutex
     products: [
         .library(name: "AILedger", targets: ["AILedger"]),
         .library(name: "AILedgerSQLite", targets: ["AILedgerSQLite"]),
@@ -15,12 +15,16 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // Core: models, facade, driver protocols, dialect, migrations. Imports no C library.
         .target(
             name: "AILedger",
-            dependencies: [.product(name: "CoreMetrics", package: "swift-metrics")],
+            dependencies: [
+                .product(name: "CoreMetrics", package: "swift-metrics"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             plugins: ["EmbedPriceBook"]
         ),
 

@@ -18,8 +18,8 @@ enum RecordingCases {
             try Expect.equal(readMinimal?.id, minimal.id, "minimal call id")
 
             let extreme = Call(createdAt: Timestamp.date(microseconds: 253_402_300_799_000_000), model: "x",
-                               usage: TokenUsage(input: Int64.max, output: 0, cacheRead: Int64.max / 2, cacheWrite: Int64.max / 2,
-                                                 reasoning: 0),
+                               usage: TokenUsage(input: 1_000_000_000_000, output: 1_000_000_000_000, cacheRead: 500_000_000_000,
+                                                 cacheWrite: 500_000_000_000, reasoning: 1_000_000_000_000),
                                costUSD: Decimal(string: "9000000000.999999999")!, latencyMs: 0)
             try await ledger.record(extreme)
             try Expect.equal(try await ledger.call(id: extreme.id), extreme, "extreme values")

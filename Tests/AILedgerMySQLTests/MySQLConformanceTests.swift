@@ -1,12 +1,13 @@
 import AILedger
 import AILedgerConformance
 import AILedgerMySQL
+import AILedgerSQLite
 import Testing
 
 extension MySQLTests {
     /// The whole conformance suite on a real MariaDB server.
     @Suite struct Conformance {
-        static let suite = ConformanceSuite(drivers: [MySQLDriver()]) { TestServer.mysql.url! }
+        static let suite = ConformanceSuite(drivers: [MySQLDriver(), SQLiteDriver()]) { TestServer.mysql.url! }
 
         @Test(arguments: ConformanceSuite.caseNames)
         func mysql(_ name: String) async throws {

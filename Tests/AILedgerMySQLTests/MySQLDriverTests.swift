@@ -117,7 +117,13 @@ extension MySQLTests {
             try await TestServer.mysql.expectNothingLostAcrossAnOutage(url: url, drivers: drivers + [SQLiteDriver()])
         }
 
-        @Test func theOutboxSurvivesAKilledProcess() async throws {
+        @Test func childrenSpilledAheadOfTheirParentsWaitForThem() async throws {
+        let server = TestServer.mysql
+        try await OutboxOrdering.expectParentsBeforeChildren(url: url, drivers: drivers + [SQLiteDriver()],
+                                                             down: { try await server.stop() }, up: { try await server.start() })
+    }
+
+    @Test func theOutboxSurvivesAKilledProcess() async throws {
             try await TestServer.mysql.expectOutboxSurvivesAKill(url: url, drivers: drivers + [SQLiteDriver()])
         }
     }

@@ -1,12 +1,13 @@
 import AILedger
 import AILedgerConformance
 import AILedgerPostgres
+import AILedgerSQLite
 import Testing
 
 extension PostgresTests {
     /// The whole conformance suite on a real PostgreSQL server.
     @Suite struct Conformance {
-        static let suite = ConformanceSuite(drivers: [PostgresDriver()]) { TestServer.postgres.url! }
+        static let suite = ConformanceSuite(drivers: [PostgresDriver(), SQLiteDriver()]) { TestServer.postgres.url! }
 
         @Test(arguments: ConformanceSuite.caseNames)
         func postgres(_ name: String) async throws {

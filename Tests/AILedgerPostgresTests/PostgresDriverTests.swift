@@ -153,6 +153,12 @@ extension PostgresTests {
         try await TestServer.postgres.expectNothingLostAcrossAnOutage(url: url, drivers: drivers + [SQLiteDriver()])
     }
 
+    @Test func childrenSpilledAheadOfTheirParentsWaitForThem() async throws {
+        let server = TestServer.postgres
+        try await OutboxOrdering.expectParentsBeforeChildren(url: url, drivers: drivers + [SQLiteDriver()],
+                                                             down: { try await server.stop() }, up: { try await server.start() })
+    }
+
     @Test func theOutboxSurvivesAKilledProcess() async throws {
         try await TestServer.postgres.expectOutboxSurvivesAKill(url: url, drivers: drivers + [SQLiteDriver()])
     }

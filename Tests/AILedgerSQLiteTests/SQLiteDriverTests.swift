@@ -1,4 +1,5 @@
 import AILedger
+import AILedgerConformance
 import AILedgerSQLite
 import Foundation
 import Testing
@@ -28,6 +29,19 @@ import Testing
         try await memory.record(Call(model: "m"))
         #expect(try await memory.usage().calls == 1)
         await memory.close()
+    }
+
+    @Test func childrenSpilledAheadOfTheirParentsWaitForThem() async throws {
+        let path = TemporaryDirectory.make().appendingPathComponent("ordering.sqlite").path
+        // The database is "away" while another connection holds its write lock; the writer
+        // gives up waiting for it after 20 ms and retries, then spills.
+        let locker = try await Ledger.open(url: "sqlite://" + path, drivers: drivers)
+        try await locker.migrate()
+        try await OutboxOrdering.expectParentsBeforeChildren(
+            url: "sqlite://" + path + "?busy_timeout=20", drivers: drivers,
+            down: { try await locker.database.withConnection(.write) { _ = try await $0.execute("BEGIN EXCLUSIVE", []) } },
+            up: { try await locker.database.withConnection(.write) { _ = try await $0.execute("COMMIT", []) } })
+        await locker.close()
     }
 
     @Test func recordsSurviveReopeningTheFile() async throws {

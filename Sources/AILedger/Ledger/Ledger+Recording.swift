@@ -61,10 +61,13 @@ extension Ledger {
     }
 
     /// Returns once every record recorded before the call is committed to the database (or
-    /// saved to the outbox while the database is away, or rejected and reported). Returns
-    /// at once for a ledger without a buffered writer.
-    public func flush() async {
-        await writer?.flush()
+    /// saved to the outbox while the database is away, or rejected and reported), or once
+    /// `timeout` has passed (default `WriterOptions.drainTimeout`), saying what was left.
+    /// Returns at once for a ledger without a buffered writer.
+    @discardableResult
+    public func flush(timeout: Duration? = nil) async -> DrainResult {
+        guard let writer else { return DrainResult(unwritten: 0) }
+        return await writer.flush(timeout: timeout ?? writerOptions?.drainTimeout ?? .seconds(30))
     }
 
     /// What the buffered writer has done so far; nil without one.

@@ -20,6 +20,8 @@ public final class Ledger: Sendable {
     let pricing: Locked<PriceBook>
     /// The background writer, when the ledger was opened with `WriterOptions`.
     let writer: BufferedWriter?
+    /// The options the writer was made with.
+    let writerOptions: WriterOptions?
 
     init(url: DatabaseURL, driver: any DatabaseDriver, database: any DatabaseClient, prices: PriceBook,
          writer options: WriterOptions? = nil, outbox: Outbox? = nil) throws {
@@ -29,6 +31,7 @@ public final class Ledger: Sendable {
         self.migrations = MigrationRunner(client: database, migrations: try Migration.parse(driver.bundledMigrations))
         let pricing = Locked(prices)
         self.pricing = pricing
+        self.writerOptions = options
         self.writer = options.map { options in
             BufferedWriter(options: options, outbox: outbox,
                            prepare: { records in RowBatch(records, prices: pricing.withLock { $0 }) },
@@ -107,9 +110,16 @@ public final class Ledger: Sendable {
 
     /// Writes what a buffered ledger still holds, then closes the writer, the outbox and
     /// the connection pool. The ledger cannot be used afterwards.
-    public func close() async {
-        await writer?.close()
+    ///
+    /// With the database away and no outbox, the writer tries until `timeout` has passed
+    /// (default `WriterOptions.drainTimeout`), then gives up what is left: the result says
+    /// how many records, and `WriterStatistics.abandoned` counts them.
+    @discardableResult
+    public func close(timeout: Duration? = nil) async -> DrainResult {
+        var result = DrainResult(unwritten: 0)
+        if let writer { result = await writer.close(timeout: timeout ?? writerOptions?.drainTimeout ?? .seconds(30)) }
         await database.close()
+        return result
     }
 
     var dialect: any SQLDialect { database.dialect }

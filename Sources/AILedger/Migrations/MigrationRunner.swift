@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 
 /// Applies, reverts and checks migrations against a history table.
 ///
@@ -11,11 +12,15 @@ public struct MigrationRunner: Sendable {
     public let migrations: [Migration]
     /// The history table's name.
     public let table: String
+    /// Where the runner logs each migration it applies, reverts or forces.
+    public var logger: Logger
     private let client: any DatabaseClient
 
     /// Creates a runner over `migrations`, recording history in `table`.
-    public init(client: any DatabaseClient, migrations: [Migration], table: String = "ailedger_migrations") {
+    public init(client: any DatabaseClient, migrations: [Migration], table: String = "ailedger_migrations",
+                logger: Logger = Logger(label: "ailedger.migrations")) {
         self.client = client
+        self.logger = logger
         self.migrations = migrations.sorted { $0.version < $1.version }
         self.table = table
     }
@@ -89,6 +94,8 @@ public struct MigrationRunner: Sendable {
                             "DELETE FROM \(q(table)) WHERE version = \(p(1))", [.integer(row.version)])
                     }
                     reverted.append(migration)
+                    logger.info("migration reverted", metadata: ["table": "\(table)", "version": "\(migration.version)",
+                                                                 "description": "\(migration.description)"])
                 }
                 return reverted
             }
@@ -109,6 +116,7 @@ public struct MigrationRunner: Sendable {
                    !history.contains(where: { $0.version == version }) {
                     try await insertHistory(migration, success: true, milliseconds: 0, on: connection)
                 }
+                logger.notice("migration history forced", metadata: ["table": "\(table)", "version": "\(version)"])
             }
         }
     }
@@ -132,6 +140,7 @@ public struct MigrationRunner: Sendable {
                         databaseCode: error.databaseCode)
                 }
                 try await insertHistory(migration, success: true, milliseconds: elapsed(), on: connection)
+                logApplied(migration, milliseconds: elapsed())
                 return true
             }
         }
@@ -147,7 +156,13 @@ public struct MigrationRunner: Sendable {
         try await connection.execute(
             "UPDATE \(q(table)) SET success = \(p(1)), execution_ms = \(p(2)) WHERE version = \(p(3))",
             [.bool(true), .integer(elapsed()), .integer(migration.version)])
+        logApplied(migration, milliseconds: elapsed())
         return true
+    }
+
+    private func logApplied(_ migration: Migration, milliseconds: Int64) {
+        logger.info("migration applied", metadata: ["table": "\(table)", "version": "\(migration.version)",
+                                                    "description": "\(migration.description)", "ms": "\(milliseconds)"])
     }
 
     private func run(_ migration: Migration, label: String, on connection: any DatabaseConnection,

@@ -27,17 +27,17 @@ extension Call {
         }
         if let oneHour = usage.cacheWrite1h, oneHour > (usage.cacheWrite ?? 0) {
             throw LedgerError.invalid("call.usage.cacheWrite1h",
-                "one-hour cache writes (\(oneHour)) exceed cache writes (\(usage.cacheWrite ?? 0)); they are part of them")
+                "one-hour cache writes exceed cache writes; they are part of them")
         }
         let cached = (usage.cacheRead ?? 0).addingReportingOverflow(usage.cacheWrite ?? 0)
         if cached.overflow { throw LedgerError.invalid("call.usage", "cache token counts overflow") }
         if let input = usage.input, cached.partialValue > input {
             throw LedgerError.invalid("call.usage.cacheRead",
-                "cache read plus cache write tokens (\(cached.partialValue)) exceed input tokens (\(input)); input tokens include cached ones")
+                "cache read plus cache write tokens exceed input tokens; input tokens include cached ones")
         }
         if let output = usage.output, let reasoning = usage.reasoning, reasoning > output {
             throw LedgerError.invalid("call.usage.reasoning",
-                "reasoning tokens (\(reasoning)) exceed output tokens (\(output)); output tokens include reasoning ones")
+                "reasoning tokens exceed output tokens; output tokens include reasoning ones")
         }
         if let input = usage.input, let output = usage.output, input.addingReportingOverflow(output).overflow {
             throw LedgerError.invalid("call.usage", "input plus output tokens overflow a 64-bit count")

@@ -25,8 +25,7 @@ struct RecordValidator {
         // A scalar takes at least one byte: count scalars only for long texts. Scalars, not
         // characters: one character may join any number of combining marks.
         if value.utf8.count > Self.maxShortLength && value.unicodeScalars.count > Self.maxShortLength {
-            throw LedgerError.invalid("\(record).\(field)",
-                "is \(value.unicodeScalars.count) Unicode scalars; the limit is \(Self.maxShortLength)")
+            throw LedgerError.invalid("\(record).\(field)", "is longer than \(Self.maxShortLength) Unicode scalars")
         }
         try noNUL(value, field)
     }
@@ -34,7 +33,7 @@ struct RecordValidator {
     func text(_ value: String?, _ field: String) throws {
         guard let value else { return }
         if value.utf8.count > Self.maxTextBytes {
-            throw LedgerError.invalid("\(record).\(field)", "is \(value.utf8.count) bytes; the limit is \(Self.maxTextBytes) bytes (16 MiB)")
+            throw LedgerError.invalid("\(record).\(field)", "is longer than \(Self.maxTextBytes) bytes (16 MiB)")
         }
         try noNUL(value, field)
     }
@@ -53,9 +52,9 @@ struct RecordValidator {
 
     func count(_ value: Int64?, _ field: String) throws {
         guard let value else { return }
-        if value < 0 { throw LedgerError.invalid("\(record).\(field)", "must not be negative (got \(value))") }
+        if value < 0 { throw LedgerError.invalid("\(record).\(field)", "must not be negative") }
         if value > Self.maxTokenCount {
-            throw LedgerError.invalid("\(record).\(field)", "is over the limit of 10^12 tokens per record (got \(value))")
+            throw LedgerError.invalid("\(record).\(field)", "is over the limit of 10^12 tokens per record")
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import Synchronization
 
 /// The background writer behind a buffered ledger: a bounded buffer that `enqueue` fills
@@ -29,6 +30,8 @@ final class BufferedWriter: Sendable {
         var generation: UInt64 = 0
         var urgent = false
         var closing = false
+        /// Set when a close deadline passed: what cannot be written now is given up.
+        var abandoning = false
         var stats = WriterStatistics()
 
         var isReady: Bool { buffered >= batchSize || batches.count > 1 || ((urgent || closing) && buffered > 0) || (closing && buffered == 0) }
@@ -178,9 +181,19 @@ final class BufferedWriter: Sendable {
         }
     }
 
+    /// Like `flush()`, but returns once `timeout` has passed, with what was left.
+    func flush(timeout: Duration) async -> DrainResult {
+        let target = state.withLock { $0.appended }
+        if await Deadline.wait(timeout, for: { [self] in await flush() }) { return DrainResult(unwritten: 0) }
+        let unwritten = max(0, target - state.withLock { $0.done })
+        options.logger.warning("flush deadline passed with records unwritten", metadata: ["records": "\(unwritten)"])
+        return DrainResult(unwritten: unwritten)
+    }
+
     /// Writes what is buffered, stops the writer and closes the outbox. Records offered
-    /// afterwards are refused with `LedgerError.Kind.closed`.
-    func close() async {
+    /// afterwards are refused with `LedgerError.Kind.closed`. Once `timeout` has passed,
+    /// what is still unwritten is given up, counted as abandoned and reported.
+    func close(timeout: Duration) async -> DrainResult {
         let (wakeup, waiters) = state.withLock { s in
             s.closing = true
             let wakeup = s.wakeup
@@ -191,8 +204,34 @@ final class BufferedWriter: Sendable {
         }
         wakeup?.resume()
         waiters.forEach { $0.resume() }
-        await task.withLock { $0 }?.value
+        let writer = task.withLock { $0 }
+        var unwritten: Int64 = 0
+        if let writer, await !Deadline.wait(timeout, for: { await writer.value }) {
+            let before = state.withLock { s in
+                s.abandoning = true
+                return s.stats.abandoned
+            }
+            writer.cancel()
+            state.withLock { s in
+                let wakeup = s.wakeup
+                s.wakeup = nil
+                return wakeup
+            }?.resume()
+            // The writer gives up at its next failure; a call stuck in the database is left.
+            _ = await Deadline.wait(.seconds(2), for: { await writer.value })
+            unwritten = state.withLock { s in
+                let left = max(0, s.appended - s.done)
+                s.stats.abandoned += left
+                return s.stats.abandoned - before
+            }
+            if unwritten > 0 {
+                metrics.abandoned.increment(by: unwritten)
+                options.logger.error("close deadline passed: records abandoned, the database is away and there is no outbox",
+                                     metadata: ["records": "\(unwritten)"])
+            }
+        }
         await outbox?.close()
+        return DrainResult(unwritten: unwritten)
     }
 
     var statistics: WriterStatistics {
@@ -209,6 +248,10 @@ final class BufferedWriter: Sendable {
         var replayAfter = ContinuousClock.now
         var prepared: (records: [PendingRecord], rows: RowBatch)?
         while true {
+            if state.withLock({ $0.abandoning }) {
+                abandonBuffered()
+                break
+            }
             let records: [PendingRecord], rows: RowBatch
             if let next = prepared {
                 (records, rows) = next
@@ -218,7 +261,12 @@ final class BufferedWriter: Sendable {
                 if taken.isEmpty {
                     // An idle tick: replay the outbox if the database may be back.
                     if hasOutboxBatches && ContinuousClock.now >= replayAfter {
-                        do { try await replay() } catch { replayAfter = ContinuousClock.now + options.maxBackoff }
+                        do {
+                            try await replay()
+                        } catch {
+                            options.logger.debug("outbox replay failed; trying again later", metadata: ["error": Self.describe(error)])
+                            replayAfter = ContinuousClock.now + options.maxBackoff
+                        }
                     }
                     continue
                 }
@@ -309,32 +357,75 @@ final class BufferedWriter: Sendable {
         waiters.forEach { $0.resume() }
     }
 
+    /// Counts what is still buffered as abandoned: a close deadline passed.
+    private func abandonBuffered() {
+        let (waiters, count) = state.withLock { s in
+            let count = s.buffered
+            s.batches = []
+            s.buffered = 0
+            s.done += Int64(count)
+            s.stats.abandoned += Int64(count)
+            let waiters = s.flushWaiters.map(\.continuation) + s.spaceWaiters
+            s.flushWaiters = []
+            s.spaceWaiters = []
+            return (waiters, count)
+        }
+        if count > 0 { metrics.abandoned.increment(by: Int64(count)) }
+        waiters.forEach { $0.resume() }
+    }
+
     /// Writes `records`, retrying with backoff; spills them once retries have lasted
-    /// `spillAfter` (at once when closing); rejects, one by one, what the database refuses.
+    /// `spillAfter` (at once when closing); rejects, one by one, what the database refuses
+    /// for good. Only a record-level error rejects a record; any other failure (a full disk,
+    /// a read-only server, a timeout, a lost connection) is retried, then spilled.
     private func deliver(_ records: [PendingRecord], _ rows: RowBatch) async {
         var failingSince: ContinuousClock.Instant?
         var pause = Duration.milliseconds(50)
+        var pending = records, prepared: RowBatch? = rows
+        var rejected = Set<UUID>()
         while true {
             do {
                 if hasOutboxBatches { try await replay() }
-                let written = try await writeOrReject(records, rows)
+                var deferred: [(PendingRecord, LedgerError)]?
+                let written = try await write(pending, prepared, rejected: &rejected, deferred: &deferred)
                 state.withLock { $0.stats.written += Int64(written) }
                 metrics.written.increment(by: Int64(written))
+                if failingSince != nil {
+                    options.logger.info("writing works again", metadata: ["records": "\(written)"])
+                }
                 return
             } catch {
-                state.withLock { $0.stats.retried += Int64(records.count) }
-                metrics.retried.increment(by: Int64(records.count))
+                // A record refused before the failure stays refused: never reported twice.
+                if !rejected.isEmpty {
+                    pending.removeAll { rejected.contains($0.id) }
+                    prepared = nil
+                    rejected = []
+                    if pending.isEmpty { return }
+                }
+                state.withLock { $0.stats.retried += Int64(pending.count) }
+                metrics.retried.increment(by: Int64(pending.count))
                 let since = failingSince ?? ContinuousClock.now
+                let level: Logger.Level = failingSince == nil ? .warning : .debug
+                options.logger.log(level: level, "writing a batch failed; retrying",
+                                   metadata: ["records": "\(pending.count)", "error": Self.describe(error)])
                 failingSince = since
-                let closing = state.withLock { $0.closing }
+                let (closing, abandoning) = state.withLock { ($0.closing, $0.abandoning) }
+                if abandoning {
+                    abandon(pending.count)
+                    return
+                }
                 if let outbox, closing || ContinuousClock.now - since >= options.spillAfter {
-                    if (try? await outbox.spill(records)) != nil {
+                    do {
+                        try await outbox.spill(pending)
                         state.withLock {
-                            $0.stats.spilled += Int64(records.count)
+                            $0.stats.spilled += Int64(pending.count)
                             $0.stats.outboxBatches += 1
                         }
-                        metrics.spilled.increment(by: Int64(records.count))
+                        metrics.spilled.increment(by: Int64(pending.count))
+                        options.logger.warning("batch spilled to the outbox", metadata: ["records": "\(pending.count)"])
                         return
+                    } catch {
+                        options.logger.error("spilling to the outbox failed; retrying", metadata: ["error": Self.describe(error)])
                     }
                 }
                 try? await Task.sleep(for: pause)
@@ -343,36 +434,99 @@ final class BufferedWriter: Sendable {
         }
     }
 
-    /// Writes `records` in one transaction; when the database refuses them for good, writes
-    /// halves until each refused record is found and reported. Returns the number written.
-    /// Throws only errors worth retrying.
-    private func writeOrReject(_ records: [PendingRecord], _ rows: RowBatch? = nil) async throws -> Int {
+    /// Counts `n` records of the batch being written as abandoned: a close deadline passed.
+    private func abandon(_ n: Int) {
+        state.withLock { $0.stats.abandoned += Int64(n) }
+        metrics.abandoned.increment(by: Int64(n))
+    }
+
+    /// Writes `records` in one transaction; when the database refuses them for a record-level
+    /// reason, writes halves until each refused record is found. A refused record is
+    /// rejected and its id added to `rejected`, or, given `deferred` (a replay), put there
+    /// when a record it refers to is missing. Returns the number written; throws any other
+    /// error, for the whole batch to be tried again.
+    private func write(_ records: [PendingRecord], _ rows: RowBatch?, rejected: inout Set<UUID>,
+                       deferred: inout [(PendingRecord, LedgerError)]?) async throws -> Int {
         do {
             try await insert(rows ?? prepare(records))
             return records.count
-        } catch let error as LedgerError where !error.isRetryable && error.kind != .closed {
+        } catch let error as LedgerError where error.isRecordLevel {
             guard records.count > 1 else {
-                state.withLock { $0.stats.rejected += 1 }
-                metrics.rejected.increment()
-                options.onReject?(RejectedRecord(id: records[0].id, kind: records[0].kind, error: error))
+                if error.kind == .foreignKeyViolation, deferred != nil {
+                    deferred?.append((records[0], error))
+                } else {
+                    reject(records[0], error)
+                    rejected.insert(records[0].id)
+                }
                 return 0
             }
             let half = records.count / 2
-            return try await writeOrReject(Array(records[..<half])) + writeOrReject(Array(records[half...]))
+            let first = try await write(Array(records[..<half]), nil, rejected: &rejected, deferred: &deferred)
+            return try await first + write(Array(records[half...]), nil, rejected: &rejected, deferred: &deferred)
         }
     }
 
-    /// Replays the outbox, oldest batch first, removing each once committed.
+    private func reject(_ record: PendingRecord, _ error: LedgerError) {
+        state.withLock { $0.stats.rejected += 1 }
+        metrics.rejected.increment()
+        options.logger.error("record rejected by the database",
+                             metadata: ["id": "\(record.id.ledgerString)", "record": "\(record.kind)", "error": "\(error)"])
+        options.onReject?(RejectedRecord(id: record.id, kind: record.kind, error: error))
+    }
+
+    /// How many replays may put back a record whose conversation or interaction is not
+    /// written yet before it is rejected; replays of such records are `maxBackoff` apart.
+    static let replayAttempts: Int64 = 10
+
+    /// Replays the outbox, oldest batch first, removing each once committed. A record whose
+    /// parent is not written yet goes back to the outbox, to be tried again later; a batch
+    /// that cannot be read moves to the dead-letter table.
     private func replay() async throws {
-        guard let outbox else { return }
-        while let (seq, records) = try await outbox.oldest() {
-            _ = try await writeOrReject(records)
-            try await outbox.remove(seq)
-            state.withLock {
-                $0.stats.replayed += Int64(records.count)
-                $0.stats.outboxBatches -= 1
+        guard let outbox, let last = try await outbox.newest() else { return }
+        while let entry = try await outbox.oldest(through: last, deferredBefore: Date() - Self.seconds(options.maxBackoff)) {
+            let records: [PendingRecord]
+            switch entry.records {
+            case .failure(let error):
+                try await outbox.bury(entry.seq, reason: error.message)
+                state.withLock {
+                    $0.stats.deadLettered += entry.count
+                    $0.stats.outboxBatches -= 1
+                }
+                metrics.deadLettered.increment(by: entry.count)
+                options.logger.error("an outbox batch could not be read and moved to ailedger_outbox_dead",
+                                     metadata: ["seq": "\(entry.seq)", "records": "\(entry.count)", "error": "\(error)"])
+                continue
+            case .success(let decoded):
+                records = decoded
             }
-            metrics.replayed.increment(by: Int64(records.count))
+            var rejected = Set<UUID>()
+            var deferred: [(PendingRecord, LedgerError)]? = []
+            let written = try await write(records, nil, rejected: &rejected, deferred: &deferred)
+            let putBack = deferred ?? []
+            if putBack.isEmpty || entry.attempts + 1 >= Self.replayAttempts {
+                for (record, error) in putBack { reject(record, error) }
+                try await outbox.remove(entry.seq)
+                state.withLock { $0.stats.outboxBatches -= 1 }
+            } else {
+                try await outbox.requeue(entry.seq, putBack.map(\.0), attempts: entry.attempts + 1)
+                state.withLock { $0.stats.deferred += Int64(putBack.count) }
+                metrics.deferred.increment(by: Int64(putBack.count))
+                options.logger.notice("records whose parent is not written yet go back to the outbox",
+                                      metadata: ["records": "\(putBack.count)", "attempt": "\(entry.attempts + 1)"])
+            }
+            state.withLock { $0.stats.replayed += Int64(written) }
+            metrics.replayed.increment(by: Int64(written))
+            if written > 0 { options.logger.info("replayed from the outbox", metadata: ["records": "\(written)"]) }
         }
+    }
+
+    private static func seconds(_ duration: Duration) -> TimeInterval {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
+
+    /// An error as a log value: a `LedgerError`'s text never holds a value or a password.
+    private static func describe(_ error: any Error) -> Logger.MetadataValue {
+        if let error = error as? LedgerError { return "\(error)" }
+        return "\(type(of: error))"
     }
 }

@@ -1,11 +1,22 @@
 import Foundation
 
 /// The local, durable queue batches spill to while the database is unreachable: one table
-/// in a database of its own (SQLite), one row per batch, replayed oldest first.
+/// in a database of its own (SQLite), one row per batch, replayed oldest first. A batch
+/// that can no longer be read moves to a dead-letter table beside it.
 final class Outbox: Sendable {
+    /// One batch as stored: its place in the queue, how many replays put it back (a record
+    /// whose parent was not written yet), and its records, or why they cannot be read.
+    struct Entry: Sendable {
+        let seq: Int64
+        let count: Int64
+        let attempts: Int64
+        let records: Result<[PendingRecord], LedgerError>
+    }
+
     private let client: any DatabaseClient
     private var dialect: any SQLDialect { client.dialect }
     private static let table = "ailedger_outbox"
+    private static let deadTable = "ailedger_outbox_dead"
     /// The batches waiting when the outbox was opened, left by an earlier process.
     let waitingAtOpen: Int64
 
@@ -22,7 +33,17 @@ final class Outbox: Sendable {
             try await client.withConnection(.write) { connection in
                 _ = try await connection.execute("""
                     CREATE TABLE IF NOT EXISTS \(Self.table) (seq INTEGER PRIMARY KEY AUTOINCREMENT, \
-                    records INTEGER NOT NULL, spilled_at TEXT NOT NULL, batch TEXT NOT NULL)
+                    records INTEGER NOT NULL, spilled_at TEXT NOT NULL, batch TEXT NOT NULL, \
+                    attempts INTEGER NOT NULL DEFAULT 0)
+                    """, [])
+                // Outboxes written before replays could put a batch back lack its count.
+                let columns = try await connection.query("SELECT name FROM pragma_table_info('\(Self.table)')", [])
+                if !columns.contains(where: { $0.values.first == .text("attempts") }) {
+                    _ = try await connection.execute("ALTER TABLE \(Self.table) ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0", [])
+                }
+                _ = try await connection.execute("""
+                    CREATE TABLE IF NOT EXISTS \(Self.deadTable) (seq INTEGER PRIMARY KEY, records INTEGER NOT NULL, \
+                    spilled_at TEXT NOT NULL, failed_at TEXT NOT NULL, reason TEXT NOT NULL, batch TEXT NOT NULL)
                     """, [])
             }
             return Outbox(client: client, waiting: try await count(client))
@@ -32,25 +53,62 @@ final class Outbox: Sendable {
         }
     }
 
-    /// Saves `records` as one batch, durably, after any batch saved before.
-    func spill(_ records: [PendingRecord]) async throws {
+    /// Saves `records` as one batch, durably, after any batch saved before; `attempts`
+    /// counts the replays that already put these records back.
+    func spill(_ records: [PendingRecord], attempts: Int64 = 0) async throws {
         let text = try Self.encode(records)
-        let sql = "INSERT INTO \(Self.table) (records, spilled_at, batch) VALUES (\(dialect.placeholder(1)), \(dialect.placeholder(2)), \(dialect.placeholder(3)))"
-        let now = Timestamp.iso8601(microseconds: Timestamp.microseconds(Date()))
+        let sql = "INSERT INTO \(Self.table) (records, spilled_at, batch, attempts) VALUES (\(dialect.placeholder(1)), \(dialect.placeholder(2)), \(dialect.placeholder(3)), \(dialect.placeholder(4)))"
         try await client.withConnection(.write) { connection in
-            _ = try await connection.execute(sql, [.integer(Int64(records.count)), .text(now), .text(text)])
+            _ = try await connection.execute(sql, [.integer(Int64(records.count)), .text(Self.now), .text(text), .integer(attempts)])
         }
     }
 
-    /// The oldest batch and its sequence number, or nil when the outbox is empty.
-    func oldest() async throws -> (seq: Int64, records: [PendingRecord])? {
+    /// The oldest batch no later than `last`, or nil when there is none. A batch a replay
+    /// put back is due only once it has waited since `deferredBefore`.
+    func oldest(through last: Int64 = .max, deferredBefore: Date = .distantFuture) async throws -> Entry? {
+        let p = dialect.placeholder
+        let sql = """
+            SELECT seq, records, attempts, batch FROM \(Self.table) \
+            WHERE seq <= \(p(1)) AND (attempts = 0 OR spilled_at <= \(p(2))) ORDER BY seq LIMIT 1
+            """
+        let cutoff = Timestamp.iso8601(microseconds: Timestamp.microseconds(deferredBefore))
         let rows = try await client.withConnection(.write) { connection in
-            try await connection.query("SELECT seq, batch FROM \(Self.table) ORDER BY seq LIMIT 1", [])
+            try await connection.query(sql, [.integer(last), .text(cutoff)])
         }
         guard let row = rows.first else { return nil }
         var reader = RowReader(row)
-        let seq = try reader.int64()
-        return (seq, try Self.decode(try reader.string()))
+        let seq = try reader.int64(), count = try reader.int64(), attempts = try reader.int64()
+        let records: Result<[PendingRecord], LedgerError>
+        do {
+            records = .success(try Self.decode(try reader.string()))
+        } catch {
+            records = .failure(error as? LedgerError ?? LedgerError(.decodingFailed, "an outbox batch could not be read"))
+        }
+        return Entry(seq: seq, count: count, attempts: attempts, records: records)
+    }
+
+    /// Replaces the batch `seq` with `records` at the end of the queue, in one transaction.
+    func requeue(_ seq: Int64, _ records: [PendingRecord], attempts: Int64) async throws {
+        let text = try Self.encode(records)
+        let p = dialect.placeholder
+        try await client.withConnection(.write) { connection in
+            try await connection.transaction {
+                _ = try await connection.execute(
+                    "INSERT INTO \(Self.table) (records, spilled_at, batch, attempts) VALUES (\(p(1)), \(p(2)), \(p(3)), \(p(4)))",
+                    [.integer(Int64(records.count)), .text(Self.now), .text(text), .integer(attempts)])
+                _ = try await connection.execute("DELETE FROM \(Self.table) WHERE seq = \(p(1))", [.integer(seq)])
+            }
+        }
+    }
+
+    /// The newest batch's sequence number, or nil when the outbox is empty.
+    func newest() async throws -> Int64? {
+        let rows = try await client.withConnection(.write) { connection in
+            try await connection.query("SELECT MAX(seq) FROM \(Self.table)", [])
+        }
+        guard let row = rows.first else { return nil }
+        var reader = RowReader(row)
+        return try reader.optionalInt64()
     }
 
     /// Removes the batch `seq` once it is committed to the database.
@@ -58,6 +116,20 @@ final class Outbox: Sendable {
         let sql = "DELETE FROM \(Self.table) WHERE seq = \(dialect.placeholder(1))"
         try await client.withConnection(.write) { connection in
             _ = try await connection.execute(sql, [.integer(seq)])
+        }
+    }
+
+    /// Moves the batch `seq` to the dead-letter table, with `reason`, in one transaction.
+    func bury(_ seq: Int64, reason: String) async throws {
+        let p = dialect.placeholder
+        try await client.withConnection(.write) { connection in
+            try await connection.transaction {
+                _ = try await connection.execute("""
+                    INSERT INTO \(Self.deadTable) (seq, records, spilled_at, failed_at, reason, batch) \
+                    SELECT seq, records, spilled_at, \(p(1)), \(p(2)), batch FROM \(Self.table) WHERE seq = \(p(3))
+                    """, [.text(Self.now), .text(reason), .integer(seq)])
+                _ = try await connection.execute("DELETE FROM \(Self.table) WHERE seq = \(p(1))", [.integer(seq)])
+            }
         }
     }
 
@@ -72,6 +144,8 @@ final class Outbox: Sendable {
     }
 
     func close() async { await client.close() }
+
+    private static var now: String { Timestamp.iso8601(microseconds: Timestamp.microseconds(Date())) }
 
     /// JSON with times as whole microseconds, so a replayed record is the one recorded.
     static func encode(_ records: [PendingRecord]) throws -> String {
@@ -90,8 +164,23 @@ final class Outbox: Sendable {
         }
         do {
             return try decoder.decode([PendingRecord].self, from: Data(text.utf8))
+        } catch let error as DecodingError {
+            throw LedgerError(.decodingFailed, "an outbox batch could not be read: \(Self.describe(error))")
         } catch {
-            throw LedgerError(.decodingFailed, "an outbox batch could not be read: \(error)")
+            throw LedgerError(.decodingFailed, "an outbox batch could not be read: it is not JSON")
+        }
+    }
+
+    /// Where decoding failed, by field path, without the value found there.
+    private static func describe(_ error: DecodingError) -> String {
+        func path(_ context: DecodingError.Context) -> String {
+            context.codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: ".")
+        }
+        switch error {
+        case .keyNotFound(let key, let context): return "missing \(key.stringValue) at '\(path(context))'"
+        case .typeMismatch(_, let context), .valueNotFound(_, let context): return "wrong type at '\(path(context))'"
+        case .dataCorrupted(let context): return "malformed at '\(path(context))'"
+        @unknown default: return "malformed"
         }
     }
 }

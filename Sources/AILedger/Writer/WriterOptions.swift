@@ -1,3 +1,5 @@
+import Logging
+
 /// How a buffered ledger writes: `Ledger.open(url:writer:)` with these options makes
 /// `record` hand records to a bounded in-memory buffer that a background writer flushes.
 public struct WriterOptions: Sendable {
@@ -22,6 +24,12 @@ public struct WriterOptions: Sendable {
     /// Dimensions added to the writer's swift-metrics counters, to tell the ledgers of one
     /// process apart: `[("ledger", "billing")]`. Default none.
     public var metricsDimensions: [(String, String)]
+    /// How long `flush()` and `close()` wait, at most, for the database while it is away
+    /// and there is no outbox to spill to. Default 30 s.
+    public var drainTimeout: Duration
+    /// Where the writer logs retries, spills, replays, rejections and dead letters; never a
+    /// record's values. Default: the label `ailedger.writer`.
+    public var logger: Logger
     /// Called, on the writer's task, for each record the database refused for good (a
     /// foreign key to a record never written, say), with the reason. The record is also
     /// counted as rejected.
@@ -31,6 +39,7 @@ public struct WriterOptions: Sendable {
     public init(capacity: Int = 100_000, batchSize: Int = 10_000, flushInterval: Duration = .milliseconds(100),
                 whenFull: BufferFullPolicy = .wait, outboxURL: String? = nil, spillAfter: Duration = .seconds(2),
                 maxBackoff: Duration = .seconds(2), metricsDimensions: [(String, String)] = [],
+                drainTimeout: Duration = .seconds(30), logger: Logger = Logger(label: "ailedger.writer"),
                 onReject: (@Sendable (RejectedRecord) -> Void)? = nil) {
         self.capacity = capacity
         self.batchSize = batchSize
@@ -40,6 +49,8 @@ public struct WriterOptions: Sendable {
         self.spillAfter = spillAfter
         self.maxBackoff = maxBackoff
         self.metricsDimensions = metricsDimensions
+        self.drainTimeout = drainTimeout
+        self.logger = logger
         self.onReject = onReject
     }
 
@@ -47,7 +58,7 @@ public struct WriterOptions: Sendable {
         guard capacity > 0, batchSize > 0, batchSize <= capacity else {
             throw LedgerError(.invalidConfiguration, "writer capacity and batch size must be positive, the batch no larger than the capacity")
         }
-        guard flushInterval > .zero, spillAfter >= .zero, maxBackoff > .zero else {
+        guard flushInterval > .zero, spillAfter >= .zero, maxBackoff > .zero, drainTimeout >= .zero else {
             throw LedgerError(.invalidConfiguration, "writer intervals must be positive")
         }
         if whenFull == .spill && outboxURL == nil {

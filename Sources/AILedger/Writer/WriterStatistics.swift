@@ -14,6 +14,15 @@ public struct WriterStatistics: Sendable, Hashable {
     public var replayed: Int64 = 0
     /// Records refused: invalid when recorded, or refused by the database for good.
     public var rejected: Int64 = 0
+    /// Records a replay put back in the outbox because a record they refer to (their
+    /// conversation or interaction) was not written yet; each is tried again later.
+    public var deferred: Int64 = 0
+    /// Records in outbox batches that could no longer be read (corrupted, or written by an
+    /// incompatible version) and were moved to the dead-letter table `ailedger_outbox_dead`.
+    public var deadLettered: Int64 = 0
+    /// Records given up when a flush or close deadline passed with the database away and no
+    /// outbox to keep them: lost, and reported here and in the log.
+    public var abandoned: Int64 = 0
     /// Records in memory now, waiting or being written.
     public var buffered: Int64 = 0
     /// Batches in the outbox now.
