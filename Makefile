@@ -5,7 +5,12 @@ DEMO_DB ?= ailedger-demo.sqlite
 BUILD_PACKAGES := pkgconf libsqlite3-dev sqlite3 libpq-dev libmariadb-dev
 TEST_PACKAGES := $(BUILD_PACKAGES) postgresql mariadb-server mariadb-client
 
-.PHONY: all deps test-deps build demo test bench-query bench-writer clean
+# The parsers fuzzed by `make fuzz` (see Fuzz/), and libFuzzer's archive beside the compiler.
+FUZZ_TARGETS := url timestamp cursor json usage prices litellm migration time csv
+FUZZ_SECONDS ?= 60
+FUZZER_LIBRARY = $(firstword $(wildcard $(dir $(realpath $(shell command -v $(SWIFT))))../lib/clang/*/lib/linux/libclang_rt.fuzzer_no_main-x86_64.a))
+
+.PHONY: all deps test-deps build demo test fuzz fuzz-build bench-query bench-writer clean
 
 all: build
 
@@ -26,9 +31,19 @@ demo: build
 
 # Every test on every driver, against throwaway servers started on 127.0.0.1; a driver
 # whose server is missing fails the run instead of being skipped.
-test: test-deps
+# Each fuzz target also runs for a few seconds over its checked-in corpus.
+test: test-deps fuzz-build
+	scripts/fuzz.sh 3 $(FUZZ_TARGETS)
 	$(SWIFT) build --build-tests
 	AILEDGER_REQUIRE_ALL_DRIVERS=1 scripts/with-test-servers.sh $(SWIFT) test --skip-build
+
+# Every fuzz target for FUZZ_SECONDS (default 60) each; prints executions per target.
+fuzz: fuzz-build
+	scripts/fuzz.sh $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
+fuzz-build: deps
+	@test -n "$(FUZZER_LIBRARY)" || { echo "error: libFuzzer (libclang_rt.fuzzer_no_main) was not found beside $(SWIFT)"; exit 1; }
+	AILEDGER_FUZZER_LIBRARY=$(FUZZER_LIBRARY) $(SWIFT) build --scratch-path .build-fuzz --product AILedgerFuzz
 
 # Times the query engine against hand-written SQL run through sqlite3, psql and mariadb
 # over one million recorded calls per backend (see Benchmarks/README.md).
@@ -45,4 +60,4 @@ bench-writer: test-deps
 		"$$AILEDGER_TEST_POSTGRES_URL" "$$AILEDGER_TEST_MYSQL_URL"'
 
 clean:
-	rm -rf .build $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	rm -rf .build .build-fuzz $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm

@@ -130,3 +130,20 @@ let package = Package(
         ),
     ]
 )
+
+// `make fuzz` (and `make test`, briefly) builds the libFuzzer targets of Fuzz/ in a build
+// folder of their own, naming libFuzzer's archive without its `main` (SwiftPM gives the
+// program its own) in AILEDGER_FUZZER_LIBRARY; the core is instrumented for coverage.
+if let fuzzer = Context.environment["AILEDGER_FUZZER_LIBRARY"] {
+    for target in package.targets where target.name == "AILedger" {
+        target.swiftSettings = [.unsafeFlags(["-sanitize=fuzzer"])]
+    }
+    package.targets.append(.target(name: "CFuzzer", path: "Fuzz/CFuzzer"))
+    package.targets.append(.executableTarget(
+        name: "AILedgerFuzz",
+        dependencies: ["AILedger", "CFuzzer"],
+        path: "Fuzz/AILedgerFuzz",
+        swiftSettings: [.unsafeFlags(["-sanitize=fuzzer", "-parse-as-library"])],
+        linkerSettings: [.unsafeFlags([fuzzer, "-lstdc++"])]
+    ))
+}

@@ -5,10 +5,23 @@ public enum CSV {
     /// are caught). A field a spreadsheet would run as a formula (one that starts with `=`,
     /// `+`, `-`, `@`, a tab or a CR and is not a number) gets a leading `'`.
     public static func field(_ text: String) -> String {
-        var text = text
-        if let first = text.utf8.first, formulaStarts.contains(first), !isNumber(text) { text = "'" + text }
+        let text = defused(text)
         guard text.utf8.contains(where: { specials.contains($0) }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        var bytes: [UInt8] = [UInt8(ascii: "\"")]
+        bytes.reserveCapacity(text.utf8.count + 8)
+        for byte in text.utf8 {
+            bytes.append(byte)
+            if byte == UInt8(ascii: "\"") { bytes.append(byte) }
+        }
+        bytes.append(UInt8(ascii: "\""))
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `text` with a leading `'` when a spreadsheet would run it as a formula; what a CSV
+    /// reader reads back from `field(text)`.
+    public static func defused(_ text: String) -> String {
+        guard let first = text.utf8.first, formulaStarts.contains(first), !isNumber(text) else { return text }
+        return "'" + text
     }
 
     /// The fields as one CSV line, without its terminator.

@@ -30,7 +30,8 @@ struct FilterOptions: ParsableArguments {
 
     /// The filter the options describe.
     func filter(now: Date = Date()) throws -> LedgerFilter {
-        LedgerFilter(since: try since.map { try Self.time($0, now: now) }, until: try until.map { try Self.time($0, now: now) },
+        LedgerFilter(since: try since.map { try Self.time($0, "--since", now: now) },
+                     until: try until.map { try Self.time($0, "--until", now: now) },
                      userID: user, model: model, provider: provider, status: status, interactionType: interactionType,
                      callType: callType, interactionID: interaction, conversationID: conversation, promptID: prompt,
                      promptVersion: promptVersion, feedback: feedback, minQualityScore: minQuality,
@@ -39,12 +40,12 @@ struct FilterOptions: ParsableArguments {
                      personaID: persona, text: text)
     }
 
-    /// `2025-03-14`, `2025-03-14T05:00:00Z`, or `30m` / `24h` / `7d` / `2w` before `now`.
-    static func time(_ text: String, now: Date) throws -> Date {
-        let units: [Character: Double] = ["m": 60, "h": 3_600, "d": 86_400, "w": 604_800]
-        if let unit = text.last, let seconds = units[unit], let amount = Double(text.dropLast()), amount >= 0 {
-            return now.addingTimeInterval(-amount * seconds)
+    /// A time bound, as `LedgerFilter.time` reads it, with its error as the option's.
+    static func time(_ text: String, _ option: String, now: Date) throws -> Date {
+        do {
+            return try LedgerFilter.time(text, field: option, now: now)
+        } catch let error as LedgerError {
+            throw ValidationError(error.message)
         }
-        return try PricesCommand.date(text)
     }
 }

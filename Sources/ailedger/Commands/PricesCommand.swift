@@ -13,8 +13,8 @@ struct PricesCommand: AsyncParsableCommand {
 
     /// Parses `2025-03-14` or a full ISO-8601 UTC time.
     static func date(_ text: String) throws -> Date {
-        guard let micros = Timestamp.parse(text.count == 10 ? text + "T00:00:00Z" : text) else {
-            throw ValidationError("'\(text)' is not a date: use YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ")
+        guard text.utf8.count <= 40, let micros = Timestamp.parse(text.utf8.count == 10 ? text + "T00:00:00Z" : text) else {
+            throw ValidationError("not a date: use YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ")
         }
         return Timestamp.date(microseconds: micros)
     }

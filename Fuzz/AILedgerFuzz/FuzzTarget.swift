@@ -1,0 +1,99 @@
+import AILedger
+import CFuzzer
+import Foundation
+
+/// The parsers that read what clients, files and databases hand AILedger, each as a
+/// libFuzzer target: every input must give a value or a typed error, never a trap, and
+/// what is parsed must survive a round trip. `AILEDGER_FUZZ_TARGET` picks the target.
+enum FuzzTarget: String, CaseIterable {
+    case url, timestamp, cursor, json, usage, prices, litellm, migration, time, csv
+
+    static let selected: FuzzTarget = {
+        let name = ProcessInfo.processInfo.environment["AILEDGER_FUZZ_TARGET"] ?? ""
+        guard let target = FuzzTarget(rawValue: name) else {
+            FileHandle.standardError.write(Data("set AILEDGER_FUZZ_TARGET to one of: \(allCases.map(\.rawValue).joined(separator: ", "))\n".utf8))
+            exit(2)
+        }
+        return target
+    }()
+
+    func run(_ data: Data) {
+        let text = String(decoding: data, as: UTF8.self)
+        switch self {
+        case .url:
+            if let url = try? DatabaseURL(text), url.user != nil, url.password != nil {
+                check(Self.contains(url.description, ":***@"), "the password slot is not masked")
+            }
+        case .timestamp:
+            guard let micros = Timestamp.parse(text) else { return }
+            check((Timestamp.minMicroseconds...Timestamp.maxMicroseconds).contains(micros), "parsed outside years 1-9999")
+            check(Timestamp.parse(Timestamp.iso8601(microseconds: micros)) == micros, "ISO text does not read back")
+            check(Timestamp.parse(Timestamp.sqlDateTime(microseconds: micros)) == micros, "SQL text does not read back")
+        case .cursor:
+            guard let cursor = PageCursor(token: text) else { return }
+            check(PageCursor(token: cursor.token) == cursor, "a cursor's token does not read back")
+        case .json:
+            guard let value = try? JSONValue(jsonText: text) else { return }
+            if (try? Call(model: "m", request: value).validate()) != nil {
+                check((try? JSONValue(jsonText: value.jsonText)) == value, "JSON text does not read back")
+            }
+        case .usage:
+            guard let value = try? JSONValue(jsonText: text) else { return }
+            if let usage = try? ProviderUsage(response: value) {
+                _ = try? Call(model: usage.model ?? "m", usage: usage.usage).validate()
+            }
+        case .prices:
+            if let book = try? PriceBook(json: text) {
+                check((try? PriceBook(json: book.jsonText)) != nil, "a price book's JSON does not read back")
+            }
+        case .litellm:
+            _ = try? PriceBook(litellm: text, effectiveFrom: Date(timeIntervalSince1970: 1_700_000_000))
+        case .migration:
+            let parts = text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false)
+            let name = String(parts.first ?? ""), sql = parts.count > 1 ? String(parts[1]) : ""
+            _ = try? Migration.parse([MigrationFile(name: name, sql: sql), MigrationFile(name: "1_base.up.sql", sql: "SELECT 1")])
+        case .time:
+            let now = Date(timeIntervalSince1970: 1_700_000_000)
+            if let date = try? LedgerFilter.time(text, field: "since", now: now) {
+                check(date.timeIntervalSince1970.isFinite, "a time that is not finite")
+                check((Timestamp.minMicroseconds...Timestamp.maxMicroseconds).contains(Timestamp.microseconds(date)), "a time outside years 1-9999")
+            }
+        case .csv:
+            let fields = text.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init)
+            let line = CSV.line(fields) + "\r\n"
+            guard let read = CSVReader.rows(line), read.count == 1 else { return fail("CSV line does not read back as one row") }
+            check(read[0] == fields.map(CSV.defused), "CSV fields do not read back")
+        }
+    }
+
+    /// Whether `needle`'s bytes occur in `haystack`'s: Foundation's `contains` was seen to
+    /// trap on some texts holding NUL and U+FFFD.
+    private static func contains(_ haystack: String, _ needle: String) -> Bool {
+        let h = Array(haystack.utf8), n = Array(needle.utf8)
+        guard n.count <= h.count else { return false }
+        return (0...(h.count - n.count)).contains { start in h[start..<(start + n.count)].elementsEqual(n) }
+    }
+
+    private func check(_ condition: Bool, _ problem: @autoclosure () -> String) {
+        if !condition { fail(problem()) }
+    }
+
+    private func fail(_ problem: String) {
+        FileHandle.standardError.write(Data("\(rawValue): \(problem)\n".utf8))
+        abort()
+    }
+}
+
+/// The program's entry point (SwiftPM names it after the module): libFuzzer's driver, with
+/// its usual command line, calling `fuzzOneInput` with each input.
+@_cdecl("AILedgerFuzz_main")
+public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    _ = FuzzTarget.selected
+    var count = argc
+    var arguments = argv
+    return LLVMFuzzerRunDriver(&count, &arguments) { bytes, size in
+        let data = bytes.map { Data(bytes: $0, count: size) } ?? Data()
+        FuzzTarget.selected.run(data)
+        return 0
+    }
+}

@@ -1,0 +1,1 @@
+// The declarations in include/CFuzzer.h are libFuzzer's; this target has no code.
