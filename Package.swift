@@ -116,6 +116,8 @@ let package = Package(
         ),
 
         .testTarget(name: "AILedgerTests", dependencies: ["AILedger"]),
+        // Runs the `ailedger` binary as a process.
+        .testTarget(name: "AILedgerCLITests", dependencies: ["AILedger", "AILedgerSQLite", "AILedgerConformance", "ailedger"]),
         .testTarget(
             name: "AILedgerSQLiteTests",
             dependencies: ["AILedger", "AILedgerSQLite", "AILedgerConformance", .product(name: "CoreMetrics", package: "swift-metrics")]

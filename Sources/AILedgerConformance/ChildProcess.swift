@@ -48,7 +48,8 @@ public final class ChildProcess: Sendable {
         _ = await exitStatus()
     }
 
-    /// Waits, on a thread of its own, for the program to end; returns its exit status.
+    /// Waits, on a thread of its own, for the program to end; returns its exit status, or
+    /// 128 plus the signal's number when a signal ended it (as a shell reports it).
     public func exitStatus() async -> Int32 {
         let first = reaped.withLock { done in
             defer { done = true }
@@ -59,7 +60,8 @@ public final class ChildProcess: Sendable {
             Thread { [pid] in
                 var status: Int32 = 0
                 while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
-                continuation.resume(returning: (status >> 8) & 0xFF)
+                let signal = status & 0x7F
+                continuation.resume(returning: signal == 0 ? (status >> 8) & 0xFF : 128 + signal)
             }.start()
         }
     }

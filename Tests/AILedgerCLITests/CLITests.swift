@@ -1,0 +1,88 @@
+import AILedger
+import AILedgerConformance
+import AILedgerSQLite
+import Foundation
+import Testing
+
+/// The `ailedger` binary run as a user runs it, on a SQLite file: hostile arguments get a
+/// clear error naming the option, never a crash or a password on the screen.
+@Suite struct CLITests {
+    /// The binary `swift build --build-tests` puts beside the test bundle.
+    static let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("ailedger").path
+
+    /// Runs `ailedger` with `arguments`; returns its exit status and what it printed.
+    static func run(_ arguments: [String]) async throws -> (status: Int32, output: String) {
+        #expect(FileManager.default.isExecutableFile(atPath: binary), "build it with swift build --build-tests")
+        let child = try ChildProcess.spawn([binary] + arguments)
+        let status = await child.exitStatus()
+        return (status, child.output)
+    }
+
+    /// A migrated SQLite ledger holding `calls`.
+    static func ledger(with calls: [Call]) async throws -> String {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ailedger-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let url = "sqlite://" + folder.appendingPathComponent("cli.sqlite").path
+        let ledger = try await Ledger.open(url: url, drivers: [SQLiteDriver()])
+        try await ledger.migrate()
+        for call in calls { try await ledger.record(call) }
+        await ledger.close()
+        return url
+    }
+
+    @Test func aCursorPastYear9999IsRefusedByName() async throws {
+        let url = try await Self.ledger(with: [Call(model: "m")])
+        let result = try await Self.run(["calls", "list", "--url", url, "--after", "253402300800000000_01a197f2-e1b2-7acd-a820-cf4540870376"])
+        #expect(result.status == 64, "\(result.output)")
+        #expect(result.output.contains("--after is not a cursor"), "\(result.output)")
+        #expect(!result.output.contains("Fatal error"))
+    }
+
+    @Test func timesWithNanosecondsAreRead() async throws {
+        let url = try await Self.ledger(with: [Call(model: "m")])
+        let result = try await Self.run(["calls", "list", "--url", url, "--since", "2025-01-01T00:00:00.1234567Z", "--format", "csv"])
+        #expect(result.status == 0, "\(result.output)")
+        #expect(result.output.contains("m"))
+    }
+
+    @Test(arguments: ["1e300d", "infd", "-5h", "99999999999d", "2025-02-30", "x"])
+    func badTimesAreRefusedByName(_ since: String) async throws {
+        let url = try await Self.ledger(with: [])
+        let result = try await Self.run(["calls", "list", "--url", url, "--since", since])
+        #expect(result.status == 64, "\(result.output)")
+        #expect(result.output.contains("--since"), "\(result.output)")
+        #expect(!result.output.contains("Fatal error"))
+    }
+
+    @Test(arguments: ["postgres:/user:hunter2@h/db", "postgres:user:hunter2@h/db", "postgres//user:hunter2@h/db",
+                      "postgres://u:hunter2/x@h/db", "mysql://u:hunter2?x@h/db", "postgres://u:p@ss/hunter2@h/db",
+                      "mysql://u:p@ss?hunter2@h/db"])
+    func noURLFormPrintsItsPassword(_ url: String) async throws {
+        let result = try await Self.run(["calls", "list", "--url", url])
+        #expect(result.status != 0)
+        #expect(result.status < 128, "ended by a signal: \(result.output)")
+        #expect(!result.output.contains("hunter2"), "\(result.output)")
+    }
+
+    @Test func exportsAreOwnerOnlyAndDefuseFormulas() async throws {
+        let url = try await Self.ledger(with: [Call(model: "=HYPERLINK(\"http://x\")", userID: "+1+cmd", errorMessage: "a,\u{301}b\r\nc")])
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("ailedger-export-\(UUID().uuidString).csv").path
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        let result = try await Self.run(["export", "--url", url, "--output", file])
+        #expect(result.status == 0, "\(result.output)")
+        let mode = try FileManager.default.attributesOfItem(atPath: file)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+        let text = try String(contentsOfFile: file, encoding: .utf8)
+        #expect(text.contains("\"'=HYPERLINK(\"\"http://x\"\")\""), "\(text)")
+        #expect(text.contains(",'+1+cmd,"), "\(text)")
+        #expect(text.contains("\"a,\u{301}b\r\nc\""), "\(text)")
+    }
+
+    @Test func tablesNeverPassEscapeSequencesToTheTerminal() async throws {
+        let url = try await Self.ledger(with: [Call(model: "evil\u{1B}[2J\u{1B}]0;title\u{07}", userID: "u\u{9B}31m")])
+        let result = try await Self.run(["calls", "list", "--url", url])
+        #expect(result.status == 0, "\(result.output)")
+        #expect(result.output.contains("evil?[2J?]0;title?"), "\(result.output)")
+        #expect(!result.output.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x9B })
+    }
+}
