@@ -5,15 +5,11 @@ import Foundation
 /// One Connector/C connection, owned by a dedicated thread: every mysql_* call runs there.
 final class MySQLConnection: DatabaseConnection, @unchecked Sendable {
     let dialect: any SQLDialect = MySQLDialect()
-    private let thread: ConnectionThread
-    // Touched only on `thread`.
-    private var handle: UnsafeMutablePointer<MYSQL>?
-    private var statements: [String: UnsafeMutablePointer<MYSQL_STMT>] = [:]
-    private let state = Locked((closed: false, broken: false))
+    private let core = SerializedConnection<UnsafeMutablePointer<MYSQL>, UnsafeMutablePointer<MYSQL_STMT>>(
+        "MySQL", thread: "mariadb", finalize: { mysql_stmt_close($0) }, closeHandle: { mysql_close($0) })
     /// The server's max_allowed_packet, read on first bulk insert.
     private let maxPacket = Locked<Int?>(nil)
 
-    private static let statementCacheSize = 64
     // Client flags are macros Swift cannot import.
     private static let clientFoundRows: UInt = 2
     private static let clientMultiStatements: UInt = 1 << 16
@@ -24,31 +20,19 @@ final class MySQLConnection: DatabaseConnection, @unchecked Sendable {
         sql_mode = 'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ZERO_DATE,NO_ZERO_IN_DATE,NO_ENGINE_SUBSTITUTION'
         """
 
-    var isBroken: Bool { state.withLock { $0.closed || $0.broken } }
+    var isBroken: Bool { core.isBroken }
 
-    private init(thread: ConnectionThread) {
-        self.thread = thread
-    }
-
-    deinit {
-        // Dropped without close(): free the handles on the thread that owns them.
-        guard !state.withLock({ $0.closed }) else { return }
-        let resources = UnsafeTransfer((handle, Array(statements.values)))
-        thread.stop(after: {
-            for statement in resources.value.1 { mysql_stmt_close(statement) }
-            if let handle = resources.value.0 { mysql_close(handle) }
-        })
-    }
+    private init() {}
 
     /// Connects, then makes the session strict, UTC and utf8mb4.
     static func open(_ options: MySQLOptions) async throws -> MySQLConnection {
-        let connection = MySQLConnection(thread: ConnectionThread(name: "mariadb"))
-        return try await connection.opened { try await connection.thread.run { try connection.connectOnThread(options) } }
+        let connection = MySQLConnection()
+        return try await connection.opened { try await connection.core.run { try connection.connectOnThread(options) } }
     }
 
     private func connectOnThread(_ options: MySQLOptions) throws {
         guard let mysql = mysql_init(nil) else { throw LedgerError(.connectionFailed, "out of memory") }
-        handle = mysql
+        core.handle = mysql
         var timeout = options.connectTimeout
         mysql_options(mysql, MYSQL_OPT_CONNECT_TIMEOUT, &timeout)
         mysql_options(mysql, MYSQL_SET_CHARSET_NAME, "utf8mb4")
@@ -81,7 +65,7 @@ final class MySQLConnection: DatabaseConnection, @unchecked Sendable {
 
     @discardableResult
     func execute(_ sql: String, _ parameters: [SQLValue]) async throws -> Int {
-        try await thread.run { [self] in
+        try await core.run { [self] in
             if parameters.isEmpty { return try text(sql) }
             let statement = try prepared(sql)
             let arguments = try MySQLParameters(parameters)
@@ -93,7 +77,7 @@ final class MySQLConnection: DatabaseConnection, @unchecked Sendable {
     }
 
     func query(_ sql: String, _ parameters: [SQLValue]) async throws -> [SQLRow] {
-        try await thread.run { [self] in
+        try await core.run { [self] in
             let statement = try prepared(sql)
             let arguments = try MySQLParameters(parameters)
             try run(statement, arguments)
@@ -166,7 +150,7 @@ final class MySQLConnection: DatabaseConnection, @unchecked Sendable {
     }
 
     func executeScript(_ sql: String) async throws {
-        try await thread.run { [self] in _ = try text(sql) }
+        try await core.run { [self] in _ = try text(sql) }
     }
 
     func withMigrationLock<T: Sendable>(_ body: () async throws -> T) async throws -> T {
@@ -185,18 +169,7 @@ final class MySQLConnection: DatabaseConnection, @unchecked Sendable {
     }
 
     func close() async {
-        let wasClosed = state.withLock { state in
-            defer { state.closed = true }
-            return state.closed
-        }
-        guard !wasClosed else { return }
-        _ = try? await thread.run { [self] in
-            for statement in statements.values { mysql_stmt_close(statement) }
-            statements.removeAll()
-            if let handle { mysql_close(handle) }
-            handle = nil
-        }
-        thread.stop()
+        await core.close()
     }
 
     // MARK: - On the thread
@@ -205,7 +178,7 @@ final class MySQLConnection: DatabaseConnection, @unchecked Sendable {
     /// result, and returns the rows the last statement changed.
     @discardableResult
     private func text(_ sql: String) throws -> Int {
-        guard let handle else { throw LedgerError(.closed, "the MySQL connection is closed") }
+        let handle = try core.openHandle()
         var utf8 = Array(sql.utf8)
         try check(utf8.withUnsafeMutableBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { mysql_real_query(handle, $0.baseAddress, UInt(buffer.count)) }
@@ -227,24 +200,19 @@ final class MySQLConnection: DatabaseConnection, @unchecked Sendable {
     }
 
     private func prepared(_ sql: String) throws -> UnsafeMutablePointer<MYSQL_STMT> {
-        guard let handle else { throw LedgerError(.closed, "the MySQL connection is closed") }
-        if let statement = statements[sql] { return statement }
-        guard let statement = mysql_stmt_init(handle) else { throw error() }
-        let utf8 = Array(sql.utf8)
-        let code = utf8.withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { mysql_stmt_prepare(statement, $0.baseAddress, UInt(buffer.count)) }
+        try core.statement(sql) { handle in
+            guard let statement = mysql_stmt_init(handle) else { throw error() }
+            let utf8 = Array(sql.utf8)
+            let code = utf8.withUnsafeBufferPointer { buffer in
+                buffer.withMemoryRebound(to: CChar.self) { mysql_stmt_prepare(statement, $0.baseAddress, UInt(buffer.count)) }
+            }
+            guard code == 0 else {
+                let failure = error(statement)
+                mysql_stmt_close(statement)
+                throw failure
+            }
+            return statement
         }
-        guard code == 0 else {
-            let failure = error(statement)
-            mysql_stmt_close(statement)
-            throw failure
-        }
-        if statements.count >= Self.statementCacheSize {
-            for cached in statements.values { mysql_stmt_close(cached) }
-            statements.removeAll()
-        }
-        statements[sql] = statement
-        return statement
     }
 
     private func run(_ statement: UnsafeMutablePointer<MYSQL_STMT>, _ arguments: MySQLParameters) throws {
@@ -276,7 +244,7 @@ final class MySQLConnection: DatabaseConnection, @unchecked Sendable {
             code = mysql_stmt_errno(statement)
             message = String(cString: mysql_stmt_error(statement))
             sqlState = String(cString: mysql_stmt_sqlstate(statement))
-        } else if let handle {
+        } else if let handle = core.handle {
             code = mysql_errno(handle)
             message = String(cString: mysql_error(handle))
             sqlState = String(cString: mysql_sqlstate(handle))
@@ -287,7 +255,7 @@ final class MySQLConnection: DatabaseConnection, @unchecked Sendable {
         // Connection errors, and any client-side error (2000-2999: out of sync, malformed
         // packet...), leave the connection unusable.
         if failure.kind == .connectionFailed || (2000..<3000).contains(code) {
-            state.withLock { $0.broken = true }
+            core.markBroken()
         }
         return failure
     }

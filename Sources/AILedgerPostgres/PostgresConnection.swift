@@ -5,31 +5,23 @@ import Foundation
 /// One libpq connection, owned by a dedicated thread: every libpq call runs there.
 final class PostgresConnection: DatabaseConnection, @unchecked Sendable {
     let dialect: any SQLDialect = PostgresDialect()
-    private let thread: ConnectionThread
-    // Touched only on `thread`.
-    private var handle: OpaquePointer?
-    private let state = Locked((closed: false, broken: false))
+    private let core = SerializedConnection<OpaquePointer, Never>("PostgreSQL", thread: "postgres", statementCacheSize: 0,
+                                                                   finalize: { _ in }, closeHandle: { PQfinish($0) })
 
     /// The advisory-lock key the migration runner holds: "AILedger" in ASCII.
     private static let migrationLockKey: Int64 = 0x41_49_4C_65_64_67_65_72
 
-    var isBroken: Bool { state.withLock { $0.closed || $0.broken } }
+    var isBroken: Bool { core.isBroken }
 
-    private init(thread: ConnectionThread) {
-        self.thread = thread
-    }
+    /// The handle, on the connection's thread.
+    private var handle: OpaquePointer? { core.handle }
 
-    deinit {
-        // Dropped without close(): free the handle on the thread that owns it.
-        guard !state.withLock({ $0.closed }) else { return }
-        let resources = UnsafeTransfer(handle)
-        thread.stop(after: { if let handle = resources.value { PQfinish(handle) } })
-    }
+    private init() {}
 
     /// Connects and checks the session.
     static func open(_ options: PostgresOptions) async throws -> PostgresConnection {
-        let connection = PostgresConnection(thread: ConnectionThread(name: "postgres"))
-        return try await connection.opened { try await connection.thread.run { try connection.connectOnThread(options) } }
+        let connection = PostgresConnection()
+        return try await connection.opened { try await connection.core.run { try connection.connectOnThread(options) } }
     }
 
     private func connectOnThread(_ options: PostgresOptions) throws {
@@ -44,7 +36,7 @@ final class PostgresConnection: DatabaseConnection, @unchecked Sendable {
                 PQconnectdbParams(keyBuffer.baseAddress, valueBuffer.baseAddress, 0)
             }
         }
-        handle = connection
+        core.handle = connection
         guard let connection, PQstatus(connection) == CONNECTION_OK else {
             let message = connection.map { String(cString: PQerrorMessage($0)) } ?? "out of memory"
             throw LedgerError(connectFailure: message, url: options.display)
@@ -54,13 +46,13 @@ final class PostgresConnection: DatabaseConnection, @unchecked Sendable {
 
     @discardableResult
     func execute(_ sql: String, _ parameters: [SQLValue]) async throws -> Int {
-        try await thread.run { [self] in
+        try await core.run { [self] in
             try withResult(sql, parameters) { result in Int(String(cString: PQcmdTuples(result))) ?? 0 }
         }
     }
 
     func query(_ sql: String, _ parameters: [SQLValue]) async throws -> [SQLRow] {
-        try await thread.run { [self] in
+        try await core.run { [self] in
             try withResult(sql, parameters) { result in
                 let rows = PQntuples(result), columns = PQnfields(result)
                 let types = (0..<columns).map { PQftype(result, $0) }
@@ -72,8 +64,8 @@ final class PostgresConnection: DatabaseConnection, @unchecked Sendable {
     }
 
     func executeScript(_ sql: String) async throws {
-        try await thread.run { [self] in
-            guard let handle else { throw LedgerError(.closed, "the PostgreSQL connection is closed") }
+        try await core.run { [self] in
+            let handle = try core.openHandle()
             let result = PQexec(handle, sql)
             defer { PQclear(result) }
             try check(result)
@@ -93,7 +85,7 @@ final class PostgresConnection: DatabaseConnection, @unchecked Sendable {
             return try await insertWithStatements(into: table, columns: columns, rows: rows, ignoringDuplicates: ignoringDuplicates)
         }
         do {
-            return try await thread.run { [self] in try copy(into: table, columns, rows, undoingDuplicates: ignoringDuplicates) }
+            return try await core.run { [self] in try copy(into: table, columns, rows, undoingDuplicates: ignoringDuplicates) }
         } catch let error as LedgerError where error.kind == .uniqueViolation && ignoringDuplicates && !isBroken {
             return try await insertWithStatements(into: table, columns: columns, rows: rows, ignoringDuplicates: true)
         }
@@ -120,16 +112,7 @@ final class PostgresConnection: DatabaseConnection, @unchecked Sendable {
     }
 
     func close() async {
-        let wasClosed = state.withLock { state in
-            defer { state.closed = true }
-            return state.closed
-        }
-        guard !wasClosed else { return }
-        _ = try? await thread.run { [self] in
-            if let handle { PQfinish(handle) }
-            handle = nil
-        }
-        thread.stop()
+        await core.close()
     }
 
     // MARK: - On the thread
@@ -137,7 +120,7 @@ final class PostgresConnection: DatabaseConnection, @unchecked Sendable {
     /// Runs `sql` with bound parameters (types sent with them, values as text, bytes as
     /// binary) and hands the successful result to `body`.
     private func withResult<T>(_ sql: String, _ parameters: [SQLValue], _ body: (OpaquePointer) throws -> T) throws -> T {
-        guard let handle else { throw LedgerError(.closed, "the PostgreSQL connection is closed") }
+        let handle = try core.openHandle()
         var types: [Oid] = []
         var lengths: [Int32] = []
         var formats: [Int32] = []
@@ -171,7 +154,7 @@ final class PostgresConnection: DatabaseConnection, @unchecked Sendable {
     /// Copies `rows` in; inside a transaction and when `undoingDuplicates`, within a
     /// savepoint that a unique violation rolls back to, leaving the transaction usable.
     private func copy(into table: String, _ columns: [String], _ rows: [[SQLValue]], undoingDuplicates: Bool) throws -> Int {
-        guard let handle else { throw LedgerError(.closed, "the PostgreSQL connection is closed") }
+        let handle = try core.openHandle()
         let savepoint = undoingDuplicates && PQtransactionStatus(handle) == PQTRANS_INTRANS
         if savepoint { try run("SAVEPOINT ailedger_copy") }
         do {
@@ -256,7 +239,7 @@ final class PostgresConnection: DatabaseConnection, @unchecked Sendable {
     }
 
     private func lostConnection() -> LedgerError {
-        state.withLock { $0.broken = true }
+        core.markBroken()
         let message = handle.map { String(cString: PQerrorMessage($0)) } ?? "no connection"
         return LedgerError(.connectionFailed, "the PostgreSQL connection was lost: \(message.trimmingCharacters(in: .whitespacesAndNewlines))")
     }
@@ -265,7 +248,7 @@ final class PostgresConnection: DatabaseConnection, @unchecked Sendable {
         let status = result.map(PQresultStatus) ?? PGRES_FATAL_ERROR
         guard status != PGRES_COMMAND_OK, status != PGRES_TUPLES_OK, status != PGRES_EMPTY_QUERY else { return }
         let connectionLost = handle.map { PQstatus($0) != CONNECTION_OK } ?? true
-        if connectionLost { state.withLock { $0.broken = true } }
+        if connectionLost { core.markBroken() }
         guard let result, let code = field(result, "C") else {
             let message = handle.map { String(cString: PQerrorMessage($0)) } ?? "no connection"
             throw LedgerError(.connectionFailed, "the PostgreSQL connection failed: \(message.trimmingCharacters(in: .whitespacesAndNewlines))")

@@ -18,25 +18,19 @@ final class SQLiteCheckpointer: @unchecked Sendable {
     /// `writerPages` of 4 KiB.
     static let walSizeLimit = 32 << 20
 
-    private let thread = ConnectionThread(name: "sqlite checkpt")
+    private let core = SerializedConnection<OpaquePointer, Never>("SQLite", thread: "sqlite checkpt", statementCacheSize: 0,
+                                                                   finalize: { _ in }, closeHandle: { sqlite3_close_v2($0) })
     private let scheduled = Locked(false)
-    // Touched only on `thread`.
-    private var handle: OpaquePointer?
 
     private init() {}
-
-    deinit {
-        let handle = UnsafeTransfer(handle)
-        thread.stop(after: { sqlite3_close_v2(handle.value) })
-    }
 
     /// Opens a second connection to the database file at `path`.
     static func open(path: String, busyTimeoutMs: Int) async throws -> SQLiteCheckpointer {
         let checkpointer = SQLiteCheckpointer()
-        try await checkpointer.thread.run {
+        try await checkpointer.core.run {
             var db: OpaquePointer?
             let code = sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nil)
-            checkpointer.handle = db
+            checkpointer.core.handle = db
             guard code == SQLITE_OK else {
                 throw LedgerError(.connectionFailed, "cannot open SQLite database '\(path)' to checkpoint it",
                                   isRetryable: false, databaseCode: "SQLITE_\(code)")
@@ -62,19 +56,15 @@ final class SQLiteCheckpointer: @unchecked Sendable {
             defer { was = true }
             return !was
         }) else { return }
-        thread.post { [self] in
+        core.post { [self] in
             scheduled.withLock { $0 = false }
             // Busy or failed is harmless: the next commit asks again.
-            sqlite3_wal_checkpoint_v2(handle, nil, SQLITE_CHECKPOINT_PASSIVE, nil, nil)
+            sqlite3_wal_checkpoint_v2(core.handle, nil, SQLITE_CHECKPOINT_PASSIVE, nil, nil)
         }
     }
 
     /// Closes the connection and ends the thread.
     func close() async {
-        _ = try? await thread.run { [self] in
-            sqlite3_close_v2(handle)
-            handle = nil
-        }
-        thread.stop()
+        await core.close()
     }
 }

@@ -7,42 +7,30 @@ final class SQLiteConnection: DatabaseConnection, @unchecked Sendable {
     enum Role: Sendable { case writer, reader }
 
     let dialect: any SQLDialect = SQLiteDialect()
-    private let thread: ConnectionThread
-    // Touched only on `thread`.
-    private var handle: OpaquePointer?
-    private var statements: [String: OpaquePointer] = [:]
+    private let core: SerializedConnection<OpaquePointer, OpaquePointer>
+    // Touched only on the connection's thread.
     private var checkpointer: SQLiteCheckpointer?
-    private let closed = Locked(false)
 
-    /// The most prepared statements kept for reuse.
-    private static let statementCacheSize = 64
+    var isBroken: Bool { core.isBroken }
 
-    var isBroken: Bool { closed.withLock { $0 } }
+    /// The handle, on the connection's thread.
+    private var handle: OpaquePointer? { core.handle }
 
-    private init(thread: ConnectionThread) {
-        self.thread = thread
-    }
-
-    deinit {
-        // Dropped without close(): free the handle on the thread that owns it.
-        guard !closed.withLock({ $0 }) else { return }
-        let resources = UnsafeTransfer((handle, Array(statements.values), checkpointer))
-        thread.stop(after: {
-            if let handle = resources.value.0 { sqlite3_wal_hook(handle, nil, nil) }
-            for statement in resources.value.1 { sqlite3_finalize(statement) }
-            sqlite3_close_v2(resources.value.0)
-            _ = resources.value.2  // kept alive until the hook is gone
+    private init(role: Role) {
+        core = SerializedConnection("SQLite", thread: "sqlite \(role)", finalize: { sqlite3_finalize($0) }, closeHandle: { db in
+            sqlite3_wal_hook(db, nil, nil)  // before the checkpointer it calls may go
+            sqlite3_close_v2(db)
         })
     }
 
     /// Opens the database file (or memory) and applies the connection's pragmas.
     static func open(_ options: SQLiteOptions, role: Role) async throws -> SQLiteConnection {
-        let connection = SQLiteConnection(thread: ConnectionThread(name: "sqlite \(role)"))
+        let connection = SQLiteConnection(role: role)
         return try await connection.opened {
-            try await connection.thread.run { try connection.openOnThread(options, role: role) }
+            try await connection.core.run { try connection.openOnThread(options, role: role) }
             if role == .writer && !options.isMemory {
                 let checkpointer = try await SQLiteCheckpointer.open(path: options.path, busyTimeoutMs: options.busyTimeoutMs)
-                try await connection.thread.run { connection.checkpoint(with: checkpointer) }
+                try await connection.core.run { connection.checkpoint(with: checkpointer) }
             }
         }
     }
@@ -51,7 +39,7 @@ final class SQLiteConnection: DatabaseConnection, @unchecked Sendable {
         let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
         var db: OpaquePointer?
         let code = sqlite3_open_v2(options.path, &db, flags, nil)
-        handle = db
+        core.handle = db
         guard code == SQLITE_OK else {
             let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
             throw LedgerError(.connectionFailed, "cannot open SQLite database '\(options.path)': \(message)",
@@ -71,6 +59,7 @@ final class SQLiteConnection: DatabaseConnection, @unchecked Sendable {
     /// Hands checkpoints to `checkpointer` in place of SQLite's automatic ones.
     private func checkpoint(with checkpointer: SQLiteCheckpointer) {
         self.checkpointer = checkpointer
+        core.keepAlive.append(checkpointer)  // the hook's context, until the handle is closed
         sqlite3_wal_hook(handle, { context, db, _, pages in
             Unmanaged<SQLiteCheckpointer>.fromOpaque(context!).takeUnretainedValue().committed(db, walPages: pages)
             return SQLITE_OK
@@ -79,7 +68,7 @@ final class SQLiteConnection: DatabaseConnection, @unchecked Sendable {
 
     @discardableResult
     func execute(_ sql: String, _ parameters: [SQLValue]) async throws -> Int {
-        try await thread.run { [self] in
+        try await core.run { [self] in
             let statement = try prepared(sql)
             defer { finish(statement) }
             try bind(parameters, to: statement)
@@ -93,7 +82,7 @@ final class SQLiteConnection: DatabaseConnection, @unchecked Sendable {
     }
 
     func query(_ sql: String, _ parameters: [SQLValue]) async throws -> [SQLRow] {
-        try await thread.run { [self] in
+        try await core.run { [self] in
             let statement = try prepared(sql)
             defer { finish(statement) }
             try bind(parameters, to: statement)
@@ -110,7 +99,7 @@ final class SQLiteConnection: DatabaseConnection, @unchecked Sendable {
     }
 
     func executeScript(_ sql: String) async throws {
-        try await thread.run { [self] in try script(sql) }
+        try await core.run { [self] in try script(sql) }
     }
 
     /// One prepared INSERT, bound and stepped per row in a single hop to the thread: the
@@ -118,7 +107,7 @@ final class SQLiteConnection: DatabaseConnection, @unchecked Sendable {
     func insert(into table: String, columns: [String], rows: [[SQLValue]], ignoringDuplicates: Bool) async throws -> Int {
         guard !rows.isEmpty else { return 0 }
         let sql = dialect.insertStatement(table: table, columns: columns, rowCount: 1, ignoringDuplicates: ignoringDuplicates)
-        return try await thread.run { [self] in
+        return try await core.run { [self] in
             let statement = try prepared(sql)
             defer { finish(statement) }
             var inserted = 0
@@ -134,38 +123,23 @@ final class SQLiteConnection: DatabaseConnection, @unchecked Sendable {
     }
 
     func close() async {
-        let wasClosed = closed.withLock { value in
-            defer { value = true }
-            return value
-        }
-        guard !wasClosed else { return }
-        let checkpointing = try? await thread.run { [self] in
-            if let handle { sqlite3_wal_hook(handle, nil, nil) }
-            for statement in statements.values { sqlite3_finalize(statement) }
-            statements.removeAll()
-            sqlite3_close_v2(handle)
-            handle = nil
+        let checkpointing = try? await core.run { [self] in
             defer { checkpointer = nil }
             return checkpointer
         }
-        thread.stop()
+        await core.close()
         await checkpointing?.close()
     }
 
     // MARK: - On the thread
 
     private func prepared(_ sql: String) throws -> OpaquePointer {
-        guard let handle else { throw LedgerError(.closed, "the SQLite connection is closed") }
-        if let statement = statements[sql] { return statement }
-        var statement: OpaquePointer?
-        let code = sqlite3_prepare_v3(handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &statement, nil)
-        guard code == SQLITE_OK, let statement else { throw error(code) }
-        if statements.count >= Self.statementCacheSize {
-            for cached in statements.values { sqlite3_finalize(cached) }
-            statements.removeAll()
+        try core.statement(sql) { handle in
+            var statement: OpaquePointer?
+            let code = sqlite3_prepare_v3(handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &statement, nil)
+            guard code == SQLITE_OK, let statement else { throw error(code) }
+            return statement
         }
-        statements[sql] = statement
-        return statement
     }
 
     private func finish(_ statement: OpaquePointer) {
@@ -174,7 +148,7 @@ final class SQLiteConnection: DatabaseConnection, @unchecked Sendable {
     }
 
     private func script(_ sql: String) throws {
-        guard let handle else { throw LedgerError(.closed, "the SQLite connection is closed") }
+        let handle = try core.openHandle()
         var message: UnsafeMutablePointer<CChar>?
         let code = sqlite3_exec(handle, sql, nil, nil, &message)
         sqlite3_free(message)

@@ -19,7 +19,7 @@ public actor ConnectionPool {
     }
 
     /// Borrows a connection, waiting for one when all are in use.
-    public func lease() async throws -> any DatabaseConnection {
+    package func lease() async throws -> any DatabaseConnection {
         while true {
             guard !closed else { throw LedgerError(.closed, "the connection pool is closed") }
             if let connection = idle.popLast() {
@@ -50,7 +50,7 @@ public actor ConnectionPool {
     ///
     /// A broken connection usually means the server went away, so the idle connections
     /// opened before it are closed too: the next lease opens a fresh one.
-    public func release(_ connection: any DatabaseConnection) async {
+    package func release(_ connection: any DatabaseConnection) async {
         if closed || connection.isBroken {
             let stale = connection.isBroken ? idle : []
             if connection.isBroken { idle.removeAll() }

@@ -4,13 +4,13 @@ import Foundation
 ///
 /// Blocking C calls must never run on Swift's cooperative thread pool; a driver wraps each
 /// of them in `run`, which suspends the caller until the thread has done the work.
-public final class ConnectionThread: @unchecked Sendable {
+final class ConnectionThread: @unchecked Sendable {
     private let condition = NSCondition()
     private var jobs: [() -> Void] = []
     private var stopping = false
 
     /// Starts a thread named `name`.
-    public init(name: String) {
+    init(name: String) {
         let thread = Thread { [self] in
             #if os(Linux)
             // Foundation keeps `name` to itself here; this is the name top -H and profilers show.
@@ -27,7 +27,7 @@ public final class ConnectionThread: @unchecked Sendable {
     }
 
     /// Runs `body` on the thread and returns its result.
-    public func run<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+    func run<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
         try await withCheckedThrowingContinuation { continuation in
             let accepted = enqueue { continuation.resume(with: Result { try body() }) }
             if !accepted {
@@ -38,7 +38,7 @@ public final class ConnectionThread: @unchecked Sendable {
 
     /// Queues `body` to run on the thread without waiting for it; false once stopped.
     @discardableResult
-    public func post(_ body: @escaping @Sendable () -> Void) -> Bool {
+    func post(_ body: @escaping @Sendable () -> Void) -> Bool {
         enqueue(body)
     }
 
@@ -46,7 +46,7 @@ public final class ConnectionThread: @unchecked Sendable {
     ///
     /// A connection that is released without `close()` calls this from its `deinit`, so
     /// its C handle is still freed on the thread that owns it.
-    public func stop(after cleanup: (@Sendable () -> Void)? = nil) {
+    func stop(after cleanup: (@Sendable () -> Void)? = nil) {
         condition.lock()
         if let cleanup, !stopping { jobs.append(cleanup) }
         stopping = true

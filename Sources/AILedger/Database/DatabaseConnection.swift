@@ -1,6 +1,6 @@
 /// One open connection to a database, used by one task at a time.
 ///
-/// Implementations run every C call on a thread they own (see `ConnectionThread`), never
+/// Implementations run every C call on a thread they own (see `SerializedConnection`), never
 /// on Swift's cooperative pool.
 public protocol DatabaseConnection: AnyObject, Sendable {
     /// The connection's dialect.
@@ -48,7 +48,7 @@ extension DatabaseConnection {
     /// Inserts `rows` with multi-row INSERT statements sized under `dialect.maxParameters`:
     /// the default `insert`, and the fallback of drivers with a faster path.
     @discardableResult
-    public func insertWithStatements(into table: String, columns: [String], rows: [[SQLValue]],
+    package func insertWithStatements(into table: String, columns: [String], rows: [[SQLValue]],
                                      ignoringDuplicates: Bool) async throws -> Int {
         guard !rows.isEmpty, !columns.isEmpty else { return 0 }
         let perStatement = max(1, min(1_000, dialect.maxParameters / columns.count))
