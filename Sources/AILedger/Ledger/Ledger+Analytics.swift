@@ -41,7 +41,7 @@ extension Ledger {
         filter.apply(toCalls: &sql)
         sql.appendWhere()
         let order = dimension.isText ? dialect.codePointOrder(key) : key
-        sql.append(" GROUP BY \(key) ORDER BY 11 DESC, 2 DESC, CASE WHEN \(key) IS NULL THEN 1 ELSE 0 END, \(order)")
+        sql.append(" GROUP BY \(key) ORDER BY s_cost DESC, s_calls DESC, CASE WHEN \(key) IS NULL THEN 1 ELSE 0 END, \(order)")
         if let top { sql.append(" LIMIT \(sql.bind(.integer(Int64(max(0, top)))))") }
         return try await groups(sql, isTime: false)
     }

@@ -79,8 +79,7 @@ extension Ledger {
     public func recordFeedback(_ feedback: Feedback, forInteraction id: UUID) async throws {
         try feedback.validate()
         var sql = SQLBuilder(dialect, "UPDATE \(dialect.quoteIdentifier(Interaction.table)) SET ")
-        let columns = ["feedback", "feedback_comment", "quality_score", "edit_distance", "feedback_at"]
-        let assignments = zip(columns, Interaction.feedbackValues(feedback)).map { column, value in
+        let assignments = Interaction.feedbackAssignments(feedback).map { column, value in
             "\(dialect.quoteIdentifier(column)) = \(sql.bind(value))"
         }
         sql.append(assignments.joined(separator: ", "))

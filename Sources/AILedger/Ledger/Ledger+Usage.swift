@@ -17,7 +17,7 @@ extension Ledger {
         sql.append(sql.table(Call.table, "c"))
         filter.apply(toCalls: &sql)
         sql.appendWhere()
-        sql.append(" GROUP BY c.model, c.provider ORDER BY 12 DESC, 3 DESC, c.model, c.provider")
+        sql.append(" GROUP BY c.model, c.provider ORDER BY s_cost DESC, s_calls DESC, c.model, c.provider")
         return try await rows(sql).map { row in
             var reader = RowReader(row)
             return ModelUsage(model: try reader.string(), provider: try reader.optionalString(), summary: try Self.summary(&reader))

@@ -1,17 +1,10 @@
-extension AIModel {
-    static let table = "ailedger_models"
+import Foundation
 
-    /// The stored columns, in the order of `rowValues` and `init(row:)`.
-    static let columns = ["id", "name", "version", "provider", "metadata", "created_at"]
+extension AIModel: StoredRecord {
+    static let stored = RecordTable<AIModel>("ailedger_models", [
+        .uuid("id", \.id), .text("name", \.name), .text("version", \.version), .text("provider", \.provider),
+        .object("metadata", \.metadata), .time("created_at", \.createdAt),
+    ])
 
-    var rowValues: [SQLValue] {
-        [.uuid(id), .text(name), .text(version), .text(provider), .json(JSONValue.object(metadata).jsonText),
-         .timestamp(Timestamp.microseconds(createdAt))]
-    }
-
-    init(row: SQLRow) throws {
-        var r = RowReader(row)
-        self.init(id: try r.uuid(), name: try r.string(), version: try r.string(), provider: try r.string(),
-                  metadata: try r.jsonObject(), createdAt: try r.date())
-    }
+    static var blank: AIModel { AIModel(id: UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)), name: "", version: "", provider: "", createdAt: Date(timeIntervalSince1970: 0)) }
 }

@@ -1,67 +1,58 @@
-extension Interaction {
-    static let table = "ailedger_interactions"
+import Foundation
 
-    /// The stored columns, in the order of `rowValues` and `init(row:)`.
-    static let columns = [
-        "id", "conversation_id", "external_id", "created_at", "interaction_type", "status", "session_id", "user_id",
-        "contact_id", "device_id", "persona_id", "ip_address", "prompt_id", "prompt_version", "prompt_hash",
-        "latency_ms", "input_text", "output_text", "request", "response", "structured_output", "input_variables",
-        "missing_variables", "error_code", "error_message", "error_details", "feedback", "feedback_comment",
-        "quality_score", "edit_distance", "feedback_at", "metadata",
-    ]
+extension Interaction: StoredRecord {
+    static let stored = RecordTable<Interaction>("ailedger_interactions", [
+        .uuid("id", \.id), .uuid("conversation_id", \.conversationID), .text("external_id", \.externalID),
+        .time("created_at", \.createdAt), .text("interaction_type", \.interactionType),
+        .enumeration("status", \.status, fallback: .success), .text("session_id", \.sessionID), .text("user_id", \.userID),
+        .text("contact_id", \.contactID), .text("device_id", \.deviceID), .text("persona_id", \.personaID),
+        .text("ip_address", \.ipAddress), .text("prompt_id", \.promptID), .text("prompt_version", \.promptVersion),
+        .text("prompt_hash", \.promptHash), .double("latency_ms", \.latencyMs), .text("input_text", \.inputText),
+        .text("output_text", \.outputText), .json("request", \.request), .json("response", \.response),
+        .json("structured_output", \.structuredOutput), .json("input_variables", \.inputVariables),
+        Column(name: "missing_variables",
+               encode: { .optional($0.missingVariables.map { JSONValue.array($0.map(JSONValue.string)).jsonText }, SQLValue.json) },
+               decode: { record, reader in
+                   if case .array(let names)? = try reader.optionalJSON() {
+                       record.missingVariables = names.compactMap { if case .string(let name) = $0 { name } else { nil } }
+                   }
+               }),
+        .text("error_code", \.errorCode), .text("error_message", \.errorMessage), .json("error_details", \.errorDetails),
+        // The feedback's five columns: a feedback is read back when it has a rating and a time.
+        Column(name: "feedback", encode: { .optional($0.feedback?.rating.rawValue, SQLValue.text) },
+               decode: { record, reader in
+                   record.feedback = try reader.optionalEnum(FeedbackRating.self).map { Feedback(rating: $0, at: Date(timeIntervalSince1970: 0)) }
+               }),
+        Column(name: "feedback_comment", encode: { .optional($0.feedback?.comment, SQLValue.text) },
+               decode: { record, reader in
+                   let comment = try reader.optionalString()
+                   record.feedback?.comment = comment
+               }),
+        Column(name: "quality_score", encode: { .optional($0.feedback?.qualityScore.map(Int64.init), SQLValue.integer) },
+               decode: { record, reader in
+                   let score = try reader.optionalInt()
+                   record.feedback?.qualityScore = score
+               }),
+        Column(name: "edit_distance", encode: { .optional($0.feedback?.editDistance.map(Int64.init), SQLValue.integer) },
+               decode: { record, reader in
+                   let distance = try reader.optionalInt()
+                   record.feedback?.editDistance = distance
+               }),
+        Column(name: "feedback_at", encode: { .optional($0.feedback.map { Timestamp.microseconds($0.at) }, SQLValue.timestamp) },
+               decode: { record, reader in
+                   if let at = try reader.optionalDate() { record.feedback?.at = at } else { record.feedback = nil }
+               }),
+        .object("metadata", \.metadata),
+    ])
 
-    var rowValues: [SQLValue] {
-        [
-            .uuid(id), .optional(conversationID, SQLValue.uuid), .optional(externalID, SQLValue.text),
-            .timestamp(Timestamp.microseconds(createdAt)), .optional(interactionType, SQLValue.text), .text(status.rawValue),
-            .optional(sessionID, SQLValue.text), .optional(userID, SQLValue.text), .optional(contactID, SQLValue.text),
-            .optional(deviceID, SQLValue.text), .optional(personaID, SQLValue.text), .optional(ipAddress, SQLValue.text),
-            .optional(promptID, SQLValue.text), .optional(promptVersion, SQLValue.text), .optional(promptHash, SQLValue.text),
-            .optional(latencyMs, SQLValue.double), .optional(inputText, SQLValue.text), .optional(outputText, SQLValue.text),
-            .optional(request?.jsonText, SQLValue.json), .optional(response?.jsonText, SQLValue.json),
-            .optional(structuredOutput?.jsonText, SQLValue.json), .optional(inputVariables?.jsonText, SQLValue.json),
-            .optional(missingVariables.map { JSONValue.array($0.map(JSONValue.string)).jsonText }, SQLValue.json),
-            .optional(errorCode, SQLValue.text), .optional(errorMessage, SQLValue.text),
-            .optional(errorDetails?.jsonText, SQLValue.json),
-        ] + Self.feedbackValues(feedback) + [.json(JSONValue.object(metadata).jsonText)]
-    }
+    static var blank: Interaction { Interaction(id: UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)), createdAt: Date(timeIntervalSince1970: 0)) }
 
-    /// feedback, feedback_comment, quality_score, edit_distance, feedback_at.
-    static func feedbackValues(_ feedback: Feedback?) -> [SQLValue] {
-        guard let feedback else { return [.null, .null, .null, .null, .null] }
-        return [
-            .text(feedback.rating.rawValue), .optional(feedback.comment, SQLValue.text),
-            .optional(feedback.qualityScore.map(Int64.init), SQLValue.integer),
-            .optional(feedback.editDistance.map(Int64.init), SQLValue.integer),
-            .timestamp(Timestamp.microseconds(feedback.at)),
-        ]
-    }
-
-    init(row: SQLRow) throws {
-        var r = RowReader(row)
-        self.init(
-            id: try r.uuid(), conversationID: try r.optionalUUID(), externalID: try r.optionalString(),
-            createdAt: try r.date(), interactionType: try r.optionalString(),
-            status: try r.optionalEnum(Status.self) ?? .success, sessionID: try r.optionalString(),
-            userID: try r.optionalString(), contactID: try r.optionalString(), deviceID: try r.optionalString(),
-            personaID: try r.optionalString(), ipAddress: try r.optionalString(), promptID: try r.optionalString(),
-            promptVersion: try r.optionalString(), promptHash: try r.optionalString(), latencyMs: try r.optionalDouble(),
-            inputText: try r.optionalString(), outputText: try r.optionalString(), request: try r.optionalJSON(),
-            response: try r.optionalJSON(), structuredOutput: try r.optionalJSON(), inputVariables: try r.optionalJSON())
-        if case .array(let names)? = try r.optionalJSON() {
-            missingVariables = names.compactMap { if case .string(let name) = $0 { name } else { nil } }
-        }
-        errorCode = try r.optionalString()
-        errorMessage = try r.optionalString()
-        errorDetails = try r.optionalJSON()
-        let rating = try r.optionalEnum(FeedbackRating.self)
-        let comment = try r.optionalString()
-        let score = try r.optionalInt()
-        let distance = try r.optionalInt()
-        let at = try r.optionalDate()
-        if let rating, let at {
-            feedback = Feedback(rating: rating, comment: comment, qualityScore: score, editDistance: distance, at: at)
-        }
-        metadata = try r.jsonObject()
+    /// The feedback columns with `feedback`'s values: what storing a verdict on a stored
+    /// interaction sets.
+    static func feedbackAssignments(_ feedback: Feedback) -> [(column: String, value: SQLValue)] {
+        var record = blank
+        record.feedback = feedback
+        let names: Set = ["feedback", "feedback_comment", "quality_score", "edit_distance", "feedback_at"]
+        return stored.columns.filter { names.contains($0.name) }.map { ($0.name, $0.encode(record)) }
     }
 }
