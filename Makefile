@@ -49,14 +49,14 @@ fuzz-build: deps
 # over one million recorded calls per backend (see Benchmarks/README.md).
 bench-query: test-deps
 	$(SWIFT) build -c release --product QueryBenchmark
-	scripts/with-test-servers.sh sh -c '.build/release/QueryBenchmark "sqlite://$$(mktemp -d)/bench.db" \
+	AILEDGER_DEFAULT_DURABILITY=1 scripts/with-test-servers.sh sh -c '.build/release/QueryBenchmark "sqlite://$$(mktemp -d)/bench.db" \
 		"$$AILEDGER_TEST_POSTGRES_URL" "$$AILEDGER_TEST_MYSQL_URL"'
 
 # Ingest throughput of the buffered writer beside each database's bulk-load tool, and
 # record() latency (see Benchmarks/README.md).
 bench-writer: test-deps
 	$(SWIFT) build -c release --product WriterBenchmark
-	scripts/with-test-servers.sh sh -c '.build/release/WriterBenchmark "sqlite://$$(mktemp -d)/bench.db" \
+	AILEDGER_DEFAULT_DURABILITY=1 scripts/with-test-servers.sh sh -c '.build/release/WriterBenchmark "sqlite://$$(mktemp -d)/bench.db" \
 		"$$AILEDGER_TEST_POSTGRES_URL" "$$AILEDGER_TEST_MYSQL_URL"'
 
 clean:

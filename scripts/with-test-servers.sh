@@ -9,9 +9,18 @@
 # restarts the server, for recovery tests), _STOP and _START; for MariaDB,
 # AILEDGER_TEST_MYSQL_URL, AILEDGER_TEST_MYSQL_SOCKET_URL, AILEDGER_TEST_MYSQL_RESTART
 # (kills the server with SIGKILL and starts it again), _STOP and _START.
+#
+# Tests trade durability for speed (PostgreSQL fsync=off, MariaDB flushing its log once a
+# second). With AILEDGER_DEFAULT_DURABILITY=1, as the benchmarks set it, both servers run
+# with their shipped durability settings instead.
 set -euo pipefail
 
 umask 077
+if [ "${AILEDGER_DEFAULT_DURABILITY:-}" = 1 ]; then
+  pg_tuning="" my_tuning=""
+else
+  pg_tuning="-c fsync=off" my_tuning="--innodb-flush-log-at-trx-commit=2"
+fi
 root=$(mktemp -d /tmp/ailedger-servers.XXXXXX)
 # The server users must reach their data directories; the password stays private.
 chmod 711 "$root"
@@ -61,7 +70,7 @@ pg_port=$(free_port)
 as_postgres "$PGBIN/initdb" --no-sync -D "$root/pg/data" -U ailedger --pwfile="$root/pg/password" \
   --auth-host=scram-sha-256 --auth-local=scram-sha-256 -E UTF8 --locale=C.UTF-8 >"$root/pg/initdb.log" 2>&1 \
   || { cat "$root/pg/initdb.log" >&2; exit 1; }
-pg_options="-c listen_addresses=127.0.0.1 -c port=$pg_port -c unix_socket_directories=$root/pg -c fsync=off"
+pg_options="-c listen_addresses=127.0.0.1 -c port=$pg_port -c unix_socket_directories=$root/pg $pg_tuning"
 as_postgres "$PGBIN/pg_ctl" -D "$root/pg/data" -o "$pg_options" -l "$root/pg/server.log" -w -t 60 start >/dev/null \
   || { cat "$root/pg/server.log" >&2; exit 1; }
 PGPASSWORD="$password" psql -q -h 127.0.0.1 -p "$pg_port" -U ailedger -d postgres -c "CREATE DATABASE ailedger_test" >/dev/null
@@ -99,7 +108,7 @@ mariadb-install-db --no-defaults --datadir="$root/my/data" --user="$my_user" --s
 my_port=$(free_port)
 my_start="$mysqld_bin --no-defaults --datadir=$root/my/data --user=$my_user --bind-address=127.0.0.1 \
   --port=$my_port --socket=$root/my/mysql.sock --pid-file=$root/my/mariadbd.pid --log-error=$root/my/error.log \
-  --skip-name-resolve --innodb-flush-log-at-trx-commit=2"
+  --skip-name-resolve $my_tuning"
 wait_for_mysql() {
   for _ in $(seq 120); do
     mariadb-admin --no-defaults --socket="$root/my/mysql.sock" -uroot ping >/dev/null 2>&1 && return 0
