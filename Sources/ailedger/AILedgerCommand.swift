@@ -5,7 +5,6 @@ import AILedgerSQLite
 import ArgumentParser
 
 /// The `ailedger` command-line tool.
-@main
 struct AILedgerCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ailedger",
@@ -15,6 +14,8 @@ struct AILedgerCommand: AsyncParsableCommand {
               sqlite:///absolute/path.db   sqlite://relative/path.db   sqlite::memory:
               postgres://user:password@host:5432/database?sslmode=require
               mysql://user:password@host:3306/database (also mariadb://)
+            Log lines (retries, spills, migrations applied) go to standard error at the level
+            AILEDGER_LOG_LEVEL names: trace, debug, info, notice, warning (the default), error.
             """,
         subcommands: [MigrateCommand.self, DemoCommand.self, CallsCommand.self, InteractionsCommand.self,
                       ConversationsCommand.self, StatsCommand.self, ExportCommand.self, FeedbackCommand.self,
