@@ -8,7 +8,7 @@ TEST_PACKAGES := $(BUILD_PACKAGES) postgresql mariadb-server mariadb-client
 # The parsers fuzzed by `make fuzz` (see Fuzz/), and libFuzzer's archive beside the compiler.
 FUZZ_TARGETS := url timestamp cursor json usage prices litellm migration time csv
 FUZZ_SECONDS ?= 60
-FUZZER_LIBRARY = $(firstword $(wildcard $(dir $(realpath $(shell command -v $(SWIFT))))../lib/clang/*/lib/linux/libclang_rt.fuzzer_no_main-x86_64.a))
+FUZZER_LIBRARY = $(firstword $(wildcard $(dir $(realpath $(shell command -v $(SWIFT))))../lib/clang/*/lib/linux/libclang_rt.fuzzer_no_main-*.a))
 
 .PHONY: all deps test-deps build demo test fuzz fuzz-build bench-query bench-writer clean
 

@@ -68,6 +68,8 @@ import Testing
         let url = try await Self.ledger(with: [Call(model: "=HYPERLINK(\"http://x\")", userID: "+1+cmd", errorMessage: "a,\u{301}b\r\nc")])
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("ailedger-export-\(UUID().uuidString).csv").path
         defer { try? FileManager.default.removeItem(atPath: file) }
+        // A file that is already there, readable by all, is made the owner's only.
+        _ = FileManager.default.createFile(atPath: file, contents: Data("old".utf8), attributes: [.posixPermissions: 0o644])
         let result = try await Self.run(["export", "--url", url, "--output", file])
         #expect(result.status == 0, "\(result.output)")
         let mode = try FileManager.default.attributesOfItem(atPath: file)[.posixPermissions] as? Int

@@ -117,7 +117,12 @@ extension MySQLTests {
             try await TestServer.mysql.expectNothingLostAcrossAnOutage(url: url, drivers: drivers + [SQLiteDriver()])
         }
 
-        @Test func childrenSpilledAheadOfTheirParentsWaitForThem() async throws {
+        @Test func closeSavesWhatItCanWhileACallIsStuck() async throws {
+        try await StuckDatabase.expectCloseSavesWhatItCan(url: url, drivers: drivers + [SQLiteDriver()],
+                                                          lock: ["LOCK TABLES ailedger_calls WRITE"], unlock: ["UNLOCK TABLES"])
+    }
+
+    @Test func childrenSpilledAheadOfTheirParentsWaitForThem() async throws {
         let server = TestServer.mysql
         try await OutboxOrdering.expectParentsBeforeChildren(url: url, drivers: drivers + [SQLiteDriver()],
                                                              down: { try await server.stop() }, up: { try await server.start() })

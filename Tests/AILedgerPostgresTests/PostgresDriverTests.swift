@@ -153,6 +153,11 @@ extension PostgresTests {
         try await TestServer.postgres.expectNothingLostAcrossAnOutage(url: url, drivers: drivers + [SQLiteDriver()])
     }
 
+    @Test func closeSavesWhatItCanWhileACallIsStuck() async throws {
+        try await StuckDatabase.expectCloseSavesWhatItCan(url: url, drivers: drivers + [SQLiteDriver()],
+                                                          lock: ["BEGIN", "LOCK TABLE ailedger_calls IN ACCESS EXCLUSIVE MODE"], unlock: ["COMMIT"])
+    }
+
     @Test func childrenSpilledAheadOfTheirParentsWaitForThem() async throws {
         let server = TestServer.postgres
         try await OutboxOrdering.expectParentsBeforeChildren(url: url, drivers: drivers + [SQLiteDriver()],

@@ -87,6 +87,12 @@ import Testing
         #expect(!DatabaseURL.redact(text).contains(secret), "\(DatabaseURL.redact(text))")
     }
 
+    @Test func anAtSignInAQueryValueIsFine() throws {
+        let url = try DatabaseURL("postgres://u:pw@h/db?sslrootcert=/home/a@b/ca.pem&application_name=x@y")
+        #expect(url.query("sslrootcert") == "/home/a@b/ca.pem")
+        #expect(url.password == "pw")
+    }
+
     @Test func opaqueURLsWithoutCredentialsAreShownWhole() throws {
         #expect(try DatabaseURL("sqlite::memory:").description == "sqlite::memory:")
         #expect(try DatabaseURL("sqlite:///tmp/team@work/ledger.db").description == "sqlite:///tmp/team@work/ledger.db")

@@ -37,11 +37,12 @@ public struct DatabaseURL: Sendable, Hashable, CustomStringConvertible {
         var rest = Substring(trimmed[trimmed.index(after: colon)...])
         // A '/', '?' or '#' in a password must be percent-encoded; otherwise it would be read
         // as the path or query, and part of the password could end up in a message. An '@'
-        // after the authority means just that.
+        // in the path, in a query parameter's name or after a '#' means just that; one in a
+        // query value (`sslrootcert=/home/a@b/ca.pem`) is fine.
         if rest.hasPrefix("//") {
             let afterSlashes = rest.dropFirst(2)
             let authorityEnd = afterSlashes.firstIndex(where: { "/?#".contains($0) }) ?? afterSlashes.endIndex
-            if !afterSlashes[..<authorityEnd].isEmpty, afterSlashes[authorityEnd...].contains("@") {
+            if !afterSlashes[..<authorityEnd].isEmpty, DatabaseURL.hasStrayAt(afterSlashes[authorityEnd...]) {
                 throw LedgerError(.invalidURL,
                     "'\(DatabaseURL.redact(trimmed))': a '/', '?', '#' or '@' in the user name or password must be percent-encoded (%2F, %3F, %23, %40)")
             }
@@ -197,6 +198,19 @@ public struct DatabaseURL: Sendable, Hashable, CustomStringConvertible {
             }
         }
         return result
+    }
+
+    /// Whether the text after an authority holds an '@' that no query value explains.
+    private static func hasStrayAt(_ tail: Substring) -> Bool {
+        let fragmentStart = tail.firstIndex(of: "#") ?? tail.endIndex
+        if tail[fragmentStart...].contains("@") { return true }
+        let queryStart = tail[..<fragmentStart].firstIndex(of: "?") ?? fragmentStart
+        if tail[..<queryStart].contains("@") { return true }
+        let query = tail[queryStart..<fragmentStart].dropFirst()
+        return query.split(separator: "&").contains { item in
+            let name = item.prefix { $0 != "=" }
+            return name.contains("@")
+        }
     }
 
     static func percentDecode<S: StringProtocol>(_ text: S) -> String? {

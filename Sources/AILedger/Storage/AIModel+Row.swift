@@ -6,5 +6,5 @@ extension AIModel: StoredRecord {
         .object("metadata", \.metadata), .time("created_at", \.createdAt),
     ])
 
-    static var blank: AIModel { AIModel(id: UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)), name: "", version: "", provider: "", createdAt: Date(timeIntervalSince1970: 0)) }
+    static var blank: AIModel { AIModel(id: .zero, name: "", version: "", provider: "", createdAt: Date(timeIntervalSince1970: 0)) }
 }

@@ -11,12 +11,18 @@ extension Call: StoredRecord {
         .integer("reasoning_tokens", \.usage.reasoning),
         Column(name: "cost_nano_usd", encode: { .optional($0.costUSD.flatMap(NanoDollars.rounding(usd:)), SQLValue.integer) },
                decode: { $0.costUSD = try $1.optionalCost() }),
-        .enumeration("cost_source", \.costSource), .double("latency_ms", \.latencyMs),
+        // A cost stored without its source was given by the caller, as `Call.init` reads it.
+        Column(name: "cost_source", encode: { .optional($0.costSource?.rawValue, SQLValue.text) },
+               decode: { call, reader in
+                   let source = try reader.optionalEnum(CostSource.self)
+                   call.costSource = source ?? (call.costUSD == nil ? nil : .provided)
+               }),
+        .double("latency_ms", \.latencyMs),
         .text("input_text", \.inputText), .text("output_text", \.outputText),
         .json("request", \.request), .json("response", \.response),
         .text("error_code", \.errorCode), .text("error_message", \.errorMessage),
         .object("metadata", \.metadata), .integer("cache_write_1h_tokens", \.usage.cacheWrite1h),
     ])
 
-    static var blank: Call { Call(id: UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)), createdAt: Date(timeIntervalSince1970: 0), model: "") }
+    static var blank: Call { Call(id: .zero, createdAt: Date(timeIntervalSince1970: 0), model: "") }
 }

@@ -8,5 +8,5 @@ extension Conversation: StoredRecord {
         .object("metadata", \.metadata),
     ])
 
-    static var blank: Conversation { Conversation(id: UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)), createdAt: Date(timeIntervalSince1970: 0)) }
+    static var blank: Conversation { Conversation(id: .zero, createdAt: Date(timeIntervalSince1970: 0)) }
 }

@@ -18,7 +18,12 @@ extension Interaction: StoredRecord {
                    }
                }),
         .text("error_code", \.errorCode), .text("error_message", \.errorMessage), .json("error_details", \.errorDetails),
-        // The feedback's five columns: a feedback is read back when it has a rating and a time.
+    ] + feedbackColumns + [
+        .object("metadata", \.metadata),
+    ])
+
+    /// The feedback's five columns: a feedback is read back when it has a rating and a time.
+    static let feedbackColumns: [Column<Interaction>] = [
         Column(name: "feedback", encode: { .optional($0.feedback?.rating.rawValue, SQLValue.text) },
                decode: { record, reader in
                    record.feedback = try reader.optionalEnum(FeedbackRating.self).map { Feedback(rating: $0, at: Date(timeIntervalSince1970: 0)) }
@@ -42,17 +47,15 @@ extension Interaction: StoredRecord {
                decode: { record, reader in
                    if let at = try reader.optionalDate() { record.feedback?.at = at } else { record.feedback = nil }
                }),
-        .object("metadata", \.metadata),
-    ])
+    ]
 
-    static var blank: Interaction { Interaction(id: UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)), createdAt: Date(timeIntervalSince1970: 0)) }
+    static var blank: Interaction { Interaction(id: .zero, createdAt: Date(timeIntervalSince1970: 0)) }
 
     /// The feedback columns with `feedback`'s values: what storing a verdict on a stored
     /// interaction sets.
     static func feedbackAssignments(_ feedback: Feedback) -> [(column: String, value: SQLValue)] {
         var record = blank
         record.feedback = feedback
-        let names: Set = ["feedback", "feedback_comment", "quality_score", "edit_distance", "feedback_at"]
-        return stored.columns.filter { names.contains($0.name) }.map { ($0.name, $0.encode(record)) }
+        return feedbackColumns.map { ($0.name, $0.encode(record)) }
     }
 }

@@ -24,6 +24,9 @@ extension UUID {
                            bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]))
     }
 
+    /// The all-zero id, which no record is given: a placeholder.
+    static let zero = UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0))
+
     /// The lowercase canonical text form, as every backend stores it.
     public var ledgerString: String {
         let hex = Array("0123456789abcdef".utf8)

@@ -30,8 +30,11 @@ final class BufferedWriter: Sendable {
         var generation: UInt64 = 0
         var urgent = false
         var closing = false
-        /// Set when a close deadline passed: what cannot be written now is given up.
+        /// Set when a close deadline passed: the writer stops, and what it cannot write or
+        /// spill now is given up.
         var abandoning = false
+        /// Set once close has counted what was given up: nothing is counted after it.
+        var sealed = false
         var stats = WriterStatistics()
 
         var isReady: Bool { buffered >= batchSize || batches.count > 1 || ((urgent || closing) && buffered > 0) || (closing && buffered == 0) }
@@ -138,13 +141,9 @@ final class BufferedWriter: Sendable {
             case .full where options.whenFull == .spill:
                 guard let outbox else { throw LedgerError(.invalidConfiguration, "the spill policy needs an outbox") }
                 try await outbox.spill(records())
-                state.withLock {
-                    $0.stats.recorded += Int64(n)
-                    $0.stats.spilled += Int64(n)
-                    $0.stats.outboxBatches += 1
-                }
+                state.withLock { $0.stats.recorded += Int64(n) }
                 metrics.recorded.increment(by: Int64(n))
-                metrics.spilled.increment(by: Int64(n))
+                countSpilled(n)
                 return
             case .full:
                 await withUnsafeContinuation { (continuation: Waiter) in
@@ -192,7 +191,9 @@ final class BufferedWriter: Sendable {
 
     /// Writes what is buffered, stops the writer and closes the outbox. Records offered
     /// afterwards are refused with `LedgerError.Kind.closed`. Once `timeout` has passed,
-    /// what is still unwritten is given up, counted as abandoned and reported.
+    /// what still waits in memory goes to the outbox if there is one; what is left (all of
+    /// it without an outbox, and a batch stuck in a database call) is given up, counted as
+    /// abandoned and reported.
     func close(timeout: Duration) async -> DrainResult {
         let (wakeup, waiters) = state.withLock { s in
             s.closing = true
@@ -207,31 +208,51 @@ final class BufferedWriter: Sendable {
         let writer = task.withLock { $0 }
         var unwritten: Int64 = 0
         if let writer, await !Deadline.wait(timeout, for: { await writer.value }) {
-            let before = state.withLock { s in
-                s.abandoning = true
-                return s.stats.abandoned
-            }
-            writer.cancel()
             state.withLock { s in
+                s.abandoning = true
                 let wakeup = s.wakeup
                 s.wakeup = nil
                 return wakeup
             }?.resume()
-            // The writer gives up at its next failure; a call stuck in the database is left.
-            _ = await Deadline.wait(.seconds(2), for: { await writer.value })
-            unwritten = state.withLock { s in
-                let left = max(0, s.appended - s.done)
-                s.stats.abandoned += left
-                return s.stats.abandoned - before
+            writer.cancel()
+            // The writer stops at its next step; records still waiting in memory are saved here.
+            if let outbox {
+                let waiting = state.withLock { s in
+                    defer { s.batches = []; s.buffered = 0 }
+                    return s.batches
+                }
+                for batch in waiting where await spill(batch, to: outbox) { finish(batch.count) }
             }
+            _ = await Deadline.wait(.seconds(2), for: { await writer.value })
+            unwritten = seal()
             if unwritten > 0 {
                 metrics.abandoned.increment(by: unwritten)
-                options.logger.error("close deadline passed: records abandoned, the database is away and there is no outbox",
+                options.logger.error("close deadline passed with the database away: records given up",
                                      metadata: ["records": "\(unwritten)"])
             }
         }
         await outbox?.close()
         return DrainResult(unwritten: unwritten)
+    }
+
+    /// Counts every record not yet written, spilled or rejected as abandoned, once, and
+    /// releases every waiter; later results of a writer still stuck in a call are ignored.
+    private func seal() -> Int64 {
+        let (left, waiters) = state.withLock { s in
+            let left = max(0, s.appended - s.done)
+            s.stats.abandoned += left
+            s.done = s.appended
+            s.batches = []
+            s.buffered = 0
+            s.inFlight = 0
+            s.sealed = true
+            let waiters = s.flushWaiters.map(\.continuation) + s.spaceWaiters
+            s.flushWaiters = []
+            s.spaceWaiters = []
+            return (left, waiters)
+        }
+        waiters.forEach { $0.resume() }
+        return left
     }
 
     var statistics: WriterStatistics {
@@ -249,7 +270,8 @@ final class BufferedWriter: Sendable {
         var prepared: (records: [PendingRecord], rows: RowBatch)?
         while true {
             if state.withLock({ $0.abandoning }) {
-                abandonBuffered()
+                // A batch already taken goes to the outbox if it can; close counts the rest.
+                if let (records, _) = prepared, let outbox, await spill(records, to: outbox) { finish(records.count) }
                 break
             }
             let records: [PendingRecord], rows: RowBatch
@@ -263,6 +285,8 @@ final class BufferedWriter: Sendable {
                     if hasOutboxBatches && ContinuousClock.now >= replayAfter {
                         do {
                             try await replay()
+                            // What is left waits for a parent: ask again after a pause.
+                            if hasOutboxBatches { replayAfter = ContinuousClock.now + options.maxBackoff }
                         } catch {
                             options.logger.debug("outbox replay failed; trying again later", metadata: ["error": Self.describe(error)])
                             replayAfter = ContinuousClock.now + options.maxBackoff
@@ -272,11 +296,10 @@ final class BufferedWriter: Sendable {
                 }
                 (records, rows) = (taken, prepare(taken))
             }
-            async let delivered: Void = deliver(records, rows)
+            async let delivered = deliver(records, rows)
             // Meanwhile, turn the next batch into rows if one is already due.
             if case .records(let next) = poll(waited: false) { prepared = (next, prepare(next)) }
-            await delivered
-            finish(records.count)
+            if await delivered { finish(records.count) }
         }
         let waiters = state.withLock { s in
             let waiters = s.flushWaiters.map(\.continuation) + s.spaceWaiters
@@ -344,7 +367,8 @@ final class BufferedWriter: Sendable {
     }
 
     private func finish(_ n: Int) {
-        let waiters = state.withLock { s in
+        let waiters = state.withLock { s -> [Waiter] in
+            guard !s.sealed else { return [] }
             s.inFlight -= n
             s.done += Int64(n)
             let done = s.done
@@ -357,28 +381,12 @@ final class BufferedWriter: Sendable {
         waiters.forEach { $0.resume() }
     }
 
-    /// Counts what is still buffered as abandoned: a close deadline passed.
-    private func abandonBuffered() {
-        let (waiters, count) = state.withLock { s in
-            let count = s.buffered
-            s.batches = []
-            s.buffered = 0
-            s.done += Int64(count)
-            s.stats.abandoned += Int64(count)
-            let waiters = s.flushWaiters.map(\.continuation) + s.spaceWaiters
-            s.flushWaiters = []
-            s.spaceWaiters = []
-            return (waiters, count)
-        }
-        if count > 0 { metrics.abandoned.increment(by: Int64(count)) }
-        waiters.forEach { $0.resume() }
-    }
-
     /// Writes `records`, retrying with backoff; spills them once retries have lasted
     /// `spillAfter` (at once when closing); rejects, one by one, what the database refuses
     /// for good. Only a record-level error rejects a record; any other failure (a full disk,
-    /// a read-only server, a timeout, a lost connection) is retried, then spilled.
-    private func deliver(_ records: [PendingRecord], _ rows: RowBatch) async {
+    /// a read-only server, a timeout, a lost connection) is retried, then spilled. Returns
+    /// false when it gave the records up: a close deadline passed and they could not be spilled.
+    private func deliver(_ records: [PendingRecord], _ rows: RowBatch) async -> Bool {
         var failingSince: ContinuousClock.Instant?
         var pause = Duration.milliseconds(50)
         var pending = records, prepared: RowBatch? = rows
@@ -386,21 +394,21 @@ final class BufferedWriter: Sendable {
         while true {
             do {
                 if hasOutboxBatches { try await replay() }
-                var deferred: [(PendingRecord, LedgerError)]?
-                let written = try await write(pending, prepared, rejected: &rejected, deferred: &deferred)
-                state.withLock { $0.stats.written += Int64(written) }
+                var deferred: [(PendingRecord, LedgerError)] = []
+                let written = try await write(pending, prepared, rejected: &rejected, replaying: false, deferred: &deferred)
+                state.withLock { if !$0.sealed { $0.stats.written += Int64(written) } }
                 metrics.written.increment(by: Int64(written))
                 if failingSince != nil {
                     options.logger.info("writing works again", metadata: ["records": "\(written)"])
                 }
-                return
+                return true
             } catch {
                 // A record refused before the failure stays refused: never reported twice.
                 if !rejected.isEmpty {
                     pending.removeAll { rejected.contains($0.id) }
                     prepared = nil
                     rejected = []
-                    if pending.isEmpty { return }
+                    if pending.isEmpty { return true }
                 }
                 state.withLock { $0.stats.retried += Int64(pending.count) }
                 metrics.retried.increment(by: Int64(pending.count))
@@ -410,50 +418,52 @@ final class BufferedWriter: Sendable {
                                    metadata: ["records": "\(pending.count)", "error": Self.describe(error)])
                 failingSince = since
                 let (closing, abandoning) = state.withLock { ($0.closing, $0.abandoning) }
-                if abandoning {
-                    abandon(pending.count)
-                    return
+                if let outbox, closing || ContinuousClock.now - since >= options.spillAfter,
+                   await spill(pending, to: outbox) {
+                    return true
                 }
-                if let outbox, closing || ContinuousClock.now - since >= options.spillAfter {
-                    do {
-                        try await outbox.spill(pending)
-                        state.withLock {
-                            $0.stats.spilled += Int64(pending.count)
-                            $0.stats.outboxBatches += 1
-                        }
-                        metrics.spilled.increment(by: Int64(pending.count))
-                        options.logger.warning("batch spilled to the outbox", metadata: ["records": "\(pending.count)"])
-                        return
-                    } catch {
-                        options.logger.error("spilling to the outbox failed; retrying", metadata: ["error": Self.describe(error)])
-                    }
-                }
+                if abandoning { return false }
                 try? await Task.sleep(for: pause)
                 pause = min(pause * 2, options.maxBackoff)
             }
         }
     }
 
-    /// Counts `n` records of the batch being written as abandoned: a close deadline passed.
-    private func abandon(_ n: Int) {
-        state.withLock { $0.stats.abandoned += Int64(n) }
-        metrics.abandoned.increment(by: Int64(n))
+    /// Saves `records` to the outbox as one batch and counts them; false when it could not.
+    private func spill(_ records: [PendingRecord], to outbox: Outbox) async -> Bool {
+        do {
+            try await outbox.spill(records)
+        } catch {
+            options.logger.error("spilling to the outbox failed", metadata: ["error": Self.describe(error)])
+            return false
+        }
+        countSpilled(records.count)
+        options.logger.warning("batch spilled to the outbox", metadata: ["records": "\(records.count)"])
+        return true
+    }
+
+    private func countSpilled(_ n: Int) {
+        state.withLock {
+            $0.stats.spilled += Int64(n)
+            $0.stats.outboxBatches += 1
+        }
+        metrics.spilled.increment(by: Int64(n))
     }
 
     /// Writes `records` in one transaction; when the database refuses them for a record-level
     /// reason, writes halves until each refused record is found. A refused record is
-    /// rejected and its id added to `rejected`, or, given `deferred` (a replay), put there
-    /// when a record it refers to is missing. Returns the number written; throws any other
+    /// rejected and its id added to `rejected`, or, when `replaying`, added to `deferred` if
+    /// a record it refers to is missing. Returns the number written; throws any other
     /// error, for the whole batch to be tried again.
-    private func write(_ records: [PendingRecord], _ rows: RowBatch?, rejected: inout Set<UUID>,
-                       deferred: inout [(PendingRecord, LedgerError)]?) async throws -> Int {
+    private func write(_ records: [PendingRecord], _ rows: RowBatch?, rejected: inout Set<UUID>, replaying: Bool,
+                       deferred: inout [(PendingRecord, LedgerError)]) async throws -> Int {
         do {
             try await insert(rows ?? prepare(records))
             return records.count
         } catch let error as LedgerError where error.isRecordLevel {
             guard records.count > 1 else {
-                if error.kind == .foreignKeyViolation, deferred != nil {
-                    deferred?.append((records[0], error))
+                if replaying && error.kind == .foreignKeyViolation {
+                    deferred.append((records[0], error))
                 } else {
                     reject(records[0], error)
                     rejected.insert(records[0].id)
@@ -461,8 +471,8 @@ final class BufferedWriter: Sendable {
                 return 0
             }
             let half = records.count / 2
-            let first = try await write(Array(records[..<half]), nil, rejected: &rejected, deferred: &deferred)
-            return try await first + write(Array(records[half...]), nil, rejected: &rejected, deferred: &deferred)
+            let first = try await write(Array(records[..<half]), nil, rejected: &rejected, replaying: replaying, deferred: &deferred)
+            return try await first + write(Array(records[half...]), nil, rejected: &rejected, replaying: replaying, deferred: &deferred)
         }
     }
 
@@ -500,9 +510,16 @@ final class BufferedWriter: Sendable {
                 records = decoded
             }
             var rejected = Set<UUID>()
-            var deferred: [(PendingRecord, LedgerError)]? = []
-            let written = try await write(records, nil, rejected: &rejected, deferred: &deferred)
-            let putBack = deferred ?? []
+            var putBack: [(PendingRecord, LedgerError)] = []
+            let written: Int
+            do {
+                written = try await write(records, nil, rejected: &rejected, replaying: true, deferred: &putBack)
+            } catch {
+                // What was rejected before the failure leaves the batch, so it is never
+                // rejected and reported again when the batch is replayed.
+                if !rejected.isEmpty { try? await outbox.rewrite(entry.seq, records.filter { !rejected.contains($0.id) }) }
+                throw error
+            }
             if putBack.isEmpty || entry.attempts + 1 >= Self.replayAttempts {
                 for (record, error) in putBack { reject(record, error) }
                 try await outbox.remove(entry.seq)

@@ -56,11 +56,21 @@ final class Outbox: Sendable {
     /// Saves `records` as one batch, durably, after any batch saved before; `attempts`
     /// counts the replays that already put these records back.
     func spill(_ records: [PendingRecord], attempts: Int64 = 0) async throws {
-        let text = try Self.encode(records)
-        let sql = "INSERT INTO \(Self.table) (records, spilled_at, batch, attempts) VALUES (\(dialect.placeholder(1)), \(dialect.placeholder(2)), \(dialect.placeholder(3)), \(dialect.placeholder(4)))"
+        let values = try Self.values(records, attempts: attempts)
         try await client.withConnection(.write) { connection in
-            _ = try await connection.execute(sql, [.integer(Int64(records.count)), .text(Self.now), .text(text), .integer(attempts)])
+            _ = try await connection.execute(insert, values)
         }
+    }
+
+    /// Adds a batch at the end of the queue.
+    private var insert: String {
+        let p = dialect.placeholder
+        return "INSERT INTO \(Self.table) (records, spilled_at, batch, attempts) VALUES (\(p(1)), \(p(2)), \(p(3)), \(p(4)))"
+    }
+
+    /// The values `insert` takes for `records`.
+    private static func values(_ records: [PendingRecord], attempts: Int64) throws -> [SQLValue] {
+        [.integer(Int64(records.count)), .text(now), .text(try encode(records)), .integer(attempts)]
     }
 
     /// The oldest batch no later than `last`, or nil when there is none. A batch a replay
@@ -89,15 +99,23 @@ final class Outbox: Sendable {
 
     /// Replaces the batch `seq` with `records` at the end of the queue, in one transaction.
     func requeue(_ seq: Int64, _ records: [PendingRecord], attempts: Int64) async throws {
+        let values = try Self.values(records, attempts: attempts)
+        let p = dialect.placeholder
+        try await client.withConnection(.write) { [insert] connection in
+            try await connection.transaction {
+                _ = try await connection.execute(insert, values)
+                _ = try await connection.execute("DELETE FROM \(Self.table) WHERE seq = \(p(1))", [.integer(seq)])
+            }
+        }
+    }
+
+    /// Replaces the records of batch `seq` in place, keeping its place in the queue.
+    func rewrite(_ seq: Int64, _ records: [PendingRecord]) async throws {
         let text = try Self.encode(records)
         let p = dialect.placeholder
         try await client.withConnection(.write) { connection in
-            try await connection.transaction {
-                _ = try await connection.execute(
-                    "INSERT INTO \(Self.table) (records, spilled_at, batch, attempts) VALUES (\(p(1)), \(p(2)), \(p(3)), \(p(4)))",
-                    [.integer(Int64(records.count)), .text(Self.now), .text(text), .integer(attempts)])
-                _ = try await connection.execute("DELETE FROM \(Self.table) WHERE seq = \(p(1))", [.integer(seq)])
-            }
+            _ = try await connection.execute("UPDATE \(Self.table) SET records = \(p(1)), batch = \(p(2)) WHERE seq = \(p(3))",
+                                             [.integer(Int64(records.count)), .text(text), .integer(seq)])
         }
     }
 

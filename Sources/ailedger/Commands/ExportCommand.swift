@@ -23,9 +23,10 @@ struct ExportCommand: AsyncParsableCommand {
         let filter = try filter.filter()
         let handle: FileHandle
         if let output {
-            // Readable by its owner only: an export holds prompts and responses.
+            // Readable by its owner only, also when it replaces a file: an export holds prompts
+            // and responses.
             let descriptor = open(output, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-            guard descriptor >= 0 else {
+            guard descriptor >= 0, fchmod(descriptor, 0o600) == 0 else {
                 throw ValidationError("cannot write \(output): \(String(cString: strerror(errno)))")
             }
             handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
