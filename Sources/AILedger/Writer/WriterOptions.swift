@@ -24,8 +24,10 @@ public struct WriterOptions: Sendable {
     /// Dimensions added to the writer's swift-metrics counters, to tell the ledgers of one
     /// process apart: `[("ledger", "billing")]`. Default none.
     public var metricsDimensions: [(String, String)]
-    /// How long `flush()` and `close()` wait, at most, for the database while it is away
-    /// and there is no outbox to spill to. Default 30 s.
+    /// How long `flush()` and `close()` wait, at most. Past it, `flush` returns with what
+    /// is left; `close` saves what still waits in memory to the outbox (when there is one)
+    /// and gives up the rest (without an outbox, everything unwritten; with one, a batch
+    /// stuck in a database call), counted in `WriterStatistics.abandoned`. Default 30 s.
     public var drainTimeout: Duration
     /// Where the writer logs retries, spills, replays, rejections and dead letters; never a
     /// record's values. Default: the label `ailedger.writer`.
