@@ -10,12 +10,14 @@ let package = Package(
         .library(name: "AILedgerPostgres", targets: ["AILedgerPostgres"]),
         .library(name: "AILedgerMySQL", targets: ["AILedgerMySQL"]),
         .library(name: "AILedgerConformance", targets: ["AILedgerConformance"]),
+        .library(name: "AILedgerServer", targets: ["AILedgerServer"]),
         .executable(name: "ailedger", targets: ["ailedger"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         // Core: models, facade, driver protocols, dialect, migrations. Imports no C library.
@@ -64,6 +66,12 @@ let package = Package(
             plugins: ["EmbedMigrations"]
         ),
 
+        // The HTTP service: JSON ingest and query over the ledger (Hummingbird 2).
+        .target(
+            name: "AILedgerServer",
+            dependencies: ["AILedger", .product(name: "Hummingbird", package: "hummingbird")]
+        ),
+
         // The conformance suite every driver runs against a live database.
         .target(name: "AILedgerConformance", dependencies: ["AILedger"]),
 
@@ -71,7 +79,7 @@ let package = Package(
         .executableTarget(
             name: "ailedger",
             dependencies: [
-                "AILedger", "AILedgerSQLite", "AILedgerPostgres", "AILedgerMySQL",
+                "AILedger", "AILedgerSQLite", "AILedgerPostgres", "AILedgerMySQL", "AILedgerServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]

@@ -41,6 +41,12 @@ public final class ChildProcess: Sendable {
         return lines.last { $0.hasPrefix(word + " ") }.flatMap { Int($0.dropFirst(word.count + 1)) }
     }
 
+    /// Sends the program `signal` (SIGTERM, say) without waiting for it to end.
+    public func send(_ signal: Int32) {
+        guard !reaped.withLock({ $0 }) else { return }
+        _ = Foundation.kill(pid, signal)
+    }
+
     /// Kills the program with SIGKILL and reaps it. Its output stays readable.
     public func kill() async {
         guard !reaped.withLock({ $0 }) else { return }

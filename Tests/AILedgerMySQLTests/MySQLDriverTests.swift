@@ -117,7 +117,11 @@ extension MySQLTests {
             try await TestServer.mysql.expectNothingLostAcrossAnOutage(url: url, drivers: drivers + [SQLiteDriver()])
         }
 
-        @Test func closeSavesWhatItCanWhileACallIsStuck() async throws {
+        @Test func servesOverHTTP() async throws {
+        try await ServeScenario.expectServes(url: url, drivers: drivers)
+    }
+
+    @Test func closeSavesWhatItCanWhileACallIsStuck() async throws {
         try await StuckDatabase.expectCloseSavesWhatItCan(url: url, drivers: drivers + [SQLiteDriver()],
                                                           lock: ["LOCK TABLES ailedger_calls WRITE"], unlock: ["UNLOCK TABLES"])
     }

@@ -153,6 +153,10 @@ extension PostgresTests {
         try await TestServer.postgres.expectNothingLostAcrossAnOutage(url: url, drivers: drivers + [SQLiteDriver()])
     }
 
+    @Test func servesOverHTTP() async throws {
+        try await ServeScenario.expectServes(url: url, drivers: drivers)
+    }
+
     @Test func closeSavesWhatItCanWhileACallIsStuck() async throws {
         try await StuckDatabase.expectCloseSavesWhatItCan(url: url, drivers: drivers + [SQLiteDriver()],
                                                           lock: ["BEGIN", "LOCK TABLE ailedger_calls IN ACCESS EXCLUSIVE MODE"], unlock: ["COMMIT"])

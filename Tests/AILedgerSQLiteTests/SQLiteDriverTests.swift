@@ -31,6 +31,11 @@ import Testing
         await memory.close()
     }
 
+    @Test func servesOverHTTP() async throws {
+        let url = "sqlite://" + TemporaryDirectory.make().appendingPathComponent("served.sqlite").path
+        try await ServeScenario.expectServes(url: url, drivers: drivers)
+    }
+
     @Test func childrenSpilledAheadOfTheirParentsWaitForThem() async throws {
         let path = TemporaryDirectory.make().appendingPathComponent("ordering.sqlite").path
         // The database is "away" while another connection holds its write lock; the writer

@@ -94,7 +94,7 @@ public struct LedgerError: Error, Sendable, Equatable, CustomStringConvertible {
         return "\(kind)\(code): \(message)"
     }
 
-    static func invalid(_ field: String, _ problem: String) -> LedgerError {
+    package static func invalid(_ field: String, _ problem: String) -> LedgerError {
         LedgerError(.invalidRecord, "\(field): \(problem)")
     }
 }

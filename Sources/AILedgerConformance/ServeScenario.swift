@@ -1,0 +1,161 @@
+import AILedger
+import Foundation
+
+/// `ailedger serve` run as a user runs it, on loopback, in front of a database: ingest with
+/// partial success, reads, paging, errors as JSON that name the field, limits, the Python
+/// client, and SIGTERM under load losing nothing.
+public enum ServeScenario {
+    /// The `ailedger` binary beside the test bundle.
+    static var binary: String {
+        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("ailedger").path
+    }
+
+    /// The package's root, for the example clients.
+    static var root: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    }
+
+    /// Runs the whole scenario against the database at `url`, opened with `drivers` to check
+    /// what was stored.
+    public static func expectServes(url: String, drivers: [any DatabaseDriver]) async throws {
+        guard FileManager.default.isExecutableFile(atPath: binary) else {
+            throw ConformanceFailure(message: "\(binary) is missing: build it with `swift build --build-tests`", location: #fileID)
+        }
+        let migrate = try ChildProcess.spawn([binary, "migrate", "up", "--url", url])
+        try Expect.equal(await migrate.exitStatus(), 0, "migrate up: \(migrate.output)")
+        var server = try await start(url)
+        do {
+            try await exercise(server.base, url: url, drivers: drivers)
+            try await expectSIGTERMLosesNothing(server, url: url, drivers: drivers)
+            server = try await start(url)
+            try await expectPythonClient(server.base)
+            server.process.send(SIGTERM)
+            try Expect.equal(await server.process.exitStatus(), 0, "exit after SIGTERM: \(server.process.output.suffix(2_000))")
+        } catch {
+            await server.process.kill()
+            throw ConformanceFailure(message: "\(error)\nthe server printed: \(server.process.output.suffix(3_000))", location: #fileID)
+        }
+    }
+
+    /// Starts `ailedger serve` on a free port and waits until it listens.
+    static func start(_ url: String) async throws -> (process: ChildProcess, base: String) {
+        let process = try ChildProcess.spawn([binary, "serve", "--url", url, "--port", "0", "--insecure-no-auth"])
+        for _ in 0..<600 {
+            if let range = process.output.range(of: #"on http://127\.0\.0\.1:[0-9]+"#, options: .regularExpression) {
+                let port = process.output[range].split(separator: ":").last.map(String.init) ?? ""
+                return (process, "http://127.0.0.1:\(port)")
+            }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        await process.kill()
+        throw ConformanceFailure(message: "the server did not start: \(process.output.suffix(2_000))", location: #fileID)
+    }
+
+    static func exercise(_ base: String, url: String, drivers: [any DatabaseDriver]) async throws {
+        let health = try await HTTPExchange.send("GET", base, "/healthz")
+        try Expect.equal(health.status, 200, "healthz")
+        try Expect.equal(try await HTTPExchange.send("GET", base, "/readyz").status, 200, "readyz")
+
+        // Partial success: the valid calls are kept, the others named by index and field.
+        let tag = "serve-\(UUID().uuidString)"
+        let openAI: JSONValue = ["model": "gpt-4o-mini-2024-07-18",
+                                 "usage": ["prompt_tokens": 1200, "completion_tokens": 300, "prompt_tokens_details": ["cached_tokens": 1024]]]
+        let posted = try await HTTPExchange.send("POST", base, "/v1/calls?wait=commit", json: [
+            ["model": "gpt-4o", "user_id": .string(tag), "input_tokens": 1000, "output_tokens": 200, "cost_usd": "0.0001"],
+            ["model": "gpt-4o", "user_id": .string(tag), "inptu_tokens": 5],
+            ["model": "gpt-4o", "user_id": .string(tag), "cost_usd": "a lot"],
+            ["user_id": .string(tag), "response": openAI],
+            ["model": "gpt-4o", "user_id": .string(tag), "cache_read_tokens": 10],
+        ])
+        try Expect.equal(posted.status, 200, "POST /v1/calls: \(posted.json)")
+        try Expect.equal(posted["accepted"], 2, "accepted")
+        try Expect.equal(posted["rejected", 0, "index"], 1, "first rejected index")
+        try Expect.equal(posted["rejected", 0, "field"], "inptu_tokens", "a typo is refused by name")
+        try Expect.equal(posted["rejected", 1, "field"], "cost_usd", "a bad cost is named")
+        try Expect.equal(posted["rejected", 2, "field"], "input_tokens", "a part without its total is named")
+        try Expect.that(!posted.json.jsonText.contains("a lot"), "no value is echoed")
+
+        let listed = try await HTTPExchange.send("GET", base, "/v1/calls?user_id=\(tag)")
+        try Expect.equal(listed.status, 200, "GET /v1/calls")
+        guard case .array(let calls)? = listed["calls"], calls.count == 2 else {
+            throw ConformanceFailure(message: "two calls listed: \(listed.json)", location: #fileID)
+        }
+        let costs = Set(calls.compactMap { call -> String? in if case .string(let cost)? = call.objectValue?["cost_usd"] { cost } else { nil } })
+        try Expect.equal(costs, ["0.0001", "0.0002832"], "the provided cost, and the OpenAI response priced exactly")
+        guard case .string(let id)? = calls[0].objectValue?["id"] else { throw ConformanceFailure(message: "no id", location: #fileID) }
+        try Expect.equal(try await HTTPExchange.send("GET", base, "/v1/calls/\(id)")["id"], .string(id), "one call by id")
+        let missing = try await HTTPExchange.send("GET", base, "/v1/calls/\(UUID().uuidString)")
+        try Expect.equal(missing.status, 404, "an unknown id")
+        try Expect.equal(missing["error", "code"], "not_found", "as a JSON error")
+        try Expect.equal(try await HTTPExchange.send("GET", base, "/v1/calls/not-a-uuid").status, 400, "a malformed id")
+
+        let overview = try await HTTPExchange.send("GET", base, "/v1/stats/overview?user_id=\(tag)")
+        try Expect.equal(overview["calls"], 2, "overview calls")
+        try Expect.equal(overview["cost_usd"], "0.0003832", "overview cost, exact")
+
+        // Bad input: a typed JSON error naming the parameter, never a crash.
+        for (path, field) in [("/v1/calls?bogus=1", "bogus"), ("/v1/calls?limit=0", "limit"), ("/v1/calls?since=1e300d", "since"),
+                              ("/v1/calls?after=253402300800000000_01a197f2-e1b2-7acd-a820-cf4540870376", "after"),
+                              ("/v1/calls?conversation_id=x", "conversation_id")] {
+            let answer = try await HTTPExchange.send("GET", base, path)
+            try Expect.equal(answer.status, 400, path)
+            guard case .string(let message)? = answer["error", "message"], message.hasPrefix(field) else {
+                throw ConformanceFailure(message: "\(path): the error names \(field): \(answer.json)", location: #fileID)
+            }
+        }
+        for body in ["{bad", "", "42", "[1, 2]", String(repeating: "[", count: 100_000)] {
+            let answer = try await HTTPExchange.send("POST", base, "/v1/calls", body: Data(body.utf8))
+            try Expect.that(answer.status == 400 || answer["accepted"] == 0, "\(body.prefix(20)): \(answer.status) \(answer.json)")
+            if answer.status == 400 { try Expect.that(answer["error", "code"] != nil, "a JSON error for \(body.prefix(20))") }
+        }
+        let huge = try await HTTPExchange.send("POST", base, "/v1/calls", body: Data(count: 11 << 20))
+        try Expect.equal(huge.status, 413, "a body over 10 MiB")
+
+        // Paging: every call once, across pages.
+        let more = (0..<7).map { n -> JSONValue in ["model": "page", "user_id": .string(tag + "-page"), "input_tokens": .int(Int64(n))] }
+        try Expect.equal(try await HTTPExchange.send("POST", base, "/v1/calls?wait=commit", json: .array(more))["accepted"], 7, "page calls")
+        var seen: [String] = []
+        var after = ""
+        for _ in 0..<5 {
+            let page = try await HTTPExchange.send("GET", base, "/v1/calls?user_id=\(tag)-page&limit=3\(after)")
+            if case .array(let items)? = page["calls"] {
+                seen += items.compactMap { if case .string(let id)? = $0.objectValue?["id"] { id } else { nil } }
+            }
+            guard case .string(let next)? = page["next"] else { break }
+            after = "&after=\(next)"
+        }
+        try Expect.equal(seen.count, 7, "seven calls over three pages")
+        try Expect.equal(Set(seen).count, 7, "each once")
+    }
+
+    /// Posts batches without waiting for commit, sends SIGTERM at once, and checks every
+    /// call answered "accepted" is stored once the process has exited.
+    static func expectSIGTERMLosesNothing(_ server: (process: ChildProcess, base: String), url: String,
+                                          drivers: [any DatabaseDriver]) async throws {
+        let tag = "sigterm-\(UUID().uuidString)"
+        var accepted: Int64 = 0
+        for batch in 0..<20 {
+            let calls = (0..<100).map { n -> JSONValue in
+                ["model": "drain", "user_id": .string(tag), "input_tokens": .int(Int64(batch * 100 + n)), "output_tokens": 1]
+            }
+            let answer = try await HTTPExchange.send("POST", server.base, "/v1/calls", json: .array(calls))
+            if case .int(let n)? = answer["accepted"] { accepted += n }
+        }
+        server.process.send(SIGTERM)
+        try Expect.equal(await server.process.exitStatus(), 0, "exit after SIGTERM: \(server.process.output.suffix(2_000))")
+        try Expect.equal(accepted, 2_000, "every call accepted")
+        let ledger = try await Ledger.open(url: url, drivers: drivers)
+        let stored = try await ledger.usage(LedgerFilter(userID: tag))
+        await ledger.close()
+        try Expect.equal(stored.calls, accepted, "every accepted call stored after SIGTERM")
+    }
+
+    /// The standard-library Python client posts an OpenAI response and reads back its cost.
+    static func expectPythonClient(_ base: String) async throws {
+        let script = root.appendingPathComponent("Examples/clients/python/record_call.py").path
+        let client = try ChildProcess.spawn(["/usr/bin/env", "python3", script, base])
+        let status = await client.exitStatus()
+        try Expect.equal(status, 0, "the Python client: \(client.output)")
+        try Expect.that(client.output.contains("cost $0.0002832 (computed)"), "the Python client reads the exact cost: \(client.output)")
+    }
+}

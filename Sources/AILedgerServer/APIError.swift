@@ -1,0 +1,37 @@
+import AILedger
+import Foundation
+import Hummingbird
+
+/// An error a route answers with: an HTTP status and the JSON body
+/// `{"error": {"code": ..., "message": ...}}`. The message names the field at fault and
+/// never repeats a value the client sent.
+struct APIError: HTTPResponseError {
+    let status: HTTPResponse.Status
+    let code: String
+    let message: String
+
+    init(_ status: HTTPResponse.Status, _ code: String, _ message: String) {
+        self.status = status
+        self.code = code
+        self.message = message
+    }
+
+    static func badRequest(_ message: String) -> APIError { APIError(.badRequest, "bad_request", message) }
+
+    /// The answer to a `LedgerError`: the client's fault for invalid input, the server's otherwise.
+    init(_ error: LedgerError) {
+        switch error.kind {
+        case .invalidRecord, .invalidPrice, .invalidConfiguration: self.init(.badRequest, "invalid_request", error.message)
+        case .notFound: self.init(.notFound, "not_found", error.message)
+        case .closed: self.init(.serviceUnavailable, "shutting_down", "the server is shutting down")
+        case .connectionFailed, .authenticationFailed, .serializationFailure:
+            self.init(.serviceUnavailable, "database_unavailable", "the database is unavailable; try again")
+        default: self.init(.internalServerError, "database_error", "the database refused the request (\(error.kind))")
+        }
+    }
+
+    func response(from request: Request, context: some RequestContext) throws -> Response {
+        let body: JSONValue = ["error": ["code": .string(code), "message": .string(message)]]
+        return Response.json(body, status: status)
+    }
+}

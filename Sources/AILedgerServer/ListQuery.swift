@@ -1,0 +1,62 @@
+import AILedger
+import Foundation
+import Hummingbird
+
+/// The query parameters of a list or report route, read into a `LedgerFilter`, a page
+/// size and a cursor. An unknown parameter is refused by name.
+struct ListQuery {
+    var filter = LedgerFilter()
+    var limit = 50
+    var cursor: PageCursor?
+
+    /// The parameters every list and report takes.
+    static let names: Set<String> = ["since", "until", "user_id", "model", "provider", "status", "call_type",
+                                     "interaction_type", "conversation_id", "interaction_id", "prompt_version", "limit", "after"]
+
+    init<Parameters: Sequence>(_ parameters: Parameters, maxLimit: Int, now: Date = Date()) throws
+    where Parameters.Element == (key: Substring, value: Substring) {
+        for (name, value) in parameters {
+            let name = String(name), text = String(value)
+            guard Self.names.contains(name) else {
+                let shown = name.unicodeScalars.count <= 64 ? name : String(name.unicodeScalars.prefix(64)) + "…"
+                throw APIError.badRequest("\(shown): is not a known query parameter")
+            }
+            do {
+                try set(name, text, maxLimit: maxLimit, now: now)
+            } catch let error as LedgerError {
+                throw APIError.badRequest(error.message)
+            }
+        }
+    }
+
+    private mutating func set(_ name: String, _ text: String, maxLimit: Int, now: Date) throws {
+        func id() throws -> UUID {
+            guard text.utf8.count == 36, let id = UUID(uuidString: text) else { throw LedgerError.invalid(name, "must be a UUID") }
+            return id
+        }
+        switch name {
+        case "since": filter.since = try LedgerFilter.time(text, field: name, now: now)
+        case "until": filter.until = try LedgerFilter.time(text, field: name, now: now)
+        case "user_id": filter.userID = text
+        case "model": filter.model = text
+        case "provider": filter.provider = text
+        case "call_type": filter.callType = text
+        case "interaction_type": filter.interactionType = text
+        case "prompt_version": filter.promptVersion = text
+        case "status":
+            guard let status = Status(rawValue: text) else { throw LedgerError.invalid(name, "must be success, error or partial") }
+            filter.status = status
+        case "conversation_id": filter.conversationID = try id()
+        case "interaction_id": filter.interactionID = try id()
+        case "limit":
+            guard text.utf8.count <= 9, let limit = Int(text), (1...maxLimit).contains(limit) else {
+                throw LedgerError.invalid(name, "must be a whole number from 1 to \(maxLimit)")
+            }
+            self.limit = limit
+        case "after":
+            guard let cursor = PageCursor(token: text) else { throw LedgerError.invalid(name, "is not a cursor this server gave") }
+            self.cursor = cursor
+        default: break
+        }
+    }
+}

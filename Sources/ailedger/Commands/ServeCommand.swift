@@ -1,0 +1,41 @@
+import AILedger
+import AILedgerServer
+import ArgumentParser
+import Foundation
+
+/// `ailedger serve`.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve the ledger over HTTP: JSON ingest and queries for apps in any language.",
+        discussion: """
+            Records posted to /v1/calls go through the buffered writer: "accepted" means in memory
+            or in the outbox, and SIGTERM or SIGINT drains them before the process exits. API keys
+            are not built yet: for now the server runs only with --insecure-no-auth, which it
+            accepts on a loopback address alone.
+            """)
+    @OptionGroup var database: DatabaseOptions
+    @Option(help: "The address to listen on.") var host = "127.0.0.1"
+    @Option(help: "The port to listen on; 0 picks a free one (printed on standard error).") var port = 8080
+    @Option(help: "A local SQLite file that accepted records spill to while the database is away.") var outbox: String?
+    @Flag(help: "Serve without API keys; refused unless --host is a loopback address.") var insecureNoAuth = false
+
+    func validate() throws {
+        guard (0...65_535).contains(port) else { throw ValidationError("--port must be from 0 to 65535") }
+        guard insecureNoAuth else {
+            throw ValidationError("API keys are not available yet: pass --insecure-no-auth to serve without them on a loopback address")
+        }
+        guard ["127.0.0.1", "::1", "localhost"].contains(host) || host.hasPrefix("127.") else {
+            throw ValidationError("--insecure-no-auth serves only a loopback address (127.0.0.1, ::1, localhost), not \(host)")
+        }
+    }
+
+    func run() async throws {
+        let writer = WriterOptions(outboxURL: outbox.map { $0.hasPrefix("sqlite:") ? $0 : "sqlite://" + $0 })
+        let ledger = try await Ledger.open(url: try database.resolvedURL(), drivers: AILedgerCommand.drivers, writer: writer)
+        let shown = host.contains(":") ? "[\(host)]" : host
+        try await LedgerServer(ledger: ledger).run(host: host, port: port) { port in
+            StandardError.print("ailedger serving \(ledger.url) on http://\(shown):\(port)")
+        }
+    }
+}
