@@ -6,7 +6,7 @@ import Foundation
 /// libFuzzer target: every input must give a value or a typed error, never a trap, and
 /// what is parsed must survive a round trip. `AILEDGER_FUZZ_TARGET` picks the target.
 enum FuzzTarget: String, CaseIterable {
-    case url, timestamp, cursor, json, usage, prices, litellm, migration, time, csv
+    case url, timestamp, cursor, json, usage, prices, litellm, migration, time, csv, call
 
     static let selected: FuzzTarget = {
         let name = ProcessInfo.processInfo.environment["AILEDGER_FUZZ_TARGET"] ?? ""
@@ -58,6 +58,9 @@ enum FuzzTarget: String, CaseIterable {
                 check(date.timeIntervalSince1970.isFinite, "a time that is not finite")
                 check((Timestamp.minMicroseconds...Timestamp.maxMicroseconds).contains(Timestamp.microseconds(date)), "a time outside years 1-9999")
             }
+        case .call:
+            guard let value = try? JSONValue(jsonText: text), let call = try? Call(json: value) else { return }
+            check((try? Call(json: call.json))?.id == call.id, "a call's JSON does not read back")
         case .csv:
             let fields = text.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init)
             let line = CSV.line(fields) + "\r\n"

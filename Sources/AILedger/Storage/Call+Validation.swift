@@ -17,13 +17,11 @@ extension Call {
         try check.count(usage.reasoning, "usage.reasoning")
         try check.count(usage.cacheWrite1h, "usage.cacheWrite1h")
         // A part without its total would price as a negative or free remainder.
-        if usage.input == nil, let part = [("cacheRead", usage.cacheRead), ("cacheWrite", usage.cacheWrite)].first(where: { $0.1 != nil }) {
-            throw LedgerError.invalid("call.usage.input",
-                "is required when usage.\(part.0) is given: input tokens include cached ones")
+        if usage.input == nil, usage.cacheRead != nil || usage.cacheWrite != nil {
+            throw LedgerError.invalid("call.usage.input", "is required when cached tokens are given: input tokens include them")
         }
         if usage.output == nil, usage.reasoning != nil {
-            throw LedgerError.invalid("call.usage.output",
-                "is required when usage.reasoning is given: output tokens include reasoning ones")
+            throw LedgerError.invalid("call.usage.output", "is required when reasoning tokens are given: output tokens include them")
         }
         if let oneHour = usage.cacheWrite1h, oneHour > (usage.cacheWrite ?? 0) {
             throw LedgerError.invalid("call.usage.cacheWrite1h",
