@@ -12,12 +12,14 @@ public struct HTTPExchange: Sendable {
     public let json: JSONValue
 
     /// Sends `method` `path` to `base` with `body` (raw bytes) and reads the answer.
-    public static func send(_ method: String, _ base: String, _ path: String, body: Data? = nil) async throws -> HTTPExchange {
+    public static func send(_ method: String, _ base: String, _ path: String, body: Data? = nil,
+                            headers: [String: String] = [:]) async throws -> HTTPExchange {
         guard let url = URL(string: base + path) else { throw ConformanceFailure(message: "bad URL \(path)", location: #fileID) }
         var request = URLRequest(url: url, timeoutInterval: 30)
         request.httpMethod = method
         request.httpBody = body
         if body != nil { request.setValue("application/json", forHTTPHeaderField: "Content-Type") }
+        for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
         let (data, response) = try await URLSession.shared.data(for: request)
         let status = (response as? HTTPURLResponse)?.statusCode ?? 0
         let json = (try? JSONValue(jsonText: String(decoding: data, as: UTF8.self))) ?? .null

@@ -31,6 +31,10 @@ public enum ServeScenario {
             try await expectPythonClient(server.base)
             server.process.send(SIGTERM)
             try Expect.equal(await server.process.exitStatus(), 0, "exit after SIGTERM: \(server.process.output.suffix(2_000))")
+            server = try await start(url, keys: true)
+            try await expectKeys(server.base, url: url, drivers: drivers)
+            server.process.send(SIGTERM)
+            try Expect.equal(await server.process.exitStatus(), 0, "exit after SIGTERM: \(server.process.output.suffix(2_000))")
         } catch {
             await server.process.kill()
             throw ConformanceFailure(message: "\(error)\nthe server printed: \(server.process.output.suffix(3_000))", location: #fileID)
@@ -38,8 +42,8 @@ public enum ServeScenario {
     }
 
     /// Starts `ailedger serve` on a free port and waits until it listens.
-    static func start(_ url: String) async throws -> (process: ChildProcess, base: String) {
-        let process = try ChildProcess.spawn([binary, "serve", "--url", url, "--port", "0", "--insecure-no-auth"])
+    static func start(_ url: String, keys: Bool = false) async throws -> (process: ChildProcess, base: String) {
+        let process = try ChildProcess.spawn([binary, "serve", "--url", url, "--port", "0"] + (keys ? [] : ["--insecure-no-auth"]))
         for _ in 0..<600 {
             if let range = process.output.range(of: #"on http://127\.0\.0\.1:[0-9]+"#, options: .regularExpression) {
                 let port = process.output[range].split(separator: ":").last.map(String.init) ?? ""
@@ -148,6 +152,57 @@ public enum ServeScenario {
         let stored = try await ledger.usage(LedgerFilter(userID: tag))
         await ledger.close()
         try Expect.equal(stored.calls, accepted, "every accepted call stored after SIGTERM")
+    }
+
+    /// API keys: made and revoked with the CLI, checked by role on every route but the
+    /// health checks, stored only as hashes.
+    static func expectKeys(_ base: String, url: String, drivers: [any DatabaseDriver]) async throws {
+        let tag = UUID().uuidString
+        var secrets: [String: String] = [:]
+        for role in ["ingest", "read", "admin"] {
+            let created = try ChildProcess.spawn([binary, "keys", "create", "--url", url, "--role", role, "--name", "\(role)-\(tag)"])
+            try Expect.equal(await created.exitStatus(), 0, "keys create: \(created.output)")
+            let last = created.output.split(separator: "\n").last.map(String.init) ?? ""
+            try Expect.that(last.hasPrefix("ailk_") && last.utf8.count > 40, "the key alone on the last line: \(created.output)")
+            secrets[role] = last
+        }
+        func send(_ method: String, _ path: String, key: String?, body: JSONValue? = nil) async throws -> HTTPExchange {
+            try await HTTPExchange.send(method, base, path, body: body.map { Data($0.jsonText.utf8) },
+                                        headers: key.map { ["Authorization": "Bearer \($0)"] } ?? [:])
+        }
+        let call: JSONValue = ["model": "keyed", "user_id": .string(tag), "input_tokens": 1]
+        try Expect.equal(try await send("GET", "/healthz", key: nil).status, 200, "health needs no key")
+        let none = try await send("GET", "/v1/calls", key: nil)
+        try Expect.equal(none.status, 401, "no key")
+        try Expect.equal(none["error", "code"], "unauthorized", "as a JSON error")
+        try Expect.equal(try await send("GET", "/v1/calls", key: "ailk_forged").status, 401, "a forged key")
+        try Expect.equal(try await send("POST", "/v1/calls", key: secrets["read"], body: call).status, 403, "read may not write")
+        try Expect.equal(try await send("GET", "/v1/calls", key: secrets["ingest"]).status, 403, "ingest may not read")
+        try Expect.equal(try await send("POST", "/v1/calls?wait=commit", key: secrets["ingest"], body: call)["accepted"], 1, "ingest writes")
+        try Expect.equal(try await send("POST", "/v1/calls?wait=commit", key: secrets["admin"], body: call)["accepted"], 1, "admin writes")
+        let read = try await send("GET", "/v1/calls?user_id=\(tag)", key: secrets["read"])
+        try Expect.equal(read.status, 200, "read reads")
+        if case .array(let calls)? = read["calls"] { try Expect.equal(calls.count, 2, "both calls") }
+        try Expect.equal(try await send("GET", "/v1/stats/overview", key: secrets["admin"]).status, 200, "admin reads")
+
+        let revoke = try ChildProcess.spawn([binary, "keys", "revoke", "--url", url, "read-\(tag)"])
+        try Expect.equal(await revoke.exitStatus(), 0, "keys revoke: \(revoke.output)")
+        try await Task.sleep(for: .milliseconds(1_200))
+        try Expect.equal(try await send("GET", "/v1/calls", key: secrets["read"]).status, 401, "a revoked key, within a second")
+
+        let list = try ChildProcess.spawn([binary, "keys", "list", "--url", url])
+        try Expect.equal(await list.exitStatus(), 0, "keys list")
+        try Expect.that(list.output.contains("read-\(tag)") && secrets.values.allSatisfy { !list.output.contains($0) },
+                        "keys list names the keys and shows none: \(list.output)")
+        let ledger = try await Ledger.open(url: url, drivers: drivers)
+        let stored = try await ledger.database.withConnection(.read) { try await $0.query("SELECT key_hash FROM ailedger_api_keys", []) }
+        await ledger.close()
+        let texts = stored.map { "\($0.values)" }.joined()
+        try Expect.that(secrets.values.allSatisfy { !texts.contains($0) }, "only hashes are stored")
+
+        let open = try ChildProcess.spawn([binary, "serve", "--url", url, "--host", "0.0.0.0", "--port", "0", "--insecure-no-auth"])
+        try Expect.equal(await open.exitStatus(), 64, "no keys on a public address: \(open.output)")
+        try Expect.that(open.output.contains("loopback"), "says why: \(open.output)")
     }
 
     /// The standard-library Python client posts an OpenAI response and reads back its cost.

@@ -24,6 +24,7 @@ public struct LedgerServer: Sendable {
     /// Adds the service's routes to `router`.
     public func addRoutes<Context: RequestContext>(to router: Router<Context>) {
         router.add(middleware: RequestLogMiddleware(logger: logger))
+        if options.requireKeys { router.add(middleware: KeyCheckMiddleware(ledger: ledger)) }
         router.get("healthz") { _, _ in Response.json(["status": "ok"]) }
         router.get("readyz") { _, _ in try await ready() }
         router.post("v1/calls") { request, context in try await ingestCalls(request, context) }

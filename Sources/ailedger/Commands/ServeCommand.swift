@@ -10,9 +10,9 @@ struct ServeCommand: AsyncParsableCommand {
         abstract: "Serve the ledger over HTTP: JSON ingest and queries for apps in any language.",
         discussion: """
             Records posted to /v1/calls go through the buffered writer: "accepted" means in memory
-            or in the outbox, and SIGTERM or SIGINT drains them before the process exits. API keys
-            are not built yet: for now the server runs only with --insecure-no-auth, which it
-            accepts on a loopback address alone.
+            or in the outbox, and SIGTERM or SIGINT drains them before the process exits. Every
+            route but /healthz and /readyz needs an API key (`ailedger keys create`), sent as
+            Authorization: Bearer KEY; --insecure-no-auth serves without, on a loopback address only.
             """)
     @OptionGroup var database: DatabaseOptions
     @Option(help: "The address to listen on.") var host = "127.0.0.1"
@@ -22,10 +22,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be from 0 to 65535") }
-        guard insecureNoAuth else {
-            throw ValidationError("API keys are not available yet: pass --insecure-no-auth to serve without them on a loopback address")
-        }
-        guard ["127.0.0.1", "::1", "localhost"].contains(host) || host.hasPrefix("127.") else {
+        guard !insecureNoAuth || ["127.0.0.1", "::1", "localhost"].contains(host) || host.hasPrefix("127.") else {
             throw ValidationError("--insecure-no-auth serves only a loopback address (127.0.0.1, ::1, localhost), not \(host)")
         }
     }
@@ -34,7 +31,8 @@ struct ServeCommand: AsyncParsableCommand {
         let writer = WriterOptions(outboxURL: outbox.map { $0.hasPrefix("sqlite:") ? $0 : "sqlite://" + $0 })
         let ledger = try await Ledger.open(url: try database.resolvedURL(), drivers: AILedgerCommand.drivers, writer: writer)
         let shown = host.contains(":") ? "[\(host)]" : host
-        try await LedgerServer(ledger: ledger).run(host: host, port: port) { port in
+        let server = LedgerServer(ledger: ledger, options: ServerOptions(requireKeys: !insecureNoAuth))
+        try await server.run(host: host, port: port) { port in
             StandardError.print("ailedger serving \(ledger.url) on http://\(shown):\(port)")
         }
     }
