@@ -115,6 +115,45 @@ public enum ServeScenario {
         let huge = try await HTTPExchange.send("POST", base, "/v1/calls", body: Data(count: 11 << 20))
         try Expect.equal(huge.status, 413, "a body over 10 MiB")
 
+        // Conversations, interactions with their calls inline, a batch with feedback.
+        let conversationID = UUID().ledgerString, interactionID = UUID().ledgerString
+        let conversation = try await HTTPExchange.send("POST", base, "/v1/conversations", json: [
+            "id": .string(conversationID), "user_id": .string(tag), "channel": "web", "title": "order 17"])
+        try Expect.equal(conversation["accepted"], 1, "a conversation: \(conversation.json)")
+        let turn = try await HTTPExchange.send("POST", base, "/v1/interactions?wait=commit", json: [
+            ["id": .string(interactionID), "conversation_id": .string(conversationID), "user_id": .string(tag),
+             "prompt_version": "v3", "missing_variables": ["customer_tier"],
+             "calls": [["model": "gpt-4o", "input_tokens": 100, "output_tokens": 10]]],
+            ["user_id": .string(tag), "calls": [["model": "gpt-4o", "input_tokens": 1], ["model": "gpt-4o", "inptu_tokens": 1]]],
+        ])
+        try Expect.equal(turn["accepted"], 2, "an interaction and its call: \(turn.json)")
+        try Expect.equal(turn["rejected", 0, "index"], 1, "an interaction with a bad call is refused whole")
+        try Expect.equal(turn["rejected", 0, "field"], "calls[1].inptu_tokens", "the bad inline call is named by its place")
+        let storedTurn = try await HTTPExchange.send("GET", base, "/v1/interactions/\(interactionID)")
+        try Expect.equal(storedTurn["prompt_version"], "v3", "the interaction read back")
+        try Expect.equal(storedTurn["missing_variables", 0], "customer_tier", "with its missing variables")
+        let turnCalls = try await HTTPExchange.send("GET", base, "/v1/calls?interaction_id=\(interactionID)")
+        try Expect.equal(turnCalls["calls", 0, "conversation_id"], .string(conversationID), "an inline call belongs to the turn's conversation")
+        let verdict = try await HTTPExchange.send("POST", base, "/v1/interactions/\(interactionID)/feedback",
+                                                  json: ["feedback": "rejected", "quality_score": 20])
+        try Expect.equal(verdict.status, 200, "feedback: \(verdict.json)")
+        try Expect.equal(try await HTTPExchange.send("GET", base, "/v1/interactions/\(interactionID)")["feedback"], "rejected", "stored")
+        try Expect.equal(try await HTTPExchange.send("POST", base, "/v1/interactions/\(UUID().ledgerString)/feedback",
+                                                     json: ["feedback": "accepted"]).status, 404, "feedback on no interaction")
+        let batchTurn = UUID().ledgerString
+        let batch = try await HTTPExchange.send("POST", base, "/v1/batch?wait=commit", json: [
+            "interactions": [["id": .string(batchTurn), "user_id": .string(tag)]],
+            "calls": [["interaction_id": .string(batchTurn), "model": "gpt-4o", "user_id": .string(tag)], ["model": 7]],
+            "feedback": [["interaction_id": .string(batchTurn), "feedback": "accepted"], ["interaction_id": .string(batchTurn)]],
+        ])
+        try Expect.equal(batch["accepted"], 3, "an interaction, a call and a verdict: \(batch.json)")
+        try Expect.equal(batch["rejected", 0, "part"], "calls", "the bad call's part")
+        try Expect.equal(batch["rejected", 1, "part"], "feedback", "the bad verdict's part")
+        try Expect.equal(try await HTTPExchange.send("GET", base, "/v1/interactions/\(batchTurn)")["feedback"], "accepted", "batch feedback")
+        let threads = try await HTTPExchange.send("GET", base, "/v1/conversations?user_id=\(tag)")
+        try Expect.equal(threads["conversations", 0, "title"], "order 17", "conversations listed")
+        try Expect.equal(try await HTTPExchange.send("POST", base, "/v1/batch", json: ["bogus": []]).status, 400, "an unknown batch part")
+
         // Paging: every call once, across pages.
         let more = (0..<7).map { n -> JSONValue in ["model": "page", "user_id": .string(tag + "-page"), "input_tokens": .int(Int64(n))] }
         try Expect.equal(try await HTTPExchange.send("POST", base, "/v1/calls?wait=commit", json: .array(more))["accepted"], 7, "page calls")

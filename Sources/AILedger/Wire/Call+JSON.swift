@@ -45,34 +45,12 @@ extension Call {
         }
     }
 
-    /// The call's JSON form, as `init(json:)` reads it; the cost is a decimal string.
+    /// The call's JSON form, as `init(json:)` reads it: its columns, with the cost as
+    /// `cost_usd`, a decimal string, in place of nano-dollars.
     public var json: JSONValue {
-        var fields: [String: JSONValue] = ["id": .string(id.ledgerString), "model": .string(model), "status": .string(status.rawValue),
-                                           "created_at": .string(Timestamp.iso8601(microseconds: Timestamp.microseconds(createdAt))),
-                                           "metadata": .object(metadata)]
-        func put(_ name: String, _ value: JSONValue?) { if let value { fields[name] = value } }
-        put("interaction_id", interactionID.map { .string($0.ledgerString) })
-        put("conversation_id", conversationID.map { .string($0.ledgerString) })
-        put("external_id", externalID.map(JSONValue.string))
-        put("model_version", modelVersion.map(JSONValue.string))
-        put("provider", provider.map(JSONValue.string))
-        put("call_type", callType.map(JSONValue.string))
-        put("user_id", userID.map(JSONValue.string))
-        put("input_tokens", usage.input.map(JSONValue.int))
-        put("output_tokens", usage.output.map(JSONValue.int))
-        put("cache_read_tokens", usage.cacheRead.map(JSONValue.int))
-        put("cache_write_tokens", usage.cacheWrite.map(JSONValue.int))
-        put("cache_write_1h_tokens", usage.cacheWrite1h.map(JSONValue.int))
-        put("reasoning_tokens", usage.reasoning.map(JSONValue.int))
-        put("cost_usd", costUSD.map { .string("\($0)") })
-        put("cost_source", costSource.map { .string($0.rawValue) })
-        put("latency_ms", latencyMs.map(JSONValue.double))
-        put("input_text", inputText.map(JSONValue.string))
-        put("output_text", outputText.map(JSONValue.string))
-        put("request", request)
-        put("response", response)
-        put("error_code", errorCode.map(JSONValue.string))
-        put("error_message", errorMessage.map(JSONValue.string))
+        var fields = jsonFields
+        fields["cost_nano_usd"] = nil
+        if let costUSD { fields["cost_usd"] = .string("\(costUSD)") }
         return .object(fields)
     }
 

@@ -98,6 +98,36 @@ package struct JSONObjectReader {
         return value
     }
 
+    /// Runs a record's `validate()`, naming the JSON field rather than the Swift property:
+    /// `interaction.promptVersion: ...` becomes `prompt_version: ...`.
+    package static func validate(_ record: String, _ validate: () throws -> Void) throws {
+        do {
+            try validate()
+        } catch let error as LedgerError {
+            guard let colon = error.message.firstIndex(of: ":") else { throw error }
+            var name = String(error.message[..<colon])
+            if name.hasPrefix(record + ".") { name.removeFirst(record.count + 1) }
+            throw LedgerError(error.kind, snakeCase(name) + error.message[colon...])
+        }
+    }
+
+    /// `promptVersion` → `prompt_version`, `userID` → `user_id`.
+    static func snakeCase(_ name: String) -> String {
+        var result = ""
+        var previousWasUpper = false
+        for character in name {
+            if character.isUppercase {
+                if !result.isEmpty && !previousWasUpper { result.append("_") }
+                result += character.lowercased()
+                previousWasUpper = true
+            } else {
+                result.append(character)
+                previousWasUpper = false
+            }
+        }
+        return result
+    }
+
     /// Fails on the first field that was never asked for, naming it.
     package func refuseUnknownFields() throws {
         if let unknown = fields.keys.filter({ !read.contains($0) }).sorted().first {

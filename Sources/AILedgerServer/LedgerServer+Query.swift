@@ -1,0 +1,76 @@
+import AILedger
+import Foundation
+import Hummingbird
+
+extension LedgerServer {
+    func ready() async throws -> Response {
+        do {
+            _ = try await ledger.database.withConnection(.read) { try await $0.query("SELECT 1", []) }
+        } catch {
+            throw APIError(.serviceUnavailable, "database_unavailable", "the database does not answer")
+        }
+        if let stats = ledger.writerStatistics, stats.outboxBatches > 0 {
+            throw APIError(.serviceUnavailable, "spilling", "records wait in the outbox for the database")
+        }
+        return Response.json(["status": "ready"])
+    }
+
+    /// A page of records of `kind`, newest first: `{"<kind>": [...], "next": CURSOR|null}`.
+    func list(_ request: Request, _ kind: RecordKind) async throws -> Response {
+        let query = try ListQuery(request.uri.queryParameters, maxLimit: options.maxPageSize)
+        let (items, last): ([JSONValue], PageCursor?)
+        do {
+            switch kind {
+            case .calls:
+                let found = try await ledger.calls(query.filter, limit: query.limit, after: query.cursor)
+                (items, last) = (found.map(\.json), found.last.map(PageCursor.init(after:)))
+            case .interactions:
+                let found = try await ledger.interactions(query.filter, limit: query.limit, after: query.cursor)
+                (items, last) = (found.map(\.json), found.last.map(PageCursor.init(after:)))
+            case .conversations:
+                let found = try await ledger.conversations(query.filter, limit: query.limit, after: query.cursor)
+                (items, last) = (found.map(\.json), found.last.map(PageCursor.init(after:)))
+            }
+        } catch let error as LedgerError {
+            throw APIError(error)
+        }
+        let next: JSONValue = items.count == query.limit ? last.map { .string($0.token) } ?? .null : .null
+        return Response.json([kind.rawValue: .array(items), "next": next])
+    }
+
+    /// One record of `kind` by id; 404 when there is none.
+    func one(_ kind: RecordKind, id: String) async throws -> Response {
+        guard id.utf8.count == 36, let uuid = UUID(uuidString: id) else { throw APIError.badRequest("id: must be a UUID") }
+        let found: JSONValue?
+        do {
+            switch kind {
+            case .calls: found = try await ledger.call(id: uuid)?.json
+            case .interactions: found = try await ledger.interaction(id: uuid)?.json
+            case .conversations: found = try await ledger.conversation(id: uuid)?.json
+            }
+        } catch let error as LedgerError {
+            throw APIError(error)
+        }
+        guard let found else { throw APIError(.notFound, "not_found", "no record has this id") }
+        return Response.json(found)
+    }
+
+    /// Totals over the calls matching the query.
+    func overview(_ request: Request) async throws -> Response {
+        let query = try ListQuery(request.uri.queryParameters, maxLimit: options.maxPageSize)
+        let usage: UsageSummary
+        do {
+            usage = try await ledger.usage(query.filter)
+        } catch let error as LedgerError {
+            throw APIError(error)
+        }
+        func count(_ value: Int64?) -> JSONValue { value.map(JSONValue.int) ?? .null }
+        return Response.json([
+            "calls": .int(usage.calls), "successes": .int(usage.successes), "errors": .int(usage.errors),
+            "partials": .int(usage.partials), "input_tokens": count(usage.tokens.input), "output_tokens": count(usage.tokens.output),
+            "cache_read_tokens": count(usage.tokens.cacheRead), "cache_write_tokens": count(usage.tokens.cacheWrite),
+            "reasoning_tokens": count(usage.tokens.reasoning), "cost_usd": .string("\(usage.costUSD)"),
+            "unpriced_calls": .int(usage.unpricedCalls), "average_latency_ms": usage.averageLatencyMs.map(JSONValue.double) ?? .null,
+        ])
+    }
+}
