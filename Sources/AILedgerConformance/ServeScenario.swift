@@ -153,6 +153,16 @@ public enum ServeScenario {
         let threads = try await HTTPExchange.send("GET", base, "/v1/conversations?user_id=\(tag)")
         try Expect.equal(threads["conversations", 0, "title"], "order 17", "conversations listed")
         try Expect.equal(try await HTTPExchange.send("POST", base, "/v1/batch", json: ["bogus": []]).status, 400, "an unknown batch part")
+        let full = try await HTTPExchange.send("GET", base, "/v1/conversations/\(conversationID)")
+        try Expect.equal(full["title"], "order 17", "a conversation in full")
+        try Expect.equal(full["turns", 0, "id"], .string(interactionID), "with its turns")
+        try Expect.equal(full["turns", 0, "calls", 0, "input_tokens"], 100, "each with its calls")
+        try Expect.equal(full["totals", "calls"], 1, "and its totals")
+        let byModel = try await HTTPExchange.send("GET", base, "/v1/stats/by/model?user_id=\(tag)&top=5")
+        try Expect.equal(byModel["groups", 0, "key"], "gpt-4o-mini-2024-07-18", "totals by model, the most expensive first: \(byModel.json)")
+        let byDay = try await HTTPExchange.send("GET", base, "/v1/stats/series/day?user_id=\(tag)")
+        try Expect.that(byDay["groups", 0, "start"] != nil, "a daily series: \(byDay.json)")
+        try Expect.equal(try await HTTPExchange.send("GET", base, "/v1/stats/by/colour").status, 400, "an unknown dimension")
 
         // Paging: every call once, across pages.
         let more = (0..<7).map { n -> JSONValue in ["model": "page", "user_id": .string(tag + "-page"), "input_tokens": .int(Int64(n))] }

@@ -10,7 +10,7 @@ extension LedgerServer {
         var rejected: [JSONValue] = []
         for (index, item) in try await items(in: request).enumerated() {
             do {
-                try Self.add(item, as: kind, to: &batch)
+                try batch.add(json: item, as: kind)
             } catch let error as LedgerError {
                 rejected.append(Self.rejection(index, error))
             }
@@ -38,7 +38,7 @@ extension LedgerServer {
             guard count <= options.maxRecordsPerRequest else { throw Self.tooMany(options.maxRecordsPerRequest) }
             for (index, item) in items.enumerated() {
                 do {
-                    try Self.add(item, as: kind, to: &batch)
+                    try batch.add(json: item, as: kind)
                 } catch let error as LedgerError {
                     rejected.append(Self.rejection(index, error, in: name))
                 }
@@ -86,32 +86,6 @@ extension LedgerServer {
                                 editDistance: try reader.count("edit_distance").map { Int(clamping: $0) })
         try reader.refuseUnknownFields()
         return feedback
-    }
-
-    /// Adds `item`, read as a record of `kind` (an interaction with its inline `calls`), to `batch`.
-    private static func add(_ item: JSONValue, as kind: RecordKind, to batch: inout RecordBatch) throws {
-        switch kind {
-        case .calls: batch.calls.append(try Call(json: item))
-        case .conversations: batch.conversations.append(try Conversation(json: item))
-        case .interactions:
-            let interaction = try Interaction(json: item)
-            var calls: [Call] = []
-            if case .object(let fields) = item, let inline = fields["calls"] {
-                guard case .array(let items) = inline else { throw LedgerError(.invalidRecord, "calls: must be an array") }
-                for (index, json) in items.enumerated() {
-                    do {
-                        var call = try Call(json: json)
-                        call.interactionID = call.interactionID ?? interaction.id
-                        call.conversationID = call.conversationID ?? interaction.conversationID
-                        calls.append(call)
-                    } catch let error as LedgerError {
-                        throw LedgerError(error.kind, "calls[\(index)]." + error.message)
-                    }
-                }
-            }
-            batch.interactions.append(interaction)
-            batch.calls += calls
-        }
     }
 
     /// Hands `batch` to the writer; returns how many records it holds.

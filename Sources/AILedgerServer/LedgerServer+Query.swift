@@ -58,19 +58,73 @@ extension LedgerServer {
     /// Totals over the calls matching the query.
     func overview(_ request: Request) async throws -> Response {
         let query = try ListQuery(request.uri.queryParameters, maxLimit: options.maxPageSize)
-        let usage: UsageSummary
         do {
-            usage = try await ledger.usage(query.filter)
+            return Response.json(.object(Self.summary(try await ledger.usage(query.filter))))
         } catch let error as LedgerError {
             throw APIError(error)
         }
+    }
+
+    /// Totals per value of a dimension (`model`, `user`, `prompt-version`, ...), most
+    /// expensive first, or per time bucket (`hour`, `day`, ...), in time order.
+    func groups(_ request: Request, by name: String, series: Bool) async throws -> Response {
+        let query = try ListQuery(request.uri.queryParameters, maxLimit: options.maxPageSize)
+        let groups: [UsageGroup]
+        do {
+            if series {
+                guard let bucket = TimeBucket(rawValue: name) else {
+                    throw APIError.badRequest("bucket: must be one of \(TimeBucket.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                groups = try await ledger.usage(by: bucket, query.filter)
+            } else {
+                guard let dimension = CallDimension(rawValue: name) else {
+                    throw APIError.badRequest("dimension: must be one of \(CallDimension.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                groups = try await ledger.usage(by: dimension, query.filter, top: query.top)
+            }
+        } catch let error as LedgerError {
+            throw APIError(error)
+        }
+        return Response.json(["groups": .array(groups.map { group in
+            var fields = Self.summary(group.summary)
+            fields["key"] = group.key.map(JSONValue.string) ?? .null
+            if let start = group.start { fields["start"] = .string(Timestamp.iso8601(microseconds: Timestamp.microseconds(start))) }
+            return .object(fields)
+        })])
+    }
+
+    /// A conversation in full: its fields, its turns each with their calls, the calls of no
+    /// turn, and its totals.
+    func conversation(_ id: String) async throws -> Response {
+        guard id.utf8.count == 36, let uuid = UUID(uuidString: id) else { throw APIError.badRequest("id: must be a UUID") }
+        let transcript: ConversationTranscript?
+        do {
+            transcript = try await ledger.transcript(ofConversation: uuid)
+        } catch let error as LedgerError {
+            throw APIError(error)
+        }
+        guard let transcript, case .object(var fields) = transcript.conversation.json else {
+            throw APIError(.notFound, "not_found", "no record has this id")
+        }
+        fields["turns"] = .array(transcript.turns.map { turn in
+            guard case .object(var turnFields) = turn.interaction.json else { return .null }
+            turnFields["calls"] = .array(turn.calls.map(\.json))
+            return .object(turnFields)
+        })
+        fields["other_calls"] = .array(transcript.otherCalls.map(\.json))
+        fields["totals"] = .object(Self.summary(transcript.usage))
+        return Response.json(.object(fields))
+    }
+
+    /// A summary's fields, named as the columns they total.
+    static func summary(_ usage: UsageSummary) -> [String: JSONValue] {
         func count(_ value: Int64?) -> JSONValue { value.map(JSONValue.int) ?? .null }
-        return Response.json([
+        return [
             "calls": .int(usage.calls), "successes": .int(usage.successes), "errors": .int(usage.errors),
             "partials": .int(usage.partials), "input_tokens": count(usage.tokens.input), "output_tokens": count(usage.tokens.output),
             "cache_read_tokens": count(usage.tokens.cacheRead), "cache_write_tokens": count(usage.tokens.cacheWrite),
             "reasoning_tokens": count(usage.tokens.reasoning), "cost_usd": .string("\(usage.costUSD)"),
             "unpriced_calls": .int(usage.unpricedCalls), "average_latency_ms": usage.averageLatencyMs.map(JSONValue.double) ?? .null,
-        ])
+        ]
     }
 }

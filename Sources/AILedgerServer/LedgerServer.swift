@@ -39,8 +39,14 @@ public struct LedgerServer: Sendable {
         router.get("v1/conversations") { request, _ in try await list(request, .conversations) }
         router.get("v1/calls/:id") { _, context in try await one(.calls, id: context.parameters.get("id") ?? "") }
         router.get("v1/interactions/:id") { _, context in try await one(.interactions, id: context.parameters.get("id") ?? "") }
-        router.get("v1/conversations/:id") { _, context in try await one(.conversations, id: context.parameters.get("id") ?? "") }
+        router.get("v1/conversations/:id") { _, context in try await conversation(context.parameters.get("id") ?? "") }
         router.get("v1/stats/overview") { request, _ in try await overview(request) }
+        router.get("v1/stats/by/:dimension") { request, context in
+            try await groups(request, by: context.parameters.get("dimension") ?? "", series: false)
+        }
+        router.get("v1/stats/series/:bucket") { request, context in
+            try await groups(request, by: context.parameters.get("bucket") ?? "", series: true)
+        }
     }
 
     /// Serves on `host`:`port` (0: any free port) until SIGTERM or SIGINT, then drains the

@@ -8,10 +8,11 @@ struct ListQuery {
     var filter = LedgerFilter()
     var limit = 50
     var cursor: PageCursor?
+    var top: Int?
 
     /// The parameters every list and report takes.
     static let names: Set<String> = ["since", "until", "user_id", "model", "provider", "status", "call_type",
-                                     "interaction_type", "conversation_id", "interaction_id", "prompt_version", "limit", "after"]
+                                     "interaction_type", "conversation_id", "interaction_id", "prompt_version", "limit", "after", "top"]
 
     init<Parameters: Sequence>(_ parameters: Parameters, maxLimit: Int, now: Date = Date()) throws
     where Parameters.Element == (key: Substring, value: Substring) {
@@ -53,6 +54,9 @@ struct ListQuery {
                 throw LedgerError.invalid(name, "must be a whole number from 1 to \(maxLimit)")
             }
             self.limit = limit
+        case "top":
+            guard text.utf8.count <= 9, let top = Int(text), top > 0 else { throw LedgerError.invalid(name, "must be a positive whole number") }
+            self.top = top
         case "after":
             guard let cursor = PageCursor(token: text) else { throw LedgerError.invalid(name, "is not a cursor this server gave") }
             self.cursor = cursor

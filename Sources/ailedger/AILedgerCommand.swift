@@ -19,7 +19,7 @@ struct AILedgerCommand: AsyncParsableCommand {
             """,
         subcommands: [MigrateCommand.self, DemoCommand.self, CallsCommand.self, InteractionsCommand.self,
                       ConversationsCommand.self, StatsCommand.self, ExportCommand.self, FeedbackCommand.self,
-                      PricesCommand.self, ServeCommand.self, KeysCommand.self]
+                      PricesCommand.self, ServeCommand.self, KeysCommand.self, IngestCommand.self]
     )
 
     /// Every driver this binary links, registered once before any command runs.

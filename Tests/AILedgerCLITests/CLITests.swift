@@ -87,4 +87,30 @@ import Testing
         #expect(result.output.contains("evil?[2J?]0;title?"), "\(result.output)")
         #expect(!result.output.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x9B })
     }
+
+    @Test func ingestRecordsJSONLinesAndNamesTheLinesThatFail() async throws {
+        let url = try await Self.ledger(with: [])
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("ailedger-ingest-\(UUID().uuidString).jsonl")
+        defer { try? FileManager.default.removeItem(at: file) }
+        let lines = [
+            #"{"model": "gpt-4o", "user_id": "hist", "input_tokens": 1000, "output_tokens": 200}"#,
+            #"{"model": "gpt-4o", "user_id": "hist", "inptu_tokens": 5}"#,
+            #"{"user_id": "hist", "response": {"model": "gpt-4o-mini", "usage": {"prompt_tokens": 1200, "completion_tokens": 300}}}"#,
+            "not json",
+            "",
+            #"{"model": "claude-3-5-haiku", "user_id": "hist", "input_tokens": 10, "cache_read_tokens": 20}"#,
+        ]
+        try Data(lines.joined(separator: "\n").utf8).write(to: file)
+        let result = try await Self.run(["ingest", "--url", url, file.path])
+        #expect(result.status == 1, "\(result.output)")
+        #expect(result.output.contains("line 2: inptu_tokens: is not a known field"), "\(result.output)")
+        #expect(result.output.contains("line 4: not JSON"), "\(result.output)")
+        #expect(result.output.contains("line 6: cache_read_tokens:"), "\(result.output)")
+        #expect(result.output.contains("2 calls recorded, 3 lines failed"), "\(result.output)")
+        let ledger = try await Ledger.open(url: url, drivers: [SQLiteDriver()])
+        let usage = try await ledger.usage(LedgerFilter(userID: "hist"))
+        await ledger.close()
+        #expect(usage.calls == 2)
+        #expect(usage.tokens.input == 2_200)
+    }
 }
