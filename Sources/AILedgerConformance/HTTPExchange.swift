@@ -10,6 +10,8 @@ public struct HTTPExchange: Sendable {
     public let status: Int
     /// The body, parsed; `.null` when it is not JSON.
     public let json: JSONValue
+    /// The body as text.
+    public let text: String
 
     /// Sends `method` `path` to `base` with `body` (raw bytes) and reads the answer.
     public static func send(_ method: String, _ base: String, _ path: String, body: Data? = nil,
@@ -22,8 +24,8 @@ public struct HTTPExchange: Sendable {
         for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
         let (data, response) = try await URLSession.shared.data(for: request)
         let status = (response as? HTTPURLResponse)?.statusCode ?? 0
-        let json = (try? JSONValue(jsonText: String(decoding: data, as: UTF8.self))) ?? .null
-        return HTTPExchange(status: status, json: json)
+        let text = String(decoding: data, as: UTF8.self)
+        return HTTPExchange(status: status, json: (try? JSONValue(jsonText: text)) ?? .null, text: text)
     }
 
     /// Sends `value` as JSON.

@@ -163,6 +163,31 @@ public enum ServeScenario {
         let byDay = try await HTTPExchange.send("GET", base, "/v1/stats/series/day?user_id=\(tag)")
         try Expect.that(byDay["groups", 0, "start"] != nil, "a daily series: \(byDay.json)")
         try Expect.equal(try await HTTPExchange.send("GET", base, "/v1/stats/by/colour").status, 400, "an unknown dimension")
+        let failed = try await HTTPExchange.send("POST", base, "/v1/calls?wait=commit", json: [
+            "model": "gpt-4o", "user_id": .string(tag), "status": "error", "error_code": "timeout", "interaction_id": .string(interactionID)])
+        try Expect.equal(failed["accepted"], 1, "a failed call")
+        let failures = try await HTTPExchange.send("GET", base, "/v1/stats/failures?user_id=\(tag)")
+        try Expect.equal(failures["failures", 0, "error_code"], "timeout", "failures: \(failures.json)")
+        try Expect.equal(failures["failures", 0, "interaction", "id"], .string(interactionID), "with the interaction it served")
+        let quality = try await HTTPExchange.send("GET", base, "/v1/stats/data-quality?user_id=\(tag)")
+        try Expect.equal(quality["missing_variables", 0, "variable"], "customer_tier", "data quality: \(quality.json)")
+        let verdicts = try await HTTPExchange.send("GET", base, "/v1/stats/feedback?user_id=\(tag)")
+        try Expect.that(verdicts["prompts", 0, "rejected"] != nil, "feedback per prompt: \(verdicts.json)")
+        let csv = try await HTTPExchange.send("GET", base, "/v1/export/calls?user_id=\(tag)&format=csv")
+        try Expect.equal(csv.status, 200, "a CSV export")
+        let csvLines = csv.text.split(separator: "\r\n")
+        guard case .int(let tagged)? = try await HTTPExchange.send("GET", base, "/v1/stats/overview?user_id=\(tag)")["calls"] else {
+            throw ConformanceFailure(message: "no call count", location: #fileID)
+        }
+        try Expect.that(csvLines.first?.hasPrefix("id,") == true && csvLines.count == 1 + Int(tagged),
+                        "a header and the \(tagged) calls: \(csvLines.count) lines")
+        let jsonl = try await HTTPExchange.send("GET", base, "/v1/export/interactions?user_id=\(tag)&format=jsonl")
+        try Expect.equal(jsonl.status, 200, "a JSON Lines export")
+        guard case .array(let taggedTurns)? = try await HTTPExchange.send("GET", base, "/v1/interactions?user_id=\(tag)")["interactions"] else {
+            throw ConformanceFailure(message: "no interactions listed", location: #fileID)
+        }
+        try Expect.equal(jsonl.text.split(separator: "\n").count, taggedTurns.count, "one line per interaction")
+        try Expect.equal(try await HTTPExchange.send("GET", base, "/v1/export/calls?format=xml").status, 400, "an unknown format")
 
         // Paging: every call once, across pages.
         let more = (0..<7).map { n -> JSONValue in ["model": "page", "user_id": .string(tag + "-page"), "input_tokens": .int(Int64(n))] }

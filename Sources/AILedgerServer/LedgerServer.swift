@@ -47,6 +47,10 @@ public struct LedgerServer: Sendable {
         router.get("v1/stats/series/:bucket") { request, context in
             try await groups(request, by: context.parameters.get("bucket") ?? "", series: true)
         }
+        router.get("v1/stats/failures") { request, _ in try await failures(request) }
+        router.get("v1/stats/data-quality") { request, _ in try await dataQuality(request) }
+        router.get("v1/stats/feedback") { request, _ in try await feedbackReport(request) }
+        router.get("v1/export/:kind") { request, context in try export(request, kind: context.parameters.get("kind") ?? "") }
     }
 
     /// Serves on `host`:`port` (0: any free port) until SIGTERM or SIGINT, then drains the

@@ -1,0 +1,87 @@
+import AILedger
+import Foundation
+import Hummingbird
+
+extension LedgerServer {
+    /// Failed calls, newest first, each with the interaction it served: a page.
+    func failures(_ request: Request) async throws -> Response {
+        let query = try ListQuery(request.uri.queryParameters, maxLimit: options.maxPageSize)
+        let found: [Failure]
+        do {
+            found = try await ledger.failures(query.filter, limit: query.limit, after: query.cursor)
+        } catch let error as LedgerError {
+            throw APIError(error)
+        }
+        let items: [JSONValue] = found.map { failure in
+            guard case .object(var fields) = failure.call.json else { return .null }
+            fields["interaction"] = failure.interaction?.json ?? .null
+            return .object(fields)
+        }
+        let next: JSONValue = found.count == query.limit ? found.last.map { .string(PageCursor(after: $0.call).token) } ?? .null : .null
+        return Response.json(["failures": .array(items), "next": next])
+    }
+
+    /// How many interactions arrived with input variables missing, and which.
+    func dataQuality(_ request: Request) async throws -> Response {
+        let query = try ListQuery(request.uri.queryParameters, maxLimit: options.maxPageSize)
+        let report: DataQualityReport
+        do {
+            report = try await ledger.dataQuality(query.filter)
+        } catch let error as LedgerError {
+            throw APIError(error)
+        }
+        return Response.json([
+            "interactions": .int(report.interactions), "with_missing_variables": .int(report.withMissingVariables),
+            "completeness": report.completeness.map(JSONValue.double) ?? .null,
+            "missing_variables": .array(report.missingVariables.map { missing in
+                ["variable": .string(missing.variable), "interaction_type": missing.interactionType.map(JSONValue.string) ?? .null,
+                 "count": .int(missing.count)]
+            }),
+        ])
+    }
+
+    /// Users' verdicts per prompt and version.
+    func feedbackReport(_ request: Request) async throws -> Response {
+        let query = try ListQuery(request.uri.queryParameters, maxLimit: options.maxPageSize)
+        let summaries: [FeedbackSummary]
+        do {
+            summaries = try await ledger.feedbackSummary(query.filter)
+        } catch let error as LedgerError {
+            throw APIError(error)
+        }
+        return Response.json(["prompts": .array(summaries.map { summary in
+            ["prompt_id": summary.promptID.map(JSONValue.string) ?? .null,
+             "prompt_version": summary.promptVersion.map(JSONValue.string) ?? .null,
+             "interactions": .int(summary.interactions), "accepted": .int(summary.accepted), "rejected": .int(summary.rejected),
+             "modified": .int(summary.modified), "acceptance_rate": summary.acceptanceRate.map(JSONValue.double) ?? .null,
+             "average_quality_score": summary.averageQualityScore.map(JSONValue.double) ?? .null,
+             "average_edit_distance": summary.averageEditDistance.map(JSONValue.double) ?? .null]
+        })])
+    }
+
+    /// Every record of `kind` matching the query, streamed as CSV or JSON Lines page by page,
+    /// in constant memory.
+    func export(_ request: Request, kind name: String) throws -> Response {
+        guard let kind = RecordKind(rawValue: name) else {
+            throw APIError.badRequest("kind: must be calls, interactions or conversations")
+        }
+        var parameters = request.uri.queryParameters.filter { $0.key != "format" }
+        let formatName = request.uri.queryParameters["format"].map(String.init) ?? "csv"
+        guard let format = ExportFormat(rawValue: formatName) else { throw APIError.badRequest("format: must be csv or jsonl") }
+        parameters = parameters.filter { $0.key != "limit" && $0.key != "after" }
+        let query = try ListQuery(parameters, maxLimit: options.maxPageSize)
+        let ledger = ledger
+        let body = ResponseBody { writer in
+            _ = try await ledger.export(kind, query.filter, format: format) { chunk in
+                var buffer = ByteBuffer()
+                buffer.writeString(chunk)
+                try await writer.write(buffer)
+            }
+            try await writer.finish(nil)
+        }
+        let type = format == .csv ? "text/csv; charset=utf-8" : "application/jsonl"
+        return Response(status: .ok, headers: [.contentType: type,
+                                               .contentDisposition: "attachment; filename=\"\(kind.rawValue).\(format.rawValue)\""],
+                        body: body)
+    }
+}
