@@ -1,9 +1,10 @@
 # AILedger: `make demo` shows it working, `make test` proves it on every driver.
 SWIFT ?= swift
 DEMO_DB ?= ailedger-demo.sqlite
-# Debian packages the build needs, and the database servers the tests start.
+# Debian packages the build needs, and what the tests start or run: the database servers,
+# and Python and Node for the example clients.
 BUILD_PACKAGES := pkgconf libsqlite3-dev sqlite3 libpq-dev libmariadb-dev
-TEST_PACKAGES := $(BUILD_PACKAGES) postgresql mariadb-server mariadb-client
+TEST_PACKAGES := $(BUILD_PACKAGES) postgresql mariadb-server mariadb-client python3 nodejs
 
 # The parsers fuzzed by `make fuzz` (see Fuzz/), and libFuzzer's archive beside the compiler.
 FUZZ_TARGETS := url timestamp cursor json usage prices litellm migration time csv call

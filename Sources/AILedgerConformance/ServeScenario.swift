@@ -279,12 +279,16 @@ public enum ServeScenario {
         try Expect.that(open.output.contains("loopback"), "says why: \(open.output)")
     }
 
-    /// The standard-library Python client posts an OpenAI response and reads back its cost.
+    /// The standard-library Python client and the Node client (built-in fetch) each post an
+    /// OpenAI response and read back its exact cost.
     static func expectPythonClient(_ base: String) async throws {
         let script = root.appendingPathComponent("Examples/clients/python/record_call.py").path
         let client = try ChildProcess.spawn(["/usr/bin/env", "python3", script, base])
         let status = await client.exitStatus()
         try Expect.equal(status, 0, "the Python client: \(client.output)")
         try Expect.that(client.output.contains("cost $0.0002832 (computed)"), "the Python client reads the exact cost: \(client.output)")
+        let node = try ChildProcess.spawn(["/usr/bin/env", "node", root.appendingPathComponent("Examples/clients/node/record_call.mjs").path, base])
+        try Expect.equal(await node.exitStatus(), 0, "the Node client: \(node.output)")
+        try Expect.that(node.output.contains("cost $0.0002832 (computed)"), "the Node client reads the exact cost: \(node.output)")
     }
 }
