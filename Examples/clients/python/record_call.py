@@ -4,9 +4,10 @@
 Standard library only. The call carries the provider's response exactly as OpenAI
 returned it; the server reads the model and the token counts from it and prices them.
 
-    python3 record_call.py http://127.0.0.1:8080
+    python3 record_call.py http://127.0.0.1:8080      (AILEDGER_KEY=... when the server needs keys)
 """
 import json
+import os
 import sys
 import urllib.error
 import urllib.request
@@ -16,7 +17,10 @@ base = sys.argv[1].rstrip("/") if len(sys.argv) > 1 else "http://127.0.0.1:8080"
 
 def request(method, path, body=None):
     data = None if body is None else json.dumps(body).encode()
-    req = urllib.request.Request(base + path, data=data, method=method, headers={"Content-Type": "application/json"})
+    headers = {"Content-Type": "application/json"}
+    if os.environ.get("AILEDGER_KEY"):
+        headers["Authorization"] = "Bearer " + os.environ["AILEDGER_KEY"]
+    req = urllib.request.Request(base + path, data=data, method=method, headers=headers)
     try:
         with urllib.request.urlopen(req, timeout=10) as response:
             return json.load(response)
