@@ -4,7 +4,7 @@ DEMO_DB ?= ailedger-demo.sqlite
 # Debian packages the build needs, and what the tests start or run: the database servers,
 # and Python and Node for the example clients.
 BUILD_PACKAGES := pkgconf libsqlite3-dev sqlite3 libpq-dev libmariadb-dev
-TEST_PACKAGES := $(BUILD_PACKAGES) postgresql mariadb-server mariadb-client python3 nodejs
+TEST_PACKAGES := $(BUILD_PACKAGES) postgresql mariadb-server mariadb-client python3 python3-venv nodejs
 
 # The parsers fuzzed by `make fuzz` (see Fuzz/), and libFuzzer's archive beside the compiler.
 FUZZ_TARGETS := url timestamp cursor json usage prices litellm migration time csv call
@@ -32,11 +32,13 @@ demo: build
 
 # Every test on every driver, against throwaway servers started on 127.0.0.1; a driver
 # whose server is missing fails the run instead of being skipped.
-# Each fuzz target also runs for a few seconds over its checked-in corpus.
+# Each fuzz target also runs for a few seconds over its checked-in corpus, and schemathesis
+# checks every route of a live server against /openapi.json on each database.
 test: test-deps fuzz-build
 	scripts/fuzz.sh 3 $(FUZZ_TARGETS)
 	$(SWIFT) build --build-tests
-	AILEDGER_REQUIRE_ALL_DRIVERS=1 scripts/with-test-servers.sh $(SWIFT) test --skip-build
+	AILEDGER_REQUIRE_ALL_DRIVERS=1 scripts/with-test-servers.sh sh -c 'scripts/api-check.sh "sqlite://$$(mktemp -d)/api.db" \
+		"$$AILEDGER_TEST_POSTGRES_URL" "$$AILEDGER_TEST_MYSQL_URL" && $(SWIFT) test --skip-build'
 
 # Every fuzz target for FUZZ_SECONDS (default 60) each; prints executions per target.
 fuzz: fuzz-build

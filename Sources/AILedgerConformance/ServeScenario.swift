@@ -56,6 +56,14 @@ public enum ServeScenario {
     }
 
     static func exercise(_ base: String, url: String, drivers: [any DatabaseDriver]) async throws {
+        let document = try await HTTPExchange.send("GET", base, "/openapi.json")
+        try Expect.equal(document["openapi"], "3.1.0", "an OpenAPI 3.1 document")
+        for path in ["/healthz", "/readyz", "/v1/calls", "/v1/calls/{id}", "/v1/interactions", "/v1/interactions/{id}",
+                     "/v1/interactions/{id}/feedback", "/v1/conversations", "/v1/conversations/{id}", "/v1/batch",
+                     "/v1/stats/overview", "/v1/stats/by/{dimension}", "/v1/stats/series/{bucket}", "/v1/stats/failures",
+                     "/v1/stats/data-quality", "/v1/stats/feedback", "/v1/export/{kind}"] {
+            try Expect.that(document["paths", path] != nil, "the document describes \(path)")
+        }
         let health = try await HTTPExchange.send("GET", base, "/healthz")
         try Expect.equal(health.status, 200, "healthz")
         try Expect.equal(try await HTTPExchange.send("GET", base, "/readyz").status, 200, "readyz")

@@ -21,7 +21,8 @@ struct APIError: HTTPResponseError {
     /// The answer to a `LedgerError`: the client's fault for invalid input, the server's otherwise.
     init(_ error: LedgerError) {
         switch error.kind {
-        case .invalidRecord, .invalidPrice, .invalidConfiguration: self.init(.badRequest, "invalid_request", error.message)
+        case .invalidRecord, .invalidPrice, .invalidConfiguration, .invalidValue:
+            self.init(.badRequest, "invalid_request", error.message)
         case .notFound: self.init(.notFound, "not_found", error.message)
         case .closed: self.init(.serviceUnavailable, "shutting_down", "the server is shutting down")
         case .connectionFailed, .authenticationFailed, .serializationFailure:

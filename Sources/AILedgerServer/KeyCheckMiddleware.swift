@@ -17,7 +17,7 @@ struct KeyCheckMiddleware<Context: RequestContext>: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let path = request.uri.path
-        if path == "/healthz" || path == "/readyz" { return try await next(request, context) }
+        if path == "/healthz" || path == "/readyz" || path == "/openapi.json" { return try await next(request, context) }
         guard let header = request.headers[.authorization], header.hasPrefix("Bearer "),
               let key = try await key(String(header.dropFirst("Bearer ".count)).trimmingCharacters(in: .whitespaces)) else {
             throw APIError(.unauthorized, "unauthorized", "a valid API key is required: Authorization: Bearer KEY")

@@ -26,6 +26,9 @@ public struct LedgerServer: Sendable {
         router.add(middleware: RequestLogMiddleware(logger: logger))
         if options.requireKeys { router.add(middleware: KeyCheckMiddleware(ledger: ledger)) }
         router.get("healthz") { _, _ in Response.json(["status": "ok"]) }
+        router.get("openapi.json") { _, _ in
+            Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: OpenAPIDocument.json)))
+        }
         router.get("readyz") { _, _ in try await ready() }
         router.post("v1/calls") { request, _ in try await ingest(request, as: .calls) }
         router.post("v1/interactions") { request, _ in try await ingest(request, as: .interactions) }

@@ -1,0 +1,3634 @@
+/// The OpenAPI 3.1 description of every route, served at `/openapi.json`; a test runs
+/// schemathesis against it on a live server, so it stays true.
+enum OpenAPIDocument {
+    static let json = #"""
+{
+  "components": {
+    "schemas": {
+      "Call": {
+        "properties": {
+          "cache_read_tokens": {
+            "type": "integer"
+          },
+          "cache_write_1h_tokens": {
+            "type": "integer"
+          },
+          "cache_write_tokens": {
+            "type": "integer"
+          },
+          "call_type": {
+            "type": "string"
+          },
+          "conversation_id": {
+            "format": "uuid",
+            "type": "string"
+          },
+          "cost_source": {
+            "enum": [
+              "provided",
+              "computed",
+              "unpriced"
+            ]
+          },
+          "cost_usd": {
+            "description": "A decimal amount; send it as a string to keep it exact",
+            "type": [
+              "string",
+              "number"
+            ]
+          },
+          "created_at": {
+            "description": "ISO-8601 UTC time",
+            "type": "string"
+          },
+          "error_code": {
+            "type": "string"
+          },
+          "error_message": {
+            "type": "string"
+          },
+          "external_id": {
+            "type": "string"
+          },
+          "id": {
+            "format": "uuid",
+            "type": "string"
+          },
+          "input_text": {
+            "type": "string"
+          },
+          "input_tokens": {
+            "type": "integer"
+          },
+          "interaction_id": {
+            "format": "uuid",
+            "type": "string"
+          },
+          "latency_ms": {
+            "type": "number"
+          },
+          "metadata": {
+            "type": "object"
+          },
+          "model": {
+            "type": "string"
+          },
+          "model_version": {
+            "type": "string"
+          },
+          "output_text": {
+            "type": "string"
+          },
+          "output_tokens": {
+            "type": "integer"
+          },
+          "provider": {
+            "type": "string"
+          },
+          "reasoning_tokens": {
+            "type": "integer"
+          },
+          "request": {},
+          "response": {},
+          "status": {
+            "enum": [
+              "success",
+              "error",
+              "partial"
+            ]
+          },
+          "user_id": {
+            "type": "string"
+          }
+        },
+        "required": [
+          "id",
+          "model",
+          "created_at",
+          "status"
+        ],
+        "type": "object"
+      },
+      "CallInput": {
+        "additionalProperties": false,
+        "properties": {
+          "cache_read_tokens": {
+            "type": "integer"
+          },
+          "cache_write_1h_tokens": {
+            "type": "integer"
+          },
+          "cache_write_tokens": {
+            "type": "integer"
+          },
+          "call_type": {
+            "type": "string"
+          },
+          "conversation_id": {
+            "format": "uuid",
+            "type": "string"
+          },
+          "cost_source": {
+            "enum": [
+              "provided",
+              "computed",
+              "unpriced"
+            ]
+          },
+          "cost_usd": {
+            "description": "A decimal amount; send it as a string to keep it exact",
+            "type": [
+              "string",
+              "number"
+            ]
+          },
+          "created_at": {
+            "description": "ISO-8601 UTC time",
+            "type": "string"
+          },
+          "error_code": {
+            "type": "string"
+          },
+          "error_message": {
+            "type": "string"
+          },
+          "external_id": {
+            "type": "string"
+          },
+          "id": {
+            "format": "uuid",
+            "type": "string"
+          },
+          "input_text": {
+            "type": "string"
+          },
+          "input_tokens": {
+            "type": "integer"
+          },
+          "interaction_id": {
+            "format": "uuid",
+            "type": "string"
+          },
+          "latency_ms": {
+            "type": "number"
+          },
+          "metadata": {
+            "type": "object"
+          },
+          "model": {
+            "type": "string"
+          },
+          "model_version": {
+            "type": "string"
+          },
+          "output_text": {
+            "type": "string"
+          },
+          "output_tokens": {
+            "type": "integer"
+          },
+          "provider": {
+            "type": "string"
+          },
+          "reasoning_tokens": {
+            "type": "integer"
+          },
+          "request": {},
+          "response": {},
+          "status": {
+            "enum": [
+              "success",
+              "error",
+              "partial"
+            ]
+          },
+          "user_id": {
+            "type": "string"
+          }
+        },
+        "type": "object"
+      },
+      "Conversation": {
+        "properties": {
+          "channel": {
+            "type": "string"
+          },
+          "contact_id": {
+            "type": "string"
+          },
+          "created_at": {
+            "type": "string"
+          },
+          "device_id": {
+            "type": "string"
+          },
+          "external_id": {
+            "type": "string"
+          },
+          "id": {
+            "format": "uuid",
+            "type": "string"
+          },
+          "metadata": {
+            "type": "object"
+          },
+          "persona_id": {
+            "type": "string"
+          },
+          "title": {
+            "type": "string"
+          },
+          "user_id": {
+            "type": "string"
+          }
+        },
+        "required": [
+          "id",
+          "created_at"
+        ],
+        "type": "object"
+      },
+      "ConversationInput": {
+        "additionalProperties": false,
+        "properties": {
+          "channel": {
+            "type": "string"
+          },
+          "contact_id": {
+            "type": "string"
+          },
+          "created_at": {
+            "type": "string"
+          },
+          "device_id": {
+            "type": "string"
+          },
+          "external_id": {
+            "type": "string"
+          },
+          "id": {
+            "format": "uuid",
+            "type": "string"
+          },
+          "metadata": {
+            "type": "object"
+          },
+          "persona_id": {
+            "type": "string"
+          },
+          "title": {
+            "type": "string"
+          },
+          "user_id": {
+            "type": "string"
+          }
+        },
+        "type": "object"
+      },
+      "Error": {
+        "properties": {
+          "error": {
+            "properties": {
+              "code": {
+                "type": "string"
+              },
+              "message": {
+                "type": "string"
+              }
+            },
+            "required": [
+              "code",
+              "message"
+            ],
+            "type": "object"
+          }
+        },
+        "required": [
+          "error"
+        ],
+        "type": "object"
+      },
+      "Feedback": {
+        "additionalProperties": false,
+        "properties": {
+          "edit_distance": {
+            "type": "integer"
+          },
+          "feedback": {
+            "enum": [
+              "accepted",
+              "rejected",
+              "modified"
+            ]
+          },
+          "feedback_comment": {
+            "type": "string"
+          },
+          "quality_score": {
+            "type": "integer"
+          }
+        },
+        "required": [
+          "feedback"
+        ],
+        "type": "object"
+      },
+      "Groups": {
+        "properties": {
+          "groups": {
+            "items": {
+              "allOf": [
+                {
+                  "properties": {
+                    "average_latency_ms": {
+                      "type": [
+                        "number",
+                        "null"
+                      ]
+                    },
+                    "cache_read_tokens": {
+                      "type": [
+                        "integer",
+                        "null"
+                      ]
+                    },
+                    "cache_write_tokens": {
+                      "type": [
+                        "integer",
+                        "null"
+                      ]
+                    },
+                    "calls": {
+                      "type": "integer"
+                    },
+                    "cost_usd": {
+                      "type": "string"
+                    },
+                    "errors": {
+                      "type": "integer"
+                    },
+                    "input_tokens": {
+                      "type": [
+                        "integer",
+                        "null"
+                      ]
+                    },
+                    "output_tokens": {
+                      "type": [
+                        "integer",
+                        "null"
+                      ]
+                    },
+                    "partials": {
+                      "type": "integer"
+                    },
+                    "reasoning_tokens": {
+                      "type": [
+                        "integer",
+                        "null"
+                      ]
+                    },
+                    "successes": {
+                      "type": "integer"
+                    },
+                    "unpriced_calls": {
+                      "type": "integer"
+                    }
+                  },
+                  "required": [
+                    "calls",
+                    "cost_usd"
+                  ],
+                  "type": "object"
+                },
+                {
+                  "properties": {
+                    "key": {
+                      "type": [
+                        "string",
+                        "null"
+                      ]
+                    },
+                    "start": {
+                      "type": "string"
+                    }
+                  },
+                  "type": "object"
+                }
+              ]
+            },
+            "type": "array"
+          }
+        },
+        "required": [
+          "groups"
+        ],
+        "type": "object"
+      },
+      "Ingested": {
+        "properties": {
+          "accepted": {
+            "type": "integer"
+          },
+          "rejected": {
+            "items": {
+              "properties": {
+                "field": {
+                  "type": "string"
+                },
+                "index": {
+                  "type": "integer"
+                },
+                "part": {
+                  "type": "string"
+                },
+                "reason": {
+                  "type": "string"
+                }
+              },
+              "required": [
+                "index",
+                "field",
+                "reason"
+              ],
+              "type": "object"
+            },
+            "type": "array"
+          }
+        },
+        "required": [
+          "accepted",
+          "rejected"
+        ],
+        "type": "object"
+      },
+      "Interaction": {
+        "properties": {
+          "contact_id": {
+            "type": "string"
+          },
+          "conversation_id": {
+            "format": "uuid",
+            "type": "string"
+          },
+          "created_at": {
+            "type": "string"
+          },
+          "device_id": {
+            "type": "string"
+          },
+          "edit_distance": {
+            "type": "integer"
+          },
+          "error_code": {
+            "type": "string"
+          },
+          "error_details": {},
+          "error_message": {
+            "type": "string"
+          },
+          "external_id": {
+            "type": "string"
+          },
+          "feedback": {
+            "enum": [
+              "accepted",
+              "rejected",
+              "modified"
+            ]
+          },
+          "feedback_at": {
+            "type": "string"
+          },
+          "feedback_comment": {
+            "type": "string"
+          },
+          "id": {
+            "format": "uuid",
+            "type": "string"
+          },
+          "input_text": {
+            "type": "string"
+          },
+          "input_variables": {},
+          "interaction_type": {
+            "type": "string"
+          },
+          "ip_address": {
+            "type": "string"
+          },
+          "latency_ms": {
+            "type": "number"
+          },
+          "metadata": {
+            "type": "object"
+          },
+          "missing_variables": {
+            "items": {
+              "type": "string"
+            },
+            "type": "array"
+          },
+          "output_text": {
+            "type": "string"
+          },
+          "persona_id": {
+            "type": "string"
+          },
+          "prompt_hash": {
+            "type": "string"
+          },
+          "prompt_id": {
+            "type": "string"
+          },
+          "prompt_version": {
+            "type": "string"
+          },
+          "quality_score": {
+            "type": "integer"
+          },
+          "request": {},
+          "response": {},
+          "session_id": {
+            "type": "string"
+          },
+          "status": {
+            "enum": [
+              "success",
+              "error",
+              "partial"
+            ]
+          },
+          "structured_output": {},
+          "user_id": {
+            "type": "string"
+          }
+        },
+        "required": [
+          "id",
+          "created_at",
+          "status"
+        ],
+        "type": "object"
+      },
+      "InteractionInput": {
+        "additionalProperties": false,
+        "properties": {
+          "calls": {
+            "items": {
+              "$ref": "#/components/schemas/CallInput"
+            },
+            "type": "array"
+          },
+          "contact_id": {
+            "type": "string"
+          },
+          "conversation_id": {
+            "format": "uuid",
+            "type": "string"
+          },
+          "created_at": {
+            "type": "string"
+          },
+          "device_id": {
+            "type": "string"
+          },
+          "edit_distance": {
+            "type": "integer"
+          },
+          "error_code": {
+            "type": "string"
+          },
+          "error_details": {},
+          "error_message": {
+            "type": "string"
+          },
+          "external_id": {
+            "type": "string"
+          },
+          "feedback": {
+            "enum": [
+              "accepted",
+              "rejected",
+              "modified"
+            ]
+          },
+          "feedback_at": {
+            "type": "string"
+          },
+          "feedback_comment": {
+            "type": "string"
+          },
+          "id": {
+            "format": "uuid",
+            "type": "string"
+          },
+          "input_text": {
+            "type": "string"
+          },
+          "input_variables": {},
+          "interaction_type": {
+            "type": "string"
+          },
+          "ip_address": {
+            "type": "string"
+          },
+          "latency_ms": {
+            "type": "number"
+          },
+          "metadata": {
+            "type": "object"
+          },
+          "missing_variables": {
+            "items": {
+              "type": "string"
+            },
+            "type": "array"
+          },
+          "output_text": {
+            "type": "string"
+          },
+          "persona_id": {
+            "type": "string"
+          },
+          "prompt_hash": {
+            "type": "string"
+          },
+          "prompt_id": {
+            "type": "string"
+          },
+          "prompt_version": {
+            "type": "string"
+          },
+          "quality_score": {
+            "type": "integer"
+          },
+          "request": {},
+          "response": {},
+          "session_id": {
+            "type": "string"
+          },
+          "status": {
+            "enum": [
+              "success",
+              "error",
+              "partial"
+            ]
+          },
+          "structured_output": {},
+          "user_id": {
+            "type": "string"
+          }
+        },
+        "type": "object"
+      },
+      "Summary": {
+        "properties": {
+          "average_latency_ms": {
+            "type": [
+              "number",
+              "null"
+            ]
+          },
+          "cache_read_tokens": {
+            "type": [
+              "integer",
+              "null"
+            ]
+          },
+          "cache_write_tokens": {
+            "type": [
+              "integer",
+              "null"
+            ]
+          },
+          "calls": {
+            "type": "integer"
+          },
+          "cost_usd": {
+            "type": "string"
+          },
+          "errors": {
+            "type": "integer"
+          },
+          "input_tokens": {
+            "type": [
+              "integer",
+              "null"
+            ]
+          },
+          "output_tokens": {
+            "type": [
+              "integer",
+              "null"
+            ]
+          },
+          "partials": {
+            "type": "integer"
+          },
+          "reasoning_tokens": {
+            "type": [
+              "integer",
+              "null"
+            ]
+          },
+          "successes": {
+            "type": "integer"
+          },
+          "unpriced_calls": {
+            "type": "integer"
+          }
+        },
+        "required": [
+          "calls",
+          "cost_usd"
+        ],
+        "type": "object"
+      }
+    },
+    "securitySchemes": {
+      "bearer": {
+        "scheme": "bearer",
+        "type": "http"
+      }
+    }
+  },
+  "info": {
+    "description": "The ledger of AI calls, interactions and conversations, over HTTP. Every route but the health checks and this document needs an API key (Authorization: Bearer KEY).",
+    "title": "AILedger",
+    "version": "1"
+  },
+  "openapi": "3.1.0",
+  "paths": {
+    "/healthz": {
+      "get": {
+        "responses": {
+          "200": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "properties": {
+                    "status": {
+                      "type": "string"
+                    }
+                  },
+                  "required": [
+                    "status"
+                  ],
+                  "type": "object"
+                }
+              }
+            },
+            "description": "OK"
+          }
+        },
+        "security": [],
+        "summary": "The process is up"
+      }
+    },
+    "/openapi.json": {
+      "get": {
+        "responses": {
+          "200": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object"
+                }
+              }
+            },
+            "description": "OK"
+          }
+        },
+        "security": [],
+        "summary": "This document"
+      }
+    },
+    "/readyz": {
+      "get": {
+        "responses": {
+          "200": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "properties": {
+                    "status": {
+                      "type": "string"
+                    }
+                  },
+                  "required": [
+                    "status"
+                  ],
+                  "type": "object"
+                }
+              }
+            },
+            "description": "OK"
+          },
+          "503": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            },
+            "description": "The database does not answer, or records wait in the outbox"
+          }
+        },
+        "security": [],
+        "summary": "The database answers and nothing waits in the outbox"
+      }
+    },
+    "/v1/batch": {
+      "post": {
+        "parameters": [
+          {
+            "description": "Answer once the records are committed",
+            "in": "query",
+            "name": "wait",
+            "required": false,
+            "schema": {
+              "enum": [
+                "commit"
+              ]
+            }
+          }
+        ],
+        "requestBody": {
+          "content": {
+            "application/json": {
+              "schema": {
+                "additionalProperties": false,
+                "properties": {
+                  "calls": {
+                    "items": {
+                      "$ref": "#/components/schemas/CallInput"
+                    },
+                    "type": "array"
+                  },
+                  "conversations": {
+                    "items": {
+                      "$ref": "#/components/schemas/ConversationInput"
+                    },
+                    "type": "array"
+                  },
+                  "feedback": {
+                    "items": {
+                      "allOf": [
+                        {
+                          "$ref": "#/components/schemas/Feedback"
+                        }
+                      ],
+                      "properties": {
+                        "interaction_id": {
+                          "format": "uuid",
+                          "type": "string"
+                        }
+                      },
+                      "type": "object"
+                    },
+                    "type": "array"
+                  },
+                  "interactions": {
+                    "items": {
+                      "$ref": "#/components/schemas/InteractionInput"
+                    },
+                    "type": "array"
+                  }
+                },
+                "type": "object"
+              }
+            }
+          },
+          "required": true
+        },
+        "responses": {
+          "200": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Ingested"
+                }
+              }
+            },
+            "description": "OK"
+          },
+          "400": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            },
+            "description": "Bad input: the message names the field or parameter"
+          },
+          "401": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            },
+            "description": "No valid API key"
+          },
+          "403": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            },
+            "description": "The key's role does not allow this route"
+          },
+          "413": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            },
+            "description": "The body or the number of records is over the limit"
+          },
+          "503": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            },
+            "description": "The database does not answer, or records wait in the outbox"
+          }
+        },
+        "summary": "Any mix of records, and feedback"
+      }
+    },
+    "/v1/calls": {
+      "get": {
+        "parameters": [
+          {
+            "description": "At or after: YYYY-MM-DD, an ISO-8601 UTC time, or 30m, 24h, 7d, 2w before now",
+            "in": "query",
+            "name": "since",
+            "required": false,
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "description": "Before: the same forms as since",
+            "in": "query",
+            "name": "until",
+            "required": false,
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "description": "Only this user",
+            "in": "query",
+            "name": "user_id",
+            "required": false,
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "description": "Only calls to this model",
+            "in": "query",
+            "name": "model",
+            "required": false,
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "description": "Only this provider",
+            "in": "query",
+            "name": "provider",
+            "required": false,
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "description": "Only this status",
+            "in": "query",
+            "name": "status",
+            "required": false,
+            "schema": {
+              "enum": [
+                "success",
+                "error",
+                "partial"
+              ]
+            }
+          },
+          {
+            "description": "Only this call type",
+            "in": "query",
+            "name": "call_type",
+            "required": false,
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "description": "Only this interaction type",
+            "in": "query",
+            "name": "interaction_type",
+            "required": false,
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "description": "Only this conversation",
+            "in": "query",
+            "name": "conversation_id",
+            "required": false,
+            "schema": {
+              "format": "uuid",
+              "type": "string"
+            }
+          },
+          {
+            "description": "Only this interaction",
+            "in": "query",
+            "name": "interaction_id",
+            "required": false,
+            "schema": {
+              "format": "uuid",
+              "type": "string"
+            }
+          },
+          {
+            "description": "Only this prompt version",
+            "in": "query",
+            "name": "prompt_version",
+            "required": false,
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "description": "Records per page, 1 to 1,000 (default 50)",
+            "in": "query",
+            "name": "limit",
+            "required": false,
+            "schema": {
+              "maximum": 1000,
+              "minimum": 1,
+              "type": "integer"
+            }
+          },
+          {
+            "description": "The next cursor of the previous page",
+            "in": "query",
+            "name": "after",
+            "required": false,
+            "schema": {
+              "type": "string"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "properties": {
+                    "calls": {
+                      "items": {
+                        "$ref": "#/components/schemas/Call"
+                      },
+                      "type": "array"
+                    },
+                    "next": {
+                      "type": [
+                        "string",
+                        "null"
+                      ]
+                    }
+                  },
+                  "required": [
+                    "calls",
+                    "next"
+                  ],
+                  "type": "object"
+                }
+              }
+            },
+            "description": "OK"
+          },
+          "400": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            },
+            "description": "Bad input: the message names the field or parameter"
+          },
+          "401": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            },
+            "description": "No valid API key"
+          },
+          "403": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            },
+            "description": "The key's role does not allow this route"
+          },
+          "503": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            },
+            "description": "The database does not answer, or records wait in the outbox"
+          }
+        },
+        "summary": "A page of calls, newest first"
+      },
+      "post": {
+        "parameters": [
+          {
+            "description": "Answer once the records are committed",
+            "in": "query",
+            "name": "wait",
+            "required": false,
+            "schema": {
+              "enum": [
+                "commit"
+              ]
+            }
+          }
+        ],
+        "requestBody": {
+          "content": {
+            "application/json": {
+              "schema": {
+                "oneOf": [
+                  {
+                    "$ref": "#/components/schemas/CallInput"
+                  },
+                  {
+                    "items": {
+                      "$ref": "#/components/schemas/CallInput"
+                    },
+                    "type": "array"
+                  }
+                ]
+              }
+            }
+          },
+          "required": true
+        },
+        "responses": {
+          "200": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Ingested"
+                }
+              }
+            },
+            "description": "Accepted records, and the rejected ones by index and field"
+          },
+          "400": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            },
+            "description": "Bad input: the message names the field or parameter"
+          },
+          "401": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            },
+            "description": "No valid API key"
+          },
+          "403": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            },
+            "description": "The key's role does not allow this route"
+          },
+          "413": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            },
+            "description": "The body or the number of records is over the limit"
+          },
+          "503": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            },
+            "description": "The database does not answer, or records wait in the outbox"
+          }
+        },
+        "summary": "Record calls"
+      }
+    },
+    "/v1/calls/{id}": {
+      "get": {
+        "parameters": [
+          {
+            "in": "path",
+            "name": "id",
+            "required": true,
+            "schema": {
+              "format": "uuid",
+              "type": "string"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Call"
+                }
+              }
+            },
+            "description": "OK"
+          },
+          "400": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            },
+            "description": "Bad input: the message names the field or parameter"
+          },
+          "401": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            },
+            "description": "No valid API key"
+          },
+          "403": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            },
+            "description": "The key's role does not allow this route"
+          },
+          "404": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            },
+            "description": "No record has this id"
+          },
+          "503": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            },
+            "description": "The database does not answer, or records wait in the outbox"
+          }
+        },
+        "summary": "One of the calls by id"
+      }
+    },
+    "/v1/conversations": {
+      "get": {
+        "parameters": [
+          {
+            "description": "At or after: YYYY-MM-DD, an ISO-8601 UTC time, or 30m, 24h, 7d, 2w before now",
+            "in": "query",
+            "name": "since",
+            "required": false,
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "description": "Before: the same forms as since",
+            "in": "query",
+            "name": "until",
+            "required": false,
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "description": "Only this user",
+            "in": "query",
+            "name": "user_id",
+            "required": false,
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "description": "Only calls to this model",
+            "in": "query",
+            "name": "model",
+            "required": false,
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "description": "Only this provider",
+            "in": "query",
+            "name": "provider",
+            "required": false,
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "description": "Only this status",
+            "in": "query",
+            "name": "status",
+            "required": false,
+            "schema": {
+              "enum": [
+                "success",
+                "error",
+                "partial"
+              ]
+            }
+          },
+          {
+            "description": "Only this call type",
+            "in": "query",
+            "name": "call_type",
+            "required": false,
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "description": "Only this interaction type",
+            "in": "query",
+            "name": "interaction_type",
+            "required": false,
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "description": "Only this conversation",
+            "in": "query",
+            "name": "conversation_id",
+            "required": false,
+            "schema": {
+              "format": "uuid",
+              "type": "string"
+            }
+          },
+          {
+            "description": "Only this interaction",
+            "in": "query",
+            "name": "interaction_id",
+            "required": false,
+            "schema": {
+              "format": "uuid",
+              "type": "string"
+            }
+          },
+          {
+            "description": "Only this prompt version",
+            "in": "query",
+            "name": "prompt_version",
+            "required": false,
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "description": "Records per page, 1 to 1,000 (default 50)",
+            "in": "query",
+            "name": "limit",
+            "required": false,
+            "schema": {
+              "maximum": 1000,
+              "minimum": 1,
+              "type": "integer"
+            }
+          },
+          {
+            "description": "The next cursor of the previous page",
+            "in": "query",
+            "name": "after",
+            "required": false,
+            "schema": {
+              "type": "string"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "properties": {
+                    "conversations": {
+                      "items": {
+                        "$ref": "#/components/schemas/Conversation"
+                      },
+                      "type": "array"
+                    },
+                    "next": {
+                      "type": [
+                        "string",
+                        "null"
+                      ]
+                    }
+                  },
+                  "required": [
+                    "conversations",
+                    "next"
+                  ],
+                  "type": "object"
+                }
+              }
+            },
+            "description": "OK"
+          },
+          "400": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            },
+            "description": "Bad input: the message names the field or parameter"
+          },
+          "401": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            },
+            "description": "No valid API key"
+          },
+          "403": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            },
+            "description": "The key's role does not allow this route"
+          },
+          "503": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            },
+            "description": "The database does not answer, or records wait in the outbox"
+          }
+        },
+        "summary": "A page of conversations, newest first"
+      },
+      "post": {
+        "parameters": [
+          {
+            "description": "Answer once the records are committed",
+            "in": "query",
+            "name": "wait",
+            "required": false,
+            "schema": {
+              "enum": [
+                "commit"
+              ]
+            }
+          }
+        ],
+        "requestBody": {
+          "content": {
+            "application/json": {
+              "schema": {
+                "oneOf": [
+                  {
+                    "$ref": "#/components/schemas/ConversationInput"
+                  },
+                  {
+                    "items": {
+                      "$ref": "#/components/schemas/ConversationInput"
+                    },
+                    "type": "array"
+                  }
+                ]
+              }
+            }
+          },
+          "required": true
+        },
+        "responses": {
+          "200": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Ingested"
+                }
+              }
+            },
+            "description": "Accepted records, and the rejected ones by index and field"
+          },
+          "400": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            },
+            "description": "Bad input: the message names the field or parameter"
+          },
+          "401": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            },
+            "description": "No valid API key"
+          },
+          "403": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            },
+            "description": "The key's role does not allow this route"
+          },
+          "413": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            },
+            "description": "The body or the number of records is over the limit"
+          },
+          "503": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            },
+            "description": "The database does not answer, or records wait in the outbox"
+          }
+        },
+        "summary": "Record conversations"
+      }
+    },
+    "/v1/conversations/{id}": {
+      "get": {
+        "parameters": [
+          {
+            "in": "path",
+            "name": "id",
+            "required": true,
+            "schema": {
+              "format": "uuid",
+              "type": "string"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/Conversation"
+                    },
+                    {
+                      "properties": {
+                        "other_calls": {
+                          "items": {
+                            "$ref": "#/components/schemas/Call"
+                          },
+                          "type": "array"
+                        },
+                        "totals": {
+                          "$ref": "#/components/schemas/Summary"
+                        },
+                        "turns": {
+                          "items": {
+                            "allOf": [
+                              {
+                                "$ref": "#/components/schemas/Interaction"
+                              },
+                              {
+                                "properties": {
+                                  "calls": {
+                                    "items": {
+                                      "$ref": "#/components/schemas/Call"
+                                    },
+                                    "type": "array"
+                                  }
+                                },
+                                "type": "object"
+                              }
+                            ]
+                          },
+                          "type": "array"
+                        }
+                      },
+                      "required": [
+                        "turns",
+                        "other_calls",
+                        "totals"
+                      ],
+                      "type": "object"
+                    }
+                  ]
+                }
+              }
+            },
+            "description": "OK"
+          },
+          "400": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            },
+            "description": "Bad input: the message names the field or parameter"
+          },
+          "401": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            },
+            "description": "No valid API key"
+          },
+          "403": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            },
+            "description": "The key's role does not allow this route"
+          },
+          "404": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            },
+            "description": "No record has this id"
+          },
+          "503": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            },
+            "description": "The database does not answer, or records wait in the outbox"
+          }
+        },
+        "summary": "One of the conversations by id"
+      }
+    },
+    "/v1/export/{kind}": {
+      "get": {
+        "parameters": [
+          {
+            "in": "path",
+            "name": "kind",
+            "required": true,
+            "schema": {
+              "enum": [
+                "calls",
+                "interactions",
+                "conversations"
+              ]
+            }
+          },
+          {
+            "in": "query",
+            "name": "format",
+            "required": false,
+            "schema": {
+              "enum": [
+                "csv",
+                "jsonl"
+              ]
+            }
+          },
+          {
+            "description": "At or after: YYYY-MM-DD, an ISO-8601 UTC time, or 30m, 24h, 7d, 2w before now",
+            "in": "query",
+            "name": "since",
+            "required": false,
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "description": "Before: the same forms as since",
+            "in": "query",
+            "name": "until",
+            "required": false,
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "description": "Only this user",
+            "in": "query",
+            "name": "user_id",
+            "required": false,
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "description": "Only calls to this model",
+            "in": "query",
+            "name": "model",
+            "required": false,
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "description": "Only this provider",
+            "in": "query",
+            "name": "provider",
+            "required": false,
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "description": "Only this status",
+            "in": "query",
+            "name": "status",
+            "required": false,
+            "schema": {
+              "enum": [
+                "success",
+                "error",
+                "partial"
+              ]
+            }
+          },
+          {
+            "description": "Only this call type",
+            "in": "query",
+            "name": "call_type",
+            "required": false,
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "description": "Only this interaction type",
+            "in": "query",
+            "name": "interaction_type",
+            "required": false,
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "description": "Only this conversation",
+            "in": "query",
+            "name": "conversation_id",
+            "required": false,
+            "schema": {
+              "format": "uuid",
+              "type": "string"
+            }
+          },
+          {
+            "description": "Only this interaction",
+            "in": "query",
+            "name": "interaction_id",
+            "required": false,
+            "schema": {
+              "format": "uuid",
+              "type": "string"
+            }
+          },
+          {
+            "description": "Only this prompt version",
+            "in": "query",
+            "name": "prompt_version",
+            "required": false,
+            "schema": {
+              "type": "string"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "content": {
+              "application/jsonl": {
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "text/csv": {
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "description": "The records"
+          },
+          "400": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            },
+            "description": "Bad input: the message names the field or parameter"
+          },
+          "401": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            },
+            "description": "No valid API key"
+          },
+          "403": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            },
+            "description": "The key's role does not allow this route"
+          },
+          "503": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            },
+            "description": "The database does not answer, or records wait in the outbox"
+          }
+        },
+        "summary": "Every matching record as CSV or JSON Lines, streamed"
+      }
+    },
+    "/v1/interactions": {
+      "get": {
+        "parameters": [
+          {
+            "description": "At or after: YYYY-MM-DD, an ISO-8601 UTC time, or 30m, 24h, 7d, 2w before now",
+            "in": "query",
+            "name": "since",
+            "required": false,
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "description": "Before: the same forms as since",
+            "in": "query",
+            "name": "until",
+            "required": false,
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "description": "Only this user",
+            "in": "query",
+            "name": "user_id",
+            "required": false,
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "description": "Only calls to this model",
+            "in": "query",
+            "name": "model",
+            "required": false,
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "description": "Only this provider",
+            "in": "query",
+            "name": "provider",
+            "required": false,
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "description": "Only this status",
+            "in": "query",
+            "name": "status",
+            "required": false,
+            "schema": {
+              "enum": [
+                "success",
+                "error",
+                "partial"
+              ]
+            }
+          },
+          {
+            "description": "Only this call type",
+            "in": "query",
+            "name": "call_type",
+            "required": false,
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "description": "Only this interaction type",
+            "in": "query",
+            "name": "interaction_type",
+            "required": false,
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "description": "Only this conversation",
+            "in": "query",
+            "name": "conversation_id",
+            "required": false,
+            "schema": {
+              "format": "uuid",
+              "type": "string"
+            }
+          },
+          {
+            "description": "Only this interaction",
+            "in": "query",
+            "name": "interaction_id",
+            "required": false,
+            "schema": {
+              "format": "uuid",
+              "type": "string"
+            }
+          },
+          {
+            "description": "Only this prompt version",
+            "in": "query",
+            "name": "prompt_version",
+            "required": false,
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "description": "Records per page, 1 to 1,000 (default 50)",
+            "in": "query",
+            "name": "limit",
+            "required": false,
+            "schema": {
+              "maximum": 1000,
+              "minimum": 1,
+              "type": "integer"
+            }
+          },
+          {
+            "description": "The next cursor of the previous page",
+            "in": "query",
+            "name": "after",
+            "required": false,
+            "schema": {
+              "type": "string"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "properties": {
+                    "interactions": {
+                      "items": {
+                        "$ref": "#/components/schemas/Interaction"
+                      },
+                      "type": "array"
+                    },
+                    "next": {
+                      "type": [
+                        "string",
+                        "null"
+                      ]
+                    }
+                  },
+                  "required": [
+                    "interactions",
+                    "next"
+                  ],
+                  "type": "object"
+                }
+              }
+            },
+            "description": "OK"
+          },
+          "400": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            },
+            "description": "Bad input: the message names the field or parameter"
+          },
+          "401": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            },
+            "description": "No valid API key"
+          },
+          "403": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            },
+            "description": "The key's role does not allow this route"
+          },
+          "503": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            },
+            "description": "The database does not answer, or records wait in the outbox"
+          }
+        },
+        "summary": "A page of interactions, newest first"
+      },
+      "post": {
+        "parameters": [
+          {
+            "description": "Answer once the records are committed",
+            "in": "query",
+            "name": "wait",
+            "required": false,
+            "schema": {
+              "enum": [
+                "commit"
+              ]
+            }
+          }
+        ],
+        "requestBody": {
+          "content": {
+            "application/json": {
+              "schema": {
+                "oneOf": [
+                  {
+                    "$ref": "#/components/schemas/InteractionInput"
+                  },
+                  {
+                    "items": {
+                      "$ref": "#/components/schemas/InteractionInput"
+                    },
+                    "type": "array"
+                  }
+                ]
+              }
+            }
+          },
+          "required": true
+        },
+        "responses": {
+          "200": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Ingested"
+                }
+              }
+            },
+            "description": "Accepted records, and the rejected ones by index and field"
+          },
+          "400": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            },
+            "description": "Bad input: the message names the field or parameter"
+          },
+          "401": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            },
+            "description": "No valid API key"
+          },
+          "403": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            },
+            "description": "The key's role does not allow this route"
+          },
+          "413": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            },
+            "description": "The body or the number of records is over the limit"
+          },
+          "503": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            },
+            "description": "The database does not answer, or records wait in the outbox"
+          }
+        },
+        "summary": "Record interactions"
+      }
+    },
+    "/v1/interactions/{id}": {
+      "get": {
+        "parameters": [
+          {
+            "in": "path",
+            "name": "id",
+            "required": true,
+            "schema": {
+              "format": "uuid",
+              "type": "string"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Interaction"
+                }
+              }
+            },
+            "description": "OK"
+          },
+          "400": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            },
+            "description": "Bad input: the message names the field or parameter"
+          },
+          "401": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            },
+            "description": "No valid API key"
+          },
+          "403": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            },
+            "description": "The key's role does not allow this route"
+          },
+          "404": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            },
+            "description": "No record has this id"
+          },
+          "503": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            },
+            "description": "The database does not answer, or records wait in the outbox"
+          }
+        },
+        "summary": "One of the interactions by id"
+      }
+    },
+    "/v1/interactions/{id}/feedback": {
+      "post": {
+        "parameters": [
+          {
+            "in": "path",
+            "name": "id",
+            "required": true,
+            "schema": {
+              "format": "uuid",
+              "type": "string"
+            }
+          }
+        ],
+        "requestBody": {
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/Feedback"
+              }
+            }
+          },
+          "required": true
+        },
+        "responses": {
+          "200": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "properties": {
+                    "recorded": {
+                      "type": "boolean"
+                    }
+                  },
+                  "required": [
+                    "recorded"
+                  ],
+                  "type": "object"
+                }
+              }
+            },
+            "description": "OK"
+          },
+          "400": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            },
+            "description": "Bad input: the message names the field or parameter"
+          },
+          "401": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            },
+            "description": "No valid API key"
+          },
+          "403": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            },
+            "description": "The key's role does not allow this route"
+          },
+          "404": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            },
+            "description": "No record has this id"
+          },
+          "413": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            },
+            "description": "The body or the number of records is over the limit"
+          },
+          "503": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            },
+            "description": "The database does not answer, or records wait in the outbox"
+          }
+        },
+        "summary": "A user's verdict on an interaction"
+      }
+    },
+    "/v1/stats/by/{dimension}": {
+      "get": {
+        "parameters": [
+          {
+            "in": "path",
+            "name": "dimension",
+            "required": true,
+            "schema": {
+              "enum": [
+                "model",
+                "provider",
+                "user",
+                "call-type",
+                "status",
+                "conversation",
+                "error-code",
+                "interaction-type",
+                "prompt-version",
+                "persona",
+                "device",
+                "contact"
+              ]
+            }
+          },
+          {
+            "in": "query",
+            "name": "top",
+            "required": false,
+            "schema": {
+              "minimum": 1,
+              "type": "integer"
+            }
+          },
+          {
+            "description": "At or after: YYYY-MM-DD, an ISO-8601 UTC time, or 30m, 24h, 7d, 2w before now",
+            "in": "query",
+            "name": "since",
+            "required": false,
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "description": "Before: the same forms as since",
+            "in": "query",
+            "name": "until",
+            "required": false,
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "description": "Only this user",
+            "in": "query",
+            "name": "user_id",
+            "required": false,
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "description": "Only calls to this model",
+            "in": "query",
+            "name": "model",
+            "required": false,
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "description": "Only this provider",
+            "in": "query",
+            "name": "provider",
+            "required": false,
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "description": "Only this status",
+            "in": "query",
+            "name": "status",
+            "required": false,
+            "schema": {
+              "enum": [
+                "success",
+                "error",
+                "partial"
+              ]
+            }
+          },
+          {
+            "description": "Only this call type",
+            "in": "query",
+            "name": "call_type",
+            "required": false,
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "description": "Only this interaction type",
+            "in": "query",
+            "name": "interaction_type",
+            "required": false,
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "description": "Only this conversation",
+            "in": "query",
+            "name": "conversation_id",
+            "required": false,
+            "schema": {
+              "format": "uuid",
+              "type": "string"
+            }
+          },
+          {
+            "description": "Only this interaction",
+            "in": "query",
+            "name": "interaction_id",
+            "required": false,
+            "schema": {
+              "format": "uuid",
+              "type": "string"
+            }
+          },
+          {
+            "description": "Only this prompt version",
+            "in": "query",
+            "name": "prompt_version",
+            "required": false,
+            "schema": {
+              "type": "string"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Groups"
+                }
+              }
+            },
+            "description": "OK"
+          },
+          "400": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            },
+            "description": "Bad input: the message names the field or parameter"
+          },
+          "401": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            },
+            "description": "No valid API key"
+          },
+          "403": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            },
+            "description": "The key's role does not allow this route"
+          },
+          "503": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            },
+            "description": "The database does not answer, or records wait in the outbox"
+          }
+        },
+        "summary": "Totals per value of a dimension, most expensive first"
+      }
+    },
+    "/v1/stats/data-quality": {
+      "get": {
+        "parameters": [
+          {
+            "description": "At or after: YYYY-MM-DD, an ISO-8601 UTC time, or 30m, 24h, 7d, 2w before now",
+            "in": "query",
+            "name": "since",
+            "required": false,
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "description": "Before: the same forms as since",
+            "in": "query",
+            "name": "until",
+            "required": false,
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "description": "Only this user",
+            "in": "query",
+            "name": "user_id",
+            "required": false,
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "description": "Only calls to this model",
+            "in": "query",
+            "name": "model",
+            "required": false,
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "description": "Only this provider",
+            "in": "query",
+            "name": "provider",
+            "required": false,
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "description": "Only this status",
+            "in": "query",
+            "name": "status",
+            "required": false,
+            "schema": {
+              "enum": [
+                "success",
+                "error",
+                "partial"
+              ]
+            }
+          },
+          {
+            "description": "Only this call type",
+            "in": "query",
+            "name": "call_type",
+            "required": false,
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "description": "Only this interaction type",
+            "in": "query",
+            "name": "interaction_type",
+            "required": false,
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "description": "Only this conversation",
+            "in": "query",
+            "name": "conversation_id",
+            "required": false,
+            "schema": {
+              "format": "uuid",
+              "type": "string"
+            }
+          },
+          {
+            "description": "Only this interaction",
+            "in": "query",
+            "name": "interaction_id",
+            "required": false,
+            "schema": {
+              "format": "uuid",
+              "type": "string"
+            }
+          },
+          {
+            "description": "Only this prompt version",
+            "in": "query",
+            "name": "prompt_version",
+            "required": false,
+            "schema": {
+              "type": "string"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "properties": {
+                    "completeness": {
+                      "type": [
+                        "number",
+                        "null"
+                      ]
+                    },
+                    "interactions": {
+                      "type": "integer"
+                    },
+                    "missing_variables": {
+                      "items": {
+                        "properties": {
+                          "count": {
+                            "type": "integer"
+                          },
+                          "interaction_type": {
+                            "type": [
+                              "string",
+                              "null"
+                            ]
+                          },
+                          "variable": {
+                            "type": "string"
+                          }
+                        },
+                        "type": "object"
+                      },
+                      "type": "array"
+                    },
+                    "with_missing_variables": {
+                      "type": "integer"
+                    }
+                  },
+                  "required": [
+                    "interactions",
+                    "with_missing_variables",
+                    "missing_variables"
+                  ],
+                  "type": "object"
+                }
+              }
+            },
+            "description": "OK"
+          },
+          "400": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            },
+            "description": "Bad input: the message names the field or parameter"
+          },
+          "401": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            },
+            "description": "No valid API key"
+          },
+          "403": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            },
+            "description": "The key's role does not allow this route"
+          },
+          "503": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            },
+            "description": "The database does not answer, or records wait in the outbox"
+          }
+        },
+        "summary": "Interactions that arrived with input variables missing"
+      }
+    },
+    "/v1/stats/failures": {
+      "get": {
+        "parameters": [
+          {
+            "description": "At or after: YYYY-MM-DD, an ISO-8601 UTC time, or 30m, 24h, 7d, 2w before now",
+            "in": "query",
+            "name": "since",
+            "required": false,
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "description": "Before: the same forms as since",
+            "in": "query",
+            "name": "until",
+            "required": false,
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "description": "Only this user",
+            "in": "query",
+            "name": "user_id",
+            "required": false,
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "description": "Only calls to this model",
+            "in": "query",
+            "name": "model",
+            "required": false,
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "description": "Only this provider",
+            "in": "query",
+            "name": "provider",
+            "required": false,
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "description": "Only this status",
+            "in": "query",
+            "name": "status",
+            "required": false,
+            "schema": {
+              "enum": [
+                "success",
+                "error",
+                "partial"
+              ]
+            }
+          },
+          {
+            "description": "Only this call type",
+            "in": "query",
+            "name": "call_type",
+            "required": false,
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "description": "Only this interaction type",
+            "in": "query",
+            "name": "interaction_type",
+            "required": false,
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "description": "Only this conversation",
+            "in": "query",
+            "name": "conversation_id",
+            "required": false,
+            "schema": {
+              "format": "uuid",
+              "type": "string"
+            }
+          },
+          {
+            "description": "Only this interaction",
+            "in": "query",
+            "name": "interaction_id",
+            "required": false,
+            "schema": {
+              "format": "uuid",
+              "type": "string"
+            }
+          },
+          {
+            "description": "Only this prompt version",
+            "in": "query",
+            "name": "prompt_version",
+            "required": false,
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "description": "Records per page, 1 to 1,000 (default 50)",
+            "in": "query",
+            "name": "limit",
+            "required": false,
+            "schema": {
+              "maximum": 1000,
+              "minimum": 1,
+              "type": "integer"
+            }
+          },
+          {
+            "description": "The next cursor of the previous page",
+            "in": "query",
+            "name": "after",
+            "required": false,
+            "schema": {
+              "type": "string"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "properties": {
+                    "failures": {
+                      "items": {
+                        "allOf": [
+                          {
+                            "$ref": "#/components/schemas/Call"
+                          },
+                          {
+                            "properties": {
+                              "interaction": {
+                                "oneOf": [
+                                  {
+                                    "$ref": "#/components/schemas/Interaction"
+                                  },
+                                  {
+                                    "type": "null"
+                                  }
+                                ]
+                              }
+                            },
+                            "type": "object"
+                          }
+                        ]
+                      },
+                      "type": "array"
+                    },
+                    "next": {
+                      "type": [
+                        "string",
+                        "null"
+                      ]
+                    }
+                  },
+                  "required": [
+                    "failures",
+                    "next"
+                  ],
+                  "type": "object"
+                }
+              }
+            },
+            "description": "OK"
+          },
+          "400": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            },
+            "description": "Bad input: the message names the field or parameter"
+          },
+          "401": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            },
+            "description": "No valid API key"
+          },
+          "403": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            },
+            "description": "The key's role does not allow this route"
+          },
+          "503": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            },
+            "description": "The database does not answer, or records wait in the outbox"
+          }
+        },
+        "summary": "Failed calls, newest first, each with its interaction"
+      }
+    },
+    "/v1/stats/feedback": {
+      "get": {
+        "parameters": [
+          {
+            "description": "At or after: YYYY-MM-DD, an ISO-8601 UTC time, or 30m, 24h, 7d, 2w before now",
+            "in": "query",
+            "name": "since",
+            "required": false,
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "description": "Before: the same forms as since",
+            "in": "query",
+            "name": "until",
+            "required": false,
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "description": "Only this user",
+            "in": "query",
+            "name": "user_id",
+            "required": false,
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "description": "Only calls to this model",
+            "in": "query",
+            "name": "model",
+            "required": false,
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "description": "Only this provider",
+            "in": "query",
+            "name": "provider",
+            "required": false,
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "description": "Only this status",
+            "in": "query",
+            "name": "status",
+            "required": false,
+            "schema": {
+              "enum": [
+                "success",
+                "error",
+                "partial"
+              ]
+            }
+          },
+          {
+            "description": "Only this call type",
+            "in": "query",
+            "name": "call_type",
+            "required": false,
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "description": "Only this interaction type",
+            "in": "query",
+            "name": "interaction_type",
+            "required": false,
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "description": "Only this conversation",
+            "in": "query",
+            "name": "conversation_id",
+            "required": false,
+            "schema": {
+              "format": "uuid",
+              "type": "string"
+            }
+          },
+          {
+            "description": "Only this interaction",
+            "in": "query",
+            "name": "interaction_id",
+            "required": false,
+            "schema": {
+              "format": "uuid",
+              "type": "string"
+            }
+          },
+          {
+            "description": "Only this prompt version",
+            "in": "query",
+            "name": "prompt_version",
+            "required": false,
+            "schema": {
+              "type": "string"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "properties": {
+                    "prompts": {
+                      "items": {
+                        "properties": {
+                          "acceptance_rate": {
+                            "type": [
+                              "number",
+                              "null"
+                            ]
+                          },
+                          "accepted": {
+                            "type": "integer"
+                          },
+                          "average_edit_distance": {
+                            "type": [
+                              "number",
+                              "null"
+                            ]
+                          },
+                          "average_quality_score": {
+                            "type": [
+                              "number",
+                              "null"
+                            ]
+                          },
+                          "interactions": {
+                            "type": "integer"
+                          },
+                          "modified": {
+                            "type": "integer"
+                          },
+                          "prompt_id": {
+                            "type": [
+                              "string",
+                              "null"
+                            ]
+                          },
+                          "prompt_version": {
+                            "type": [
+                              "string",
+                              "null"
+                            ]
+                          },
+                          "rejected": {
+                            "type": "integer"
+                          }
+                        },
+                        "type": "object"
+                      },
+                      "type": "array"
+                    }
+                  },
+                  "required": [
+                    "prompts"
+                  ],
+                  "type": "object"
+                }
+              }
+            },
+            "description": "OK"
+          },
+          "400": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            },
+            "description": "Bad input: the message names the field or parameter"
+          },
+          "401": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            },
+            "description": "No valid API key"
+          },
+          "403": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            },
+            "description": "The key's role does not allow this route"
+          },
+          "503": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            },
+            "description": "The database does not answer, or records wait in the outbox"
+          }
+        },
+        "summary": "Users' verdicts per prompt and version"
+      }
+    },
+    "/v1/stats/overview": {
+      "get": {
+        "parameters": [
+          {
+            "description": "At or after: YYYY-MM-DD, an ISO-8601 UTC time, or 30m, 24h, 7d, 2w before now",
+            "in": "query",
+            "name": "since",
+            "required": false,
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "description": "Before: the same forms as since",
+            "in": "query",
+            "name": "until",
+            "required": false,
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "description": "Only this user",
+            "in": "query",
+            "name": "user_id",
+            "required": false,
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "description": "Only calls to this model",
+            "in": "query",
+            "name": "model",
+            "required": false,
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "description": "Only this provider",
+            "in": "query",
+            "name": "provider",
+            "required": false,
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "description": "Only this status",
+            "in": "query",
+            "name": "status",
+            "required": false,
+            "schema": {
+              "enum": [
+                "success",
+                "error",
+                "partial"
+              ]
+            }
+          },
+          {
+            "description": "Only this call type",
+            "in": "query",
+            "name": "call_type",
+            "required": false,
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "description": "Only this interaction type",
+            "in": "query",
+            "name": "interaction_type",
+            "required": false,
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "description": "Only this conversation",
+            "in": "query",
+            "name": "conversation_id",
+            "required": false,
+            "schema": {
+              "format": "uuid",
+              "type": "string"
+            }
+          },
+          {
+            "description": "Only this interaction",
+            "in": "query",
+            "name": "interaction_id",
+            "required": false,
+            "schema": {
+              "format": "uuid",
+              "type": "string"
+            }
+          },
+          {
+            "description": "Only this prompt version",
+            "in": "query",
+            "name": "prompt_version",
+            "required": false,
+            "schema": {
+              "type": "string"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Summary"
+                }
+              }
+            },
+            "description": "OK"
+          },
+          "400": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            },
+            "description": "Bad input: the message names the field or parameter"
+          },
+          "401": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            },
+            "description": "No valid API key"
+          },
+          "403": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            },
+            "description": "The key's role does not allow this route"
+          },
+          "503": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            },
+            "description": "The database does not answer, or records wait in the outbox"
+          }
+        },
+        "summary": "Totals over the matching calls"
+      }
+    },
+    "/v1/stats/series/{bucket}": {
+      "get": {
+        "parameters": [
+          {
+            "in": "path",
+            "name": "bucket",
+            "required": true,
+            "schema": {
+              "enum": [
+                "hour",
+                "day",
+                "week",
+                "month",
+                "hour-of-day"
+              ]
+            }
+          },
+          {
+            "description": "At or after: YYYY-MM-DD, an ISO-8601 UTC time, or 30m, 24h, 7d, 2w before now",
+            "in": "query",
+            "name": "since",
+            "required": false,
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "description": "Before: the same forms as since",
+            "in": "query",
+            "name": "until",
+            "required": false,
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "description": "Only this user",
+            "in": "query",
+            "name": "user_id",
+            "required": false,
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "description": "Only calls to this model",
+            "in": "query",
+            "name": "model",
+            "required": false,
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "description": "Only this provider",
+            "in": "query",
+            "name": "provider",
+            "required": false,
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "description": "Only this status",
+            "in": "query",
+            "name": "status",
+            "required": false,
+            "schema": {
+              "enum": [
+                "success",
+                "error",
+                "partial"
+              ]
+            }
+          },
+          {
+            "description": "Only this call type",
+            "in": "query",
+            "name": "call_type",
+            "required": false,
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "description": "Only this interaction type",
+            "in": "query",
+            "name": "interaction_type",
+            "required": false,
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "description": "Only this conversation",
+            "in": "query",
+            "name": "conversation_id",
+            "required": false,
+            "schema": {
+              "format": "uuid",
+              "type": "string"
+            }
+          },
+          {
+            "description": "Only this interaction",
+            "in": "query",
+            "name": "interaction_id",
+            "required": false,
+            "schema": {
+              "format": "uuid",
+              "type": "string"
+            }
+          },
+          {
+            "description": "Only this prompt version",
+            "in": "query",
+            "name": "prompt_version",
+            "required": false,
+            "schema": {
+              "type": "string"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Groups"
+                }
+              }
+            },
+            "description": "OK"
+          },
+          "400": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            },
+            "description": "Bad input: the message names the field or parameter"
+          },
+          "401": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            },
+            "description": "No valid API key"
+          },
+          "403": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            },
+            "description": "The key's role does not allow this route"
+          },
+          "503": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            },
+            "description": "The database does not answer, or records wait in the outbox"
+          }
+        },
+        "summary": "Totals per time bucket, in time order"
+      }
+    }
+  },
+  "security": [
+    {
+      "bearer": []
+    }
+  ]
+}
+"""#
+}
