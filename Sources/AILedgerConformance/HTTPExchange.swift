@@ -12,6 +12,8 @@ public struct HTTPExchange: Sendable {
     public let json: JSONValue
     /// The body as text.
     public let text: String
+    /// The response's headers, by lowercased name.
+    public let headers: [String: String]
 
     /// Sends `method` `path` to `base` with `body` (raw bytes) and reads the answer.
     public static func send(_ method: String, _ base: String, _ path: String, body: Data? = nil,
@@ -25,7 +27,11 @@ public struct HTTPExchange: Sendable {
         let (data, response) = try await URLSession.shared.data(for: request)
         let status = (response as? HTTPURLResponse)?.statusCode ?? 0
         let text = String(decoding: data, as: UTF8.self)
-        return HTTPExchange(status: status, json: (try? JSONValue(jsonText: text)) ?? .null, text: text)
+        var headers: [String: String] = [:]
+        for (name, value) in (response as? HTTPURLResponse)?.allHeaderFields ?? [:] {
+            if let name = name as? String, let value = value as? String { headers[name.lowercased()] = value }
+        }
+        return HTTPExchange(status: status, json: (try? JSONValue(jsonText: text)) ?? .null, text: text, headers: headers)
     }
 
     /// Sends `value` as JSON.

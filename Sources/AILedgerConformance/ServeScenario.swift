@@ -43,7 +43,8 @@ public enum ServeScenario {
 
     /// Starts `ailedger serve` on a free port and waits until it listens.
     static func start(_ url: String, keys: Bool = false) async throws -> (process: ChildProcess, base: String) {
-        let process = try ChildProcess.spawn([binary, "serve", "--url", url, "--port", "0"] + (keys ? [] : ["--insecure-no-auth"]))
+        let process = try ChildProcess.spawn([binary, "serve", "--url", url, "--port", "0"]
+                                             + (keys ? ["--requests-per-second", "5", "--burst", "20"] : ["--insecure-no-auth"]))
         for _ in 0..<600 {
             if let range = process.output.range(of: #"on http://127\.0\.0\.1:[0-9]+"#, options: .regularExpression) {
                 let port = process.output[range].split(separator: ":").last.map(String.init) ?? ""
@@ -281,6 +282,20 @@ public enum ServeScenario {
         await ledger.close()
         let texts = stored.map { "\($0.values)" }.joined()
         try Expect.that(secrets.values.allSatisfy { !texts.contains($0) }, "only hashes are stored")
+
+        // A key past its rate waits: 429 with Retry-After, as a JSON error.
+        let busy = try ChildProcess.spawn([binary, "keys", "create", "--url", url, "--role", "read", "--name", "busy-\(tag)"])
+        try Expect.equal(await busy.exitStatus(), 0, "keys create: \(busy.output)")
+        let busyKey = busy.output.split(separator: "\n").last.map(String.init) ?? ""
+        var limited: HTTPExchange?
+        for _ in 0..<40 where limited == nil {
+            let answer = try await send("GET", "/v1/stats/overview", key: busyKey)
+            if answer.status == 429 { limited = answer }
+        }
+        let throttled = try Expect.some(limited, "a key over its burst is throttled")
+        try Expect.equal(throttled["error", "code"], "rate_limited", "as a JSON error")
+        try Expect.that(Int(throttled.headers["retry-after"] ?? "") ?? 0 >= 1, "with Retry-After: \(throttled.headers)")
+        try Expect.equal(none.headers["www-authenticate"], "Bearer", "401 says how to authenticate")
 
         let open = try ChildProcess.spawn([binary, "serve", "--url", url, "--host", "0.0.0.0", "--port", "0", "--insecure-no-auth"])
         try Expect.equal(await open.exitStatus(), 64, "no keys on a public address: \(open.output)")

@@ -5,13 +5,16 @@ import Hummingbird
 /// Lets a request through only with `Authorization: Bearer KEY` for a key in force whose
 /// role allows the route: 401 without a valid key, 403 for the wrong role. Health checks
 /// need no key. Keys are looked up by their hash and remembered for a second, so a revoked
-/// key stops working within a second. No key is ever logged.
+/// key stops working within a second. Each key is held to its rate (429 with Retry-After
+/// past it). No key is ever logged.
 struct KeyCheckMiddleware<Context: RequestContext>: RouterMiddleware {
     let ledger: Ledger
+    let limiter: RateLimiter
     let cache: Locked<[String: (key: APIKey?, at: ContinuousClock.Instant)]>
 
-    init(ledger: Ledger) {
+    init(ledger: Ledger, limiter: RateLimiter) {
         self.ledger = ledger
+        self.limiter = limiter
         cache = Locked([:])
     }
 
@@ -25,6 +28,10 @@ struct KeyCheckMiddleware<Context: RequestContext>: RouterMiddleware {
         let needed: APIKeyRole = request.method == .get || request.method == .head ? .read : .ingest
         guard key.role.allows(needed) else {
             throw APIError(.forbidden, "forbidden", "the key's role (\(key.role.rawValue)) does not allow this route; it needs \(needed.rawValue)")
+        }
+        if let wait = limiter.take(key.id) {
+            throw APIError(.tooManyRequests, "rate_limited", "this key is over its rate; retry after \(wait) s",
+                           headers: [.retryAfter: "\(wait)"])
         }
         return try await next(request, context)
     }

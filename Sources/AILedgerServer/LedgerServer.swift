@@ -24,7 +24,10 @@ public struct LedgerServer: Sendable {
     /// Adds the service's routes to `router`.
     public func addRoutes<Context: RequestContext>(to router: Router<Context>) {
         router.add(middleware: RequestLogMiddleware(logger: logger))
-        if options.requireKeys { router.add(middleware: KeyCheckMiddleware(ledger: ledger)) }
+        if options.requireKeys {
+            let limiter = RateLimiter(perSecond: options.requestsPerSecondPerKey, burst: options.burstPerKey)
+            router.add(middleware: KeyCheckMiddleware(ledger: ledger, limiter: limiter))
+        }
         router.get("healthz") { _, _ in Response.json(["status": "ok"]) }
         router.get("openapi.json") { _, _ in
             Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: OpenAPIDocument.json)))

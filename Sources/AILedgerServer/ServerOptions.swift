@@ -9,11 +9,18 @@ public struct ServerOptions: Sendable {
     /// Whether every route but the health checks needs an API key. Default true; turn it
     /// off only for local experiments.
     public var requireKeys: Bool
+    /// Requests a second each key may make on average; past it, 429 with Retry-After.
+    /// Default 100.
+    public var requestsPerSecondPerKey: Double
+    /// How many requests a key may make at once above its average. Default 200.
+    public var burstPerKey: Int
 
     /// Creates options; every default is the one documented on its property.
     public init(maxBodyBytes: Int = 10 << 20, maxRecordsPerRequest: Int = 10_000, maxPageSize: Int = 1_000,
-                requireKeys: Bool = true) {
+                requireKeys: Bool = true, requestsPerSecondPerKey: Double = 100, burstPerKey: Int = 200) {
         self.requireKeys = requireKeys
+        self.requestsPerSecondPerKey = requestsPerSecondPerKey
+        self.burstPerKey = burstPerKey
         self.maxBodyBytes = maxBodyBytes
         self.maxRecordsPerRequest = maxRecordsPerRequest
         self.maxPageSize = maxPageSize

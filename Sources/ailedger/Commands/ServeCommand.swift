@@ -19,9 +19,14 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The port to listen on; 0 picks a free one (printed on standard error).") var port = 8080
     @Option(help: "A local SQLite file that accepted records spill to while the database is away.") var outbox: String?
     @Flag(help: "Serve without API keys; refused unless --host is a loopback address.") var insecureNoAuth = false
+    @Option(help: "Requests a second each API key may make on average (429 past it).") var requestsPerSecond: Double = 100
+    @Option(help: "Requests an API key may make at once above its average.") var burst = 200
 
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be from 0 to 65535") }
+        guard requestsPerSecond > 0, requestsPerSecond.isFinite, burst > 0 else {
+            throw ValidationError("--requests-per-second and --burst must be positive")
+        }
         guard !insecureNoAuth || ["127.0.0.1", "::1", "localhost"].contains(host) || host.hasPrefix("127.") else {
             throw ValidationError("--insecure-no-auth serves only a loopback address (127.0.0.1, ::1, localhost), not \(host)")
         }
@@ -31,7 +36,8 @@ struct ServeCommand: AsyncParsableCommand {
         let writer = WriterOptions(outboxURL: outbox.map { $0.hasPrefix("sqlite:") ? $0 : "sqlite://" + $0 })
         let ledger = try await Ledger.open(url: try database.resolvedURL(), drivers: AILedgerCommand.drivers, writer: writer)
         let shown = host.contains(":") ? "[\(host)]" : host
-        let server = LedgerServer(ledger: ledger, options: ServerOptions(requireKeys: !insecureNoAuth))
+        let server = LedgerServer(ledger: ledger, options: ServerOptions(requireKeys: !insecureNoAuth,
+                                                                     requestsPerSecondPerKey: requestsPerSecond, burstPerKey: burst))
         try await server.run(host: host, port: port) { port in
             StandardError.print("ailedger serving \(ledger.url) on http://\(shown):\(port)")
         }
