@@ -3,7 +3,7 @@ SWIFT ?= swift
 DEMO_DB ?= ailedger-demo.sqlite
 # Debian packages the build needs, and what the tests start or run: the database servers,
 # and Python and Node for the example clients.
-BUILD_PACKAGES := pkgconf libsqlite3-dev sqlite3 libpq-dev libmariadb-dev
+BUILD_PACKAGES := pkgconf libsqlite3-dev sqlite3 libpq-dev libmariadb-dev zlib1g-dev
 TEST_PACKAGES := $(BUILD_PACKAGES) postgresql mariadb-server mariadb-client python3 python3-venv nodejs
 
 # The parsers fuzzed by `make fuzz` (see Fuzz/), and libFuzzer's archive beside the compiler.

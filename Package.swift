@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/adam-fowler/compress-nio", from: "1.5.0"),
     ],
     targets: [
         // Core: models, facade, driver protocols, dialect, migrations. Imports no C library.
@@ -69,7 +70,10 @@ let package = Package(
         // The HTTP service: JSON ingest and query over the ledger (Hummingbird 2).
         .target(
             name: "AILedgerServer",
-            dependencies: ["AILedger", .product(name: "Hummingbird", package: "hummingbird")]
+            dependencies: [
+                "AILedger", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "CompressNIO", package: "compress-nio"),
+            ]
         ),
 
         // The conformance suite every driver runs against a live database.

@@ -123,6 +123,18 @@ public enum ServeScenario {
         }
         let huge = try await HTTPExchange.send("POST", base, "/v1/calls", body: Data(count: 11 << 20))
         try Expect.equal(huge.status, 413, "a body over 10 MiB")
+        // Gzipped bodies: read, and held to the same limit once decompressed.
+        let zipped = try await gzip(Data(#"{"model": "zipped", "user_id": "\#(tag)", "input_tokens": 3}"#.utf8))
+        let unzipped = try await HTTPExchange.send("POST", base, "/v1/calls", body: zipped, headers: ["Content-Encoding": "gzip"])
+        try Expect.equal(unzipped["accepted"], 1, "a gzipped body: \(unzipped.json)")
+        let bomb = try await gzip(Data(count: 11 << 20))
+        try Expect.that(bomb.count < 100_000, "a small body that inflates past the limit")
+        try Expect.equal(try await HTTPExchange.send("POST", base, "/v1/calls", body: bomb, headers: ["Content-Encoding": "gzip"]).status,
+                         413, "a gzip bomb")
+        try Expect.equal(try await HTTPExchange.send("POST", base, "/v1/calls", body: Data("{}".utf8), headers: ["Content-Encoding": "gzip"]).status,
+                         400, "a body that is not gzip")
+        try Expect.equal(try await HTTPExchange.send("POST", base, "/v1/calls", body: Data("{}".utf8), headers: ["Content-Encoding": "br"]).status,
+                         415, "an encoding the server does not read")
 
         // Conversations, interactions with their calls inline, a batch with feedback.
         let conversationID = UUID().ledgerString, interactionID = UUID().ledgerString
@@ -213,6 +225,17 @@ public enum ServeScenario {
         }
         try Expect.equal(seen.count, 7, "seven calls over three pages")
         try Expect.equal(Set(seen).count, 7, "each once")
+    }
+
+    /// `data` gzipped by the system's gzip.
+    static func gzip(_ data: Data) async throws -> Data {
+        let folder = try WriterFaultCases.temporaryFolder("gzip")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("body")
+        try data.write(to: file)
+        let zip = try ChildProcess.spawn(["/usr/bin/env", "gzip", "-9", file.path])
+        try Expect.equal(await zip.exitStatus(), 0, "gzip: \(zip.output)")
+        return try Data(contentsOf: folder.appendingPathComponent("body.gz"))
     }
 
     /// Posts batches without waiting for commit, sends SIGTERM at once, and checks every

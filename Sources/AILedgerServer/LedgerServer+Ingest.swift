@@ -1,4 +1,5 @@
 import AILedger
+import CompressNIO
 import Foundation
 import Hummingbird
 
@@ -122,13 +123,30 @@ extension LedgerServer {
         APIError(.contentTooLarge, "too_many_records", "a request carries at most \(limit) records")
     }
 
-    /// The body, parsed as JSON, at most `maxBodyBytes` long.
+    /// The body, parsed as JSON, at most `maxBodyBytes` long (after decompression, when it
+    /// comes gzipped).
     private func json(in request: Request) async throws -> JSONValue {
-        let buffer: ByteBuffer
+        let tooLarge = APIError(.contentTooLarge, "too_large", "the body is over \(options.maxBodyBytes) bytes")
+        var buffer: ByteBuffer
         do {
             buffer = try await request.body.collect(upTo: options.maxBodyBytes)
         } catch let error as HTTPResponseError where error.status == .contentTooLarge {
-            throw APIError(.contentTooLarge, "too_large", "the body is over \(options.maxBodyBytes) bytes")
+            throw tooLarge
+        }
+        switch request.headers[.contentEncoding]?.lowercased() {
+        case nil, "identity": break
+        case "gzip":
+            // One byte more than the limit: a body that reaches it was cut, and is too large.
+            do {
+                buffer = try buffer.decompress(with: .gzip(), maxSize: options.maxBodyBytes + 1)
+            } catch let error as CompressNIOError where error == .bufferOverflow {
+                throw tooLarge
+            } catch {
+                throw APIError.badRequest("the body is not valid gzip")
+            }
+            guard buffer.readableBytes <= options.maxBodyBytes else { throw tooLarge }
+        default:
+            throw APIError(.unsupportedMediaType, "unsupported_encoding", "Content-Encoding must be gzip or identity")
         }
         do {
             return try JSONValue(jsonText: String(decoding: buffer.readableBytesView, as: UTF8.self))

@@ -754,7 +754,7 @@ enum OpenAPIDocument {
     }
   },
   "info": {
-    "description": "The ledger of AI calls, interactions and conversations, over HTTP. Every route but the health checks and this document needs an API key (Authorization: Bearer KEY).",
+    "description": "The ledger of AI calls, interactions and conversations, over HTTP. Every route but the health checks and this document needs an API key (Authorization: Bearer KEY). Request bodies may be gzipped (Content-Encoding: gzip); the limit applies after decompression.",
     "title": "AILedger",
     "version": "1"
   },
@@ -953,6 +953,26 @@ enum OpenAPIDocument {
               }
             },
             "description": "The body or the number of records is over the limit"
+          },
+          "415": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            },
+            "description": "A Content-Encoding other than gzip or identity"
+          },
+          "429": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            },
+            "description": "The key is over its rate; see Retry-After"
           },
           "503": {
             "content": {
@@ -1156,6 +1176,16 @@ enum OpenAPIDocument {
             },
             "description": "The key's role does not allow this route"
           },
+          "429": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            },
+            "description": "The key is over its rate; see Retry-After"
+          },
           "503": {
             "content": {
               "application/json": {
@@ -1254,6 +1284,26 @@ enum OpenAPIDocument {
             },
             "description": "The body or the number of records is over the limit"
           },
+          "415": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            },
+            "description": "A Content-Encoding other than gzip or identity"
+          },
+          "429": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            },
+            "description": "The key is over its rate; see Retry-After"
+          },
           "503": {
             "content": {
               "application/json": {
@@ -1331,6 +1381,16 @@ enum OpenAPIDocument {
               }
             },
             "description": "No record has this id"
+          },
+          "429": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            },
+            "description": "The key is over its rate; see Retry-After"
           },
           "503": {
             "content": {
@@ -1534,6 +1594,16 @@ enum OpenAPIDocument {
             },
             "description": "The key's role does not allow this route"
           },
+          "429": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            },
+            "description": "The key is over its rate; see Retry-After"
+          },
           "503": {
             "content": {
               "application/json": {
@@ -1631,6 +1701,26 @@ enum OpenAPIDocument {
               }
             },
             "description": "The body or the number of records is over the limit"
+          },
+          "415": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            },
+            "description": "A Content-Encoding other than gzip or identity"
+          },
+          "429": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            },
+            "description": "The key is over its rate; see Retry-After"
           },
           "503": {
             "content": {
@@ -1753,6 +1843,16 @@ enum OpenAPIDocument {
               }
             },
             "description": "No record has this id"
+          },
+          "429": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            },
+            "description": "The key is over its rate; see Retry-After"
           },
           "503": {
             "content": {
@@ -1945,6 +2045,16 @@ enum OpenAPIDocument {
               }
             },
             "description": "The key's role does not allow this route"
+          },
+          "429": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            },
+            "description": "The key is over its rate; see Retry-After"
           },
           "503": {
             "content": {
@@ -2148,6 +2258,16 @@ enum OpenAPIDocument {
             },
             "description": "The key's role does not allow this route"
           },
+          "429": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            },
+            "description": "The key is over its rate; see Retry-After"
+          },
           "503": {
             "content": {
               "application/json": {
@@ -2246,6 +2366,26 @@ enum OpenAPIDocument {
             },
             "description": "The body or the number of records is over the limit"
           },
+          "415": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            },
+            "description": "A Content-Encoding other than gzip or identity"
+          },
+          "429": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            },
+            "description": "The key is over its rate; see Retry-After"
+          },
           "503": {
             "content": {
               "application/json": {
@@ -2323,6 +2463,16 @@ enum OpenAPIDocument {
               }
             },
             "description": "No record has this id"
+          },
+          "429": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            },
+            "description": "The key is over its rate; see Retry-After"
           },
           "503": {
             "content": {
@@ -2429,6 +2579,26 @@ enum OpenAPIDocument {
               }
             },
             "description": "The body or the number of records is over the limit"
+          },
+          "415": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            },
+            "description": "A Content-Encoding other than gzip or identity"
+          },
+          "429": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            },
+            "description": "The key is over its rate; see Retry-After"
           },
           "503": {
             "content": {
@@ -2623,6 +2793,16 @@ enum OpenAPIDocument {
               }
             },
             "description": "The key's role does not allow this route"
+          },
+          "429": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            },
+            "description": "The key is over its rate; see Retry-After"
           },
           "503": {
             "content": {
@@ -2826,6 +3006,16 @@ enum OpenAPIDocument {
               }
             },
             "description": "The key's role does not allow this route"
+          },
+          "429": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            },
+            "description": "The key is over its rate; see Retry-After"
           },
           "503": {
             "content": {
@@ -3048,6 +3238,16 @@ enum OpenAPIDocument {
             },
             "description": "The key's role does not allow this route"
           },
+          "429": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            },
+            "description": "The key is over its rate; see Retry-After"
+          },
           "503": {
             "content": {
               "application/json": {
@@ -3267,6 +3467,16 @@ enum OpenAPIDocument {
             },
             "description": "The key's role does not allow this route"
           },
+          "429": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            },
+            "description": "The key is over its rate; see Retry-After"
+          },
           "503": {
             "content": {
               "application/json": {
@@ -3430,6 +3640,16 @@ enum OpenAPIDocument {
               }
             },
             "description": "The key's role does not allow this route"
+          },
+          "429": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            },
+            "description": "The key is over its rate; see Retry-After"
           },
           "503": {
             "content": {
@@ -3608,6 +3828,16 @@ enum OpenAPIDocument {
               }
             },
             "description": "The key's role does not allow this route"
+          },
+          "429": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            },
+            "description": "The key is over its rate; see Retry-After"
           },
           "503": {
             "content": {
