@@ -337,4 +337,65 @@ public enum ServeScenario {
         try Expect.equal(await node.exitStatus(), 0, "the Node client: \(node.output)")
         try Expect.that(node.output.contains("cost $0.0002832 (computed)"), "the Node client reads the exact cost: \(node.output)")
     }
+
+    /// Posts to a server with an outbox while `stop` has taken its database away, then
+    /// calls `start`: every call answered "accepted" is stored once the database is back,
+    /// and /readyz says not ready while records wait in the outbox.
+    public static func expectNothingLostWhileTheDatabaseIsDown(url: String, drivers: [any DatabaseDriver],
+                                                               stop: @Sendable () async throws -> Void,
+                                                               start: @Sendable () async throws -> Void) async throws {
+        let migrate = try ChildProcess.spawn([binary, "migrate", "up", "--url", url])
+        try Expect.equal(await migrate.exitStatus(), 0, "migrate up: \(migrate.output)")
+        let folder = try WriterFaultCases.temporaryFolder("serve-outage")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let process = try ChildProcess.spawn([binary, "serve", "--url", url, "--port", "0", "--insecure-no-auth",
+                                              "--outbox", folder.appendingPathComponent("outbox.sqlite").path])
+        var base = ""
+        for _ in 0..<600 where base.isEmpty {
+            if let range = process.output.range(of: #"on http://127\.0\.0\.1:[0-9]+"#, options: .regularExpression) {
+                base = "http://127.0.0.1:" + (process.output[range].split(separator: ":").last.map(String.init) ?? "")
+            } else {
+                try await Task.sleep(for: .milliseconds(50))
+            }
+        }
+        let tag = "outage-\(UUID().uuidString)"
+        var accepted: Int64 = 0
+        func post(_ batch: Int) async throws {
+            let calls = (0..<50).map { n -> JSONValue in ["model": "outage", "user_id": .string(tag), "input_tokens": .int(Int64(batch * 50 + n))] }
+            if case .int(let n)? = try await HTTPExchange.send("POST", base, "/v1/calls", json: .array(calls))["accepted"] { accepted += n }
+        }
+        do {
+            try Expect.that(!base.isEmpty, "the server started: \(process.output.suffix(1_000))")
+            for batch in 0..<5 { try await post(batch) }
+            try await stop()
+            for batch in 5..<15 { try await post(batch) }
+            // Past the writer's spillAfter (2 s), what waited in memory goes to the outbox.
+            try await Task.sleep(for: .seconds(3))
+            var notReady = false
+            for _ in 0..<200 where !notReady {
+                notReady = try await HTTPExchange.send("GET", base, "/readyz").status == 503
+                if !notReady { try await Task.sleep(for: .milliseconds(50)) }
+            }
+            try Expect.that(notReady, "/readyz is 503 while the database is away")
+            try await start()
+            var ready = false
+            for _ in 0..<1_200 where !ready {
+                ready = try await HTTPExchange.send("GET", base, "/readyz").status == 200
+                if !ready { try await Task.sleep(for: .milliseconds(50)) }
+            }
+            try Expect.that(ready, "/readyz is 200 once the outbox has replayed")
+            process.send(SIGTERM)
+            try Expect.equal(await process.exitStatus(), 0, "exit after SIGTERM: \(process.output.suffix(2_000))")
+        } catch {
+            try? await start()
+            await process.kill()
+            throw ConformanceFailure(message: "\(error)\nthe server printed: \(process.output.suffix(3_000))", location: #fileID)
+        }
+        try Expect.equal(accepted, 750, "every call accepted, also while the database was away")
+        let ledger = try await Ledger.open(url: url, drivers: drivers)
+        let stored = try await ledger.usage(LedgerFilter(userID: tag))
+        await ledger.close()
+        try Expect.equal(stored.calls, accepted, "every accepted call stored once")
+        try Expect.equal(stored.tokens.input, Int64((0..<750).reduce(0, +)), "each exactly once")
+    }
 }

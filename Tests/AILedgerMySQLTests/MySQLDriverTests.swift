@@ -117,7 +117,13 @@ extension MySQLTests {
             try await TestServer.mysql.expectNothingLostAcrossAnOutage(url: url, drivers: drivers + [SQLiteDriver()])
         }
 
-        @Test func servesOverHTTP() async throws {
+        @Test func theServerLosesNothingWhileTheDatabaseIsDown() async throws {
+        let server = TestServer.mysql
+        try await ServeScenario.expectNothingLostWhileTheDatabaseIsDown(
+            url: url, drivers: drivers, stop: { try await server.stop() }, start: { try await server.start() })
+    }
+
+    @Test func servesOverHTTP() async throws {
         try await ServeScenario.expectServes(url: url, drivers: drivers)
     }
 

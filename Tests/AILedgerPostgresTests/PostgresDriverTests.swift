@@ -153,6 +153,12 @@ extension PostgresTests {
         try await TestServer.postgres.expectNothingLostAcrossAnOutage(url: url, drivers: drivers + [SQLiteDriver()])
     }
 
+    @Test func theServerLosesNothingWhileTheDatabaseIsDown() async throws {
+        let server = TestServer.postgres
+        try await ServeScenario.expectNothingLostWhileTheDatabaseIsDown(
+            url: url, drivers: drivers, stop: { try await server.stop() }, start: { try await server.start() })
+    }
+
     @Test func servesOverHTTP() async throws {
         try await ServeScenario.expectServes(url: url, drivers: drivers)
     }
