@@ -62,7 +62,7 @@ public enum ServeScenario {
         for path in ["/healthz", "/readyz", "/v1/calls", "/v1/calls/{id}", "/v1/interactions", "/v1/interactions/{id}",
                      "/v1/interactions/{id}/feedback", "/v1/conversations", "/v1/conversations/{id}", "/v1/batch",
                      "/v1/stats/overview", "/v1/stats/by/{dimension}", "/v1/stats/series/{bucket}", "/v1/stats/failures",
-                     "/v1/stats/data-quality", "/v1/stats/feedback", "/v1/export/{kind}"] {
+                     "/v1/stats/data-quality", "/v1/stats/feedback", "/v1/export/{kind}", "/metrics"] {
             try Expect.that(document["paths", path] != nil, "the document describes \(path)")
         }
         let health = try await HTTPExchange.send("GET", base, "/healthz")
@@ -209,6 +209,11 @@ public enum ServeScenario {
         }
         try Expect.equal(jsonl.text.split(separator: "\n").count, taggedTurns.count, "one line per interaction")
         try Expect.equal(try await HTTPExchange.send("GET", base, "/v1/export/calls?format=xml").status, 400, "an unknown format")
+        let metrics = try await HTTPExchange.send("GET", base, "/metrics")
+        try Expect.equal(metrics.status, 200, "/metrics")
+        try Expect.that(metrics.text.contains(#"ailedger_writer_records_total{event="written"}"#), "the writer's counters")
+        try Expect.that(metrics.text.contains(#"hb_requests{http_route="/v1/calls""#), "requests by route and status")
+        try Expect.that(metrics.text.contains("http_server_request_duration_bucket"), "latency histograms")
 
         // Paging: every call once, across pages.
         let more = (0..<7).map { n -> JSONValue in ["model": "page", "user_id": .string(tag + "-page"), "input_tokens": .int(Int64(n))] }

@@ -3,8 +3,8 @@ import Foundation
 import Hummingbird
 
 /// Lets a request through only with `Authorization: Bearer KEY` for a key in force whose
-/// role allows the route: 401 without a valid key, 403 for the wrong role. Health checks
-/// need no key. Keys are looked up by their hash and remembered for a second, so a revoked
+/// role allows the route: 401 without a valid key, 403 for the wrong role. Health checks,
+/// the OpenAPI document and `/metrics` (counts, never values) need no key. Keys are looked up by their hash and remembered for a second, so a revoked
 /// key stops working within a second. Each key is held to its rate (429 with Retry-After
 /// past it). No key is ever logged.
 struct KeyCheckMiddleware<Context: RequestContext>: RouterMiddleware {
@@ -20,7 +20,7 @@ struct KeyCheckMiddleware<Context: RequestContext>: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let path = request.uri.path
-        if path == "/healthz" || path == "/readyz" || path == "/openapi.json" { return try await next(request, context) }
+        if ["/healthz", "/readyz", "/openapi.json", "/metrics"].contains(path) { return try await next(request, context) }
         guard let header = request.headers[.authorization], header.hasPrefix("Bearer "),
               let key = try await key(String(header.dropFirst("Bearer ".count)).trimmingCharacters(in: .whitespaces)) else {
             throw APIError(.unauthorized, "unauthorized", "a valid API key is required: Authorization: Bearer KEY")

@@ -2,6 +2,7 @@ import AILedger
 import Foundation
 import Hummingbird
 import Logging
+import Prometheus
 
 /// The ledger as an HTTP service: JSON ingest through the buffered writer, and queries.
 /// A Swift app can mount its routes in its own Hummingbird router with `addRoutes(to:)`;
@@ -13,17 +14,30 @@ public struct LedgerServer: Sendable {
     public let options: ServerOptions
     /// Where it logs one line per request, and its start and stop.
     public let logger: Logger
+    /// The registry `/metrics` shows, in Prometheus text; bootstrap swift-metrics with a
+    /// `PrometheusMetricsFactory` over it so the writer's and the requests' metrics land
+    /// there. Without one there is no `/metrics`.
+    public let metrics: PrometheusCollectorRegistry?
 
     /// A server for `ledger`.
-    public init(ledger: Ledger, options: ServerOptions = ServerOptions(), logger: Logger = Logger(label: "ailedger.server")) {
+    public init(ledger: Ledger, options: ServerOptions = ServerOptions(), logger: Logger = Logger(label: "ailedger.server"),
+                metrics: PrometheusCollectorRegistry? = nil) {
         self.ledger = ledger
         self.options = options
         self.logger = logger
+        self.metrics = metrics
     }
 
     /// Adds the service's routes to `router`.
     public func addRoutes<Context: RequestContext>(to router: Router<Context>) {
         router.add(middleware: RequestLogMiddleware(logger: logger))
+        if let metrics {
+            router.add(middleware: MetricsMiddleware())
+            router.get("metrics") { _, _ in
+                Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4"],
+                         body: .init(byteBuffer: ByteBuffer(bytes: metrics.emitToBuffer())))
+            }
+        }
         if options.requireKeys {
             let limiter = RateLimiter(perSecond: options.requestsPerSecondPerKey, burst: options.burstPerKey)
             router.add(middleware: KeyCheckMiddleware(ledger: ledger, limiter: limiter))

@@ -786,6 +786,24 @@ enum OpenAPIDocument {
         "summary": "The process is up"
       }
     },
+    "/metrics": {
+      "get": {
+        "responses": {
+          "200": {
+            "content": {
+              "text/plain": {
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "description": "The metrics"
+          }
+        },
+        "security": [],
+        "summary": "Prometheus text: requests by route and status, latency histograms, the writer's counters"
+      }
+    },
     "/openapi.json": {
       "get": {
         "responses": {

@@ -2,6 +2,8 @@ import AILedger
 import AILedgerServer
 import ArgumentParser
 import Foundation
+import Metrics
+import Prometheus
 
 /// `ailedger serve`.
 struct ServeCommand: AsyncParsableCommand {
@@ -33,11 +35,14 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        let registry = PrometheusCollectorRegistry()
+        MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
         let writer = WriterOptions(outboxURL: outbox.map { $0.hasPrefix("sqlite:") ? $0 : "sqlite://" + $0 })
         let ledger = try await Ledger.open(url: try database.resolvedURL(), drivers: AILedgerCommand.drivers, writer: writer)
         let shown = host.contains(":") ? "[\(host)]" : host
         let server = LedgerServer(ledger: ledger, options: ServerOptions(requireKeys: !insecureNoAuth,
-                                                                     requestsPerSecondPerKey: requestsPerSecond, burstPerKey: burst))
+                                                                     requestsPerSecondPerKey: requestsPerSecond, burstPerKey: burst),
+                                  metrics: registry)
         try await server.run(host: host, port: port) { port in
             StandardError.print("ailedger serving \(ledger.url) on http://\(shown):\(port)")
         }
