@@ -82,6 +82,7 @@ public enum ServeScenario {
         ])
         try Expect.equal(posted.status, 200, "POST /v1/calls: \(posted.json)")
         try Expect.equal(posted["accepted"], 2, "accepted")
+        try Expect.equal(posted["committed"], true, "wait=commit says it is committed")
         try Expect.equal(posted["rejected", 0, "index"], 1, "first rejected index")
         try Expect.equal(posted["rejected", 0, "field"], "inptu_tokens", "a typo is refused by name")
         try Expect.equal(posted["rejected", 1, "field"], "cost_usd", "a bad cost is named")
@@ -155,6 +156,7 @@ public enum ServeScenario {
         try Expect.equal(storedTurn["missing_variables", 0], "customer_tier", "with its missing variables")
         let turnCalls = try await HTTPExchange.send("GET", base, "/v1/calls?interaction_id=\(interactionID)")
         try Expect.equal(turnCalls["calls", 0, "conversation_id"], .string(conversationID), "an inline call belongs to the turn's conversation")
+        try Expect.equal(turnCalls["calls", 0, "user_id"], .string(tag), "and to its user")
         let verdict = try await HTTPExchange.send("POST", base, "/v1/interactions/\(interactionID)/feedback",
                                                   json: ["feedback": "rejected", "quality_score": 20])
         try Expect.equal(verdict.status, 200, "feedback: \(verdict.json)")
@@ -180,7 +182,7 @@ public enum ServeScenario {
         try Expect.equal(full["turns", 0, "calls", 0, "input_tokens"], 100, "each with its calls")
         try Expect.equal(full["totals", "calls"], 1, "and its totals")
         let byModel = try await HTTPExchange.send("GET", base, "/v1/stats/by/model?user_id=\(tag)&top=5")
-        try Expect.equal(byModel["groups", 0, "key"], "gpt-4o-mini-2024-07-18", "totals by model, the most expensive first: \(byModel.json)")
+        try Expect.equal(byModel["groups", 0, "key"], "gpt-4o", "totals by model, the most expensive first: \(byModel.json)")
         let byDay = try await HTTPExchange.send("GET", base, "/v1/stats/series/day?user_id=\(tag)")
         try Expect.that(byDay["groups", 0, "start"] != nil, "a daily series: \(byDay.json)")
         try Expect.equal(try await HTTPExchange.send("GET", base, "/v1/stats/by/colour").status, 400, "an unknown dimension")
@@ -295,6 +297,12 @@ public enum ServeScenario {
         try Expect.equal(read.status, 200, "read reads")
         if case .array(let calls)? = read["calls"] { try Expect.equal(calls.count, 2, "both calls") }
         try Expect.equal(try await send("GET", "/v1/stats/overview", key: secrets["admin"]).status, 200, "admin reads")
+        try Expect.equal(try await send("POST", "/v1/interactions/\(UUID().ledgerString)/feedback", key: secrets["read"],
+                                        body: ["feedback": "accepted"]).status, 404, "read may give feedback")
+        try Expect.equal(try await send("POST", "/v1/interactions/\(UUID().ledgerString)/feedback", key: secrets["ingest"],
+                                        body: ["feedback": "accepted"]).status, 403, "ingest may not")
+        try Expect.equal(try await send("GET", "/v1/calls", key: "ailk_" + String(repeating: "x", count: 80_000)).status, 401,
+                         "a huge forged key")
 
         let revoke = try ChildProcess.spawn([binary, "keys", "revoke", "--url", url, "read-\(tag)"])
         try Expect.equal(await revoke.exitStatus(), 0, "keys revoke: \(revoke.output)")
@@ -328,6 +336,8 @@ public enum ServeScenario {
         let open = try ChildProcess.spawn([binary, "serve", "--url", url, "--host", "0.0.0.0", "--port", "0", "--insecure-no-auth"])
         try Expect.equal(await open.exitStatus(), 64, "no keys on a public address: \(open.output)")
         try Expect.that(open.output.contains("loopback"), "says why: \(open.output)")
+        let named = try ChildProcess.spawn([binary, "serve", "--url", url, "--host", "127.example.com", "--port", "0", "--insecure-no-auth"])
+        try Expect.equal(await named.exitStatus(), 64, "a name that looks like a loopback address is not one: \(named.output)")
     }
 
     /// The standard-library Python client and the Node client (built-in fetch) each post an

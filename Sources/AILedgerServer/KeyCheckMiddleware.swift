@@ -4,12 +4,17 @@ import Hummingbird
 
 /// Lets a request through only with `Authorization: Bearer KEY` for a key in force whose
 /// role allows the route: 401 without a valid key, 403 for the wrong role. Health checks,
-/// the OpenAPI document and `/metrics` (counts, never values) need no key. Keys are looked up by their hash and remembered for a second, so a revoked
-/// key stops working within a second. Each key is held to its rate (429 with Retry-After
-/// past it). No key is ever logged.
+/// the OpenAPI document and `/metrics` (counts, never values) need no key. Each key is held
+/// to its rate (429 with Retry-After past it). No key is ever logged.
+///
+/// Keys are looked up by their hash and remembered for a second, so a revoked key stops
+/// working within a second; a string that cannot be a key costs no lookup. While the
+/// database does not answer, a key it accepted before goes on being accepted, so ingest
+/// keeps filling the outbox through an outage.
 struct KeyCheckMiddleware<Context: RequestContext>: RouterMiddleware {
     let ledger: Ledger
     let limiter: RateLimiter
+    /// By key hash: the key (nil: no such key in force) and when it was looked up.
     let cache: Locked<[String: (key: APIKey?, at: ContinuousClock.Instant)]>
 
     init(ledger: Ledger, limiter: RateLimiter) {
@@ -21,11 +26,12 @@ struct KeyCheckMiddleware<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let path = request.uri.path
         if ["/healthz", "/readyz", "/openapi.json", "/metrics"].contains(path) { return try await next(request, context) }
-        guard let header = request.headers[.authorization], header.hasPrefix("Bearer "),
-              let key = try await key(String(header.dropFirst("Bearer ".count)).trimmingCharacters(in: .whitespaces)) else {
+        guard let header = request.headers[.authorization], header.utf8.count <= 256,
+              header.lowercased().hasPrefix("bearer "),
+              let key = try await key(String(header.dropFirst("bearer ".count)).trimmingCharacters(in: .whitespaces)) else {
             throw APIError(.unauthorized, "unauthorized", "a valid API key is required: Authorization: Bearer KEY")
         }
-        let needed: APIKeyRole = request.method == .get || request.method == .head ? .read : .ingest
+        let needed = Self.role(request.method, path)
         guard key.role.allows(needed) else {
             throw APIError(.forbidden, "forbidden", "the key's role (\(key.role.rawValue)) does not allow this route; it needs \(needed.rawValue)")
         }
@@ -36,18 +42,30 @@ struct KeyCheckMiddleware<Context: RequestContext>: RouterMiddleware {
         return try await next(request, context)
     }
 
+    /// What a route needs: reading and giving feedback need `read`, writing records `ingest`.
+    static func role(_ method: HTTPRequest.Method, _ path: String) -> APIKeyRole {
+        if method == .get || method == .head { return .read }
+        if method == .post && path.hasPrefix("/v1/interactions/") && path.hasSuffix("/feedback") { return .read }
+        return .ingest
+    }
+
     private func key(_ secret: String) async throws -> APIKey? {
+        guard APIKey.isWellFormed(secret) else { return nil }
+        let hash = Ledger.hash(apiKey: secret)
         let now = ContinuousClock.now
-        if let known = cache.withLock({ $0[secret] }), now - known.at < .seconds(1) { return known.key }
+        let known = cache.withLock { $0[hash] }
+        if let known, now - known.at < .seconds(1) { return known.key }
         let key: APIKey?
         do {
             key = try await ledger.apiKey(secret: secret)
         } catch let error as LedgerError {
+            // The database is away: a key it accepted before stays accepted meanwhile.
+            if let accepted = known?.key { return accepted }
             throw APIError(error)
         }
         cache.withLock { cache in
-            if cache.count > 10_000 { cache.removeAll() }
-            cache[secret] = (key, now)
+            if cache.count >= 10_000 { cache = cache.filter { now - $0.value.at < .seconds(1) || $0.value.key != nil } }
+            if cache.count < 20_000 { cache[hash] = (key, now) }
         }
         return key
     }

@@ -17,8 +17,20 @@ extension LedgerServer {
             }
         }
         let accepted = try await record(batch)
-        if request.uri.queryParameters["wait"] == "commit" { await ledger.flush() }
-        return Response.json(["accepted": .int(Int64(accepted)), "rejected": .array(rejected)])
+        return try await answer(request, accepted: accepted, rejected: rejected)
+    }
+
+    /// `{"accepted", "rejected"}`; with `?wait=commit`, once everything accepted so far is
+    /// written (or saved to the outbox, or refused), with `"committed"` saying whether it
+    /// all got there within the writer's drain deadline.
+    private func answer(_ request: Request, accepted: Int, rejected: [JSONValue]) async throws -> Response {
+        var fields: [String: JSONValue] = ["accepted": .int(Int64(accepted)), "rejected": .array(rejected)]
+        switch request.uri.queryParameters["wait"] {
+        case nil: break
+        case "commit": fields["committed"] = .bool(accepted == 0 ? true : await ledger.flush().isComplete)
+        default: throw APIError.badRequest("wait: must be commit")
+        }
+        return Response.json(.object(fields))
     }
 
     /// `{"conversations": [...], "interactions": [...], "calls": [...], "feedback": [...]}`,
@@ -27,7 +39,7 @@ extension LedgerServer {
         let body = try await json(in: request)
         guard case .object(let parts) = body else { throw APIError.badRequest("the body must be a JSON object of arrays") }
         if let unknown = parts.keys.first(where: { !["conversations", "interactions", "calls", "feedback"].contains($0) }) {
-            throw APIError.badRequest("\(unknown.prefix(64)): is not a known part of a batch")
+            throw APIError.badRequest("\(String(unknown.unicodeScalars.prefix(64))): is not a known part of a batch")
         }
         var batch = RecordBatch()
         var rejected: [JSONValue] = []
@@ -45,6 +57,14 @@ extension LedgerServer {
                 }
             }
         }
+        guard parts["feedback"] == nil || { if case .array = parts["feedback"] { true } else { false } }() else {
+            throw APIError.badRequest("feedback: must be an array")
+        }
+        if case .array(let verdicts)? = parts["feedback"] {
+            count += verdicts.count
+            guard count <= options.maxRecordsPerRequest else { throw Self.tooMany(options.maxRecordsPerRequest) }
+        }
+        guard batch.records <= options.maxRecordsPerRequest else { throw Self.tooMany(options.maxRecordsPerRequest) }
         var accepted = try await record(batch)
         if case .array(let verdicts)? = parts["feedback"] {
             if accepted > 0 { await ledger.flush() }  // feedback may be on an interaction of this batch
@@ -56,13 +76,12 @@ extension LedgerServer {
                     accepted += 1
                 } catch let error as LedgerError where error.kind == .invalidRecord || error.kind == .notFound {
                     rejected.append(Self.rejection(index, error, in: "feedback"))
+                } catch let error as LedgerError {
+                    throw APIError(error)
                 }
             }
-        } else if parts["feedback"] != nil {
-            throw APIError.badRequest("feedback: must be an array")
         }
-        if request.uri.queryParameters["wait"] == "commit" { await ledger.flush() }
-        return Response.json(["accepted": .int(Int64(accepted)), "rejected": .array(rejected)])
+        return try await answer(request, accepted: accepted, rejected: rejected)
     }
 
     /// `POST /v1/interactions/{id}/feedback`: a user's verdict, replacing any earlier one.
@@ -91,8 +110,9 @@ extension LedgerServer {
 
     /// Hands `batch` to the writer; returns how many records it holds.
     private func record(_ batch: RecordBatch) async throws -> Int {
-        let count = batch.conversations.count + batch.interactions.count + batch.calls.count
+        let count = batch.records
         guard count > 0 else { return 0 }
+        guard count <= options.maxRecordsPerRequest else { throw Self.tooMany(options.maxRecordsPerRequest) }
         do {
             try await ledger.record(batch)
         } catch let error as LedgerError {

@@ -3,6 +3,7 @@ import Foundation
 import Hummingbird
 import Logging
 import Prometheus
+import ServiceLifecycle
 
 /// The ledger as an HTTP service: JSON ingest through the buffered writer, and queries.
 /// A Swift app can mount its routes in its own Hummingbird router with `addRoutes(to:)`;
@@ -75,14 +76,20 @@ public struct LedgerServer: Sendable {
 
     /// Serves on `host`:`port` (0: any free port) until SIGTERM or SIGINT, then drains the
     /// writer and closes the ledger: a record answered "accepted" is in the database or the
-    /// outbox. `listening` is told the port once the server accepts connections.
+    /// outbox (or, past the writer's drain deadline with no outbox, counted and logged as
+    /// given up). Requests still running `options.shutdownGrace` after the signal are
+    /// cancelled; a SIGQUIT cancels them at once.
+    /// `listening` is told the port once the server accepts connections.
     public func run(host: String, port: Int, listening: @escaping @Sendable (Int) -> Void = { _ in }) async throws {
         let router = Router()
         addRoutes(to: router)
         let app = Application(router: router, configuration: .init(address: .hostname(host, port: port), serverName: "ailedger"),
                               onServerRunning: { channel in listening(channel.localAddress?.port ?? port) }, logger: logger)
+        var configuration = ServiceGroupConfiguration(services: [.init(service: app)], gracefulShutdownSignals: [.sigterm, .sigint],
+                                                      cancellationSignals: [.sigquit], logger: logger)
+        configuration.maximumGracefulShutdownDuration = options.shutdownGrace
         do {
-            try await app.runService()
+            try await ServiceGroup(configuration: configuration).run()
         } catch {
             await drain()
             throw error

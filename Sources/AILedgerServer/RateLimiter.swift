@@ -9,7 +9,7 @@ final class RateLimiter: Sendable {
     private let buckets = Locked<[UUID: (tokens: Double, at: ContinuousClock.Instant)]>([:])
 
     init(perSecond: Double, burst: Int) {
-        self.perSecond = perSecond
+        self.perSecond = perSecond.isFinite ? max(perSecond, 0.001) : 1
         self.burst = Double(max(1, burst))
     }
 

@@ -14,10 +14,14 @@ public struct ServerOptions: Sendable {
     public var requestsPerSecondPerKey: Double
     /// How many requests a key may make at once above its average. Default 200.
     public var burstPerKey: Int
+    /// How long requests may go on after SIGTERM before they are cancelled. Default 20 s.
+    public var shutdownGrace: Duration
 
     /// Creates options; every default is the one documented on its property.
     public init(maxBodyBytes: Int = 10 << 20, maxRecordsPerRequest: Int = 10_000, maxPageSize: Int = 1_000,
-                requireKeys: Bool = true, requestsPerSecondPerKey: Double = 100, burstPerKey: Int = 200) {
+                requireKeys: Bool = true, requestsPerSecondPerKey: Double = 100, burstPerKey: Int = 200,
+                shutdownGrace: Duration = .seconds(20)) {
+        self.shutdownGrace = shutdownGrace
         self.requireKeys = requireKeys
         self.requestsPerSecondPerKey = requestsPerSecondPerKey
         self.burstPerKey = burstPerKey

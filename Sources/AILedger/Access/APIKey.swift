@@ -16,4 +16,14 @@ public struct APIKey: Sendable, Hashable {
 
     /// The prefix every key starts with, so a leaked one is easy to spot.
     public static let prefix = "ailk_"
+
+    /// Whether `secret` has the shape of a key: the prefix, then 43 base64url characters.
+    public static func isWellFormed(_ secret: String) -> Bool {
+        let bytes = Array(secret.utf8)
+        guard bytes.count == prefix.utf8.count + 43, secret.hasPrefix(prefix) else { return false }
+        return bytes.dropFirst(prefix.utf8.count).allSatisfy { byte in
+            (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+                || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")
+        }
+    }
 }

@@ -2,7 +2,7 @@
 public enum APIKeyRole: String, Sendable, Codable, CaseIterable {
     /// Write records, nothing else.
     case ingest
-    /// Query, export and give feedback.
+    /// Query, export, and give feedback on interactions.
     case read
     /// Everything, keys and prices included.
     case admin

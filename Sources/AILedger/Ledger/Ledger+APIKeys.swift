@@ -11,7 +11,7 @@ extension Ledger {
         let secret = APIKey.prefix + Data(random).base64EncodedString()
             .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
         let key = APIKey(id: .v7(), name: name, role: role, createdAt: Timestamp.rounded(Date()))
-        let row = key.rowValues + [.text(Self.hash(secret))]
+        let row = key.rowValues + [.text(Self.hash(apiKey: secret))]
         _ = try await database.withConnection(.write) { connection in
             try await connection.insert(into: APIKey.table, columns: APIKey.columns + ["key_hash"], rows: [row], ignoringDuplicates: false)
         }
@@ -39,12 +39,12 @@ extension Ledger {
 
     /// The key in force whose secret is `secret`, or nil.
     public func apiKey(secret: String) async throws -> APIKey? {
-        guard secret.hasPrefix(APIKey.prefix), secret.utf8.count <= 128 else { return nil }
+        guard APIKey.isWellFormed(secret) else { return nil }
         var sql = SQLBuilder(dialect, "SELECT " + SQLBuilder(dialect).columnList(APIKey.columns) + " FROM ")
-        sql.append(sql.table(APIKey.table, "k") + " WHERE k.key_hash = \(sql.bind(.text(Self.hash(secret)))) AND k.revoked_at IS NULL")
+        sql.append(sql.table(APIKey.table, "k") + " WHERE k.key_hash = \(sql.bind(.text(Self.hash(apiKey: secret)))) AND k.revoked_at IS NULL")
         return try await rows(sql).first.map(APIKey.init(row:))
     }
 
     /// The stored form of a key: its SHA-256, in hex.
-    static func hash(_ secret: String) -> String { SHA256.hex(Array(secret.utf8)) }
+    package static func hash(apiKey secret: String) -> String { SHA256.hex(Array(secret.utf8)) }
 }

@@ -89,7 +89,7 @@ extension Ledger {
         let changed = try await database.withConnection(.write) { connection in
             try await connection.execute(statement.sql, statement.parameters)
         }
-        if changed == 0 { throw LedgerError(.notFound, "no interaction has id \(id.ledgerString)") }
+        if changed == 0 { throw LedgerError(.notFound, "interaction_id: no interaction has this id") }
     }
 
     /// Registers a model, or returns the one already registered with the same provider,

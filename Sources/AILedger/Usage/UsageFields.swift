@@ -23,7 +23,7 @@ struct UsageFields {
         let name = label + path.joined(separator: ".")
         switch value {
         case .int(let number):
-            guard number >= 0 else { throw LedgerError(.invalidPrice, "\(name): must not be negative (got \(number))") }
+            guard number >= 0 else { throw LedgerError(.invalidPrice, "\(name): must not be negative") }
             return number
         case .double(let number):
             guard number.rounded() == number, number >= 0, number < 9.2e18 else {
@@ -45,7 +45,7 @@ struct UsageFields {
         }
         guard part > whole else { return }
         throw LedgerError(.invalidPrice,
-            "\(label)\(partPath.joined(separator: ".")) (\(part)) exceeds \(label)\(wholePath.joined(separator: ".")) (\(whole)), which includes it")
+            "\(label)\(partPath.joined(separator: ".")) exceeds \(label)\(wholePath.joined(separator: ".")), which includes it")
     }
 
     /// `a + b`, failing on overflow.

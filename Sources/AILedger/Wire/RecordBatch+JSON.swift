@@ -2,7 +2,8 @@ import Foundation
 
 extension RecordBatch {
     /// Adds `json`, read as one record of `kind` in its JSON form (an interaction with its
-    /// `calls` inline, which default to its id and conversation), all or nothing. Throws
+    /// `calls` inline, which inherit its id, conversation and user as `Ledger.record(_:calls:)`
+    /// has them do), all or nothing. Throws
     /// `LedgerError.Kind.invalidRecord` naming the field (`calls[1].input_tokens`).
     public mutating func add(json: JSONValue, as kind: RecordKind) throws {
         switch kind {
@@ -15,10 +16,7 @@ extension RecordBatch {
                 guard case .array(let items) = value else { throw LedgerError.invalid("calls", "must be an array") }
                 for (index, item) in items.enumerated() {
                     do {
-                        var call = try Call(json: item)
-                        call.interactionID = call.interactionID ?? interaction.id
-                        call.conversationID = call.conversationID ?? interaction.conversationID
-                        inline.append(call)
+                        inline.append(try Call(json: item).inheriting(from: interaction))
                     } catch let error as LedgerError {
                         throw LedgerError(error.kind, "calls[\(index)]." + error.message)
                     }

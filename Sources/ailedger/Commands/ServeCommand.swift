@@ -13,7 +13,7 @@ struct ServeCommand: AsyncParsableCommand {
         discussion: """
             Records posted to /v1/calls go through the buffered writer: "accepted" means in memory
             or in the outbox, and SIGTERM or SIGINT drains them before the process exits. Every
-            route but /healthz and /readyz needs an API key (`ailedger keys create`), sent as
+            route but /healthz, /readyz, /openapi.json and /metrics needs an API key (`ailedger keys create`), sent as
             Authorization: Bearer KEY; --insecure-no-auth serves without, on a loopback address only.
             """)
     @OptionGroup var database: DatabaseOptions
@@ -26,10 +26,10 @@ struct ServeCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be from 0 to 65535") }
-        guard requestsPerSecond > 0, requestsPerSecond.isFinite, burst > 0 else {
-            throw ValidationError("--requests-per-second and --burst must be positive")
+        guard requestsPerSecond >= 0.001, requestsPerSecond <= 1_000_000, (1...1_000_000).contains(burst) else {
+            throw ValidationError("--requests-per-second must be from 0.001 to 1,000,000 and --burst from 1 to 1,000,000")
         }
-        guard !insecureNoAuth || ["127.0.0.1", "::1", "localhost"].contains(host) || host.hasPrefix("127.") else {
+        guard !insecureNoAuth || Self.isLoopback(host) else {
             throw ValidationError("--insecure-no-auth serves only a loopback address (127.0.0.1, ::1, localhost), not \(host)")
         }
     }
@@ -46,5 +46,13 @@ struct ServeCommand: AsyncParsableCommand {
         try await server.run(host: host, port: port) { port in
             StandardError.print("ailedger serving \(ledger.url) on http://\(shown):\(port)")
         }
+    }
+
+    /// `localhost`, `::1`, or an IPv4 address in 127.0.0.0/8 (written as one, not a name).
+    static func isLoopback(_ host: String) -> Bool {
+        if host == "localhost" || host == "::1" { return true }
+        let parts = host.split(separator: ".", omittingEmptySubsequences: false)
+        return parts.count == 4 && parts[0] == "127"
+            && parts.allSatisfy { part in part.count <= 3 && Int(part).map { (0...255).contains($0) } == true }
     }
 }
