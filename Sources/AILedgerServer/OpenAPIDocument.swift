@@ -4,6 +4,215 @@ enum OpenAPIDocument {
     static let json = #"""
 {
   "components": {
+    "parameters": {
+      "after": {
+        "description": "The next cursor of the previous page",
+        "in": "query",
+        "name": "after",
+        "required": false,
+        "schema": {
+          "type": "string"
+        }
+      },
+      "call_type": {
+        "description": "Only this call type",
+        "in": "query",
+        "name": "call_type",
+        "required": false,
+        "schema": {
+          "type": "string"
+        }
+      },
+      "conversation_id": {
+        "description": "Only this conversation",
+        "in": "query",
+        "name": "conversation_id",
+        "required": false,
+        "schema": {
+          "format": "uuid",
+          "type": "string"
+        }
+      },
+      "interaction_id": {
+        "description": "Only this interaction",
+        "in": "query",
+        "name": "interaction_id",
+        "required": false,
+        "schema": {
+          "format": "uuid",
+          "type": "string"
+        }
+      },
+      "interaction_type": {
+        "description": "Only this interaction type",
+        "in": "query",
+        "name": "interaction_type",
+        "required": false,
+        "schema": {
+          "type": "string"
+        }
+      },
+      "limit": {
+        "description": "Records per page, 1 to 1,000 (default 50)",
+        "in": "query",
+        "name": "limit",
+        "required": false,
+        "schema": {
+          "maximum": 1000,
+          "minimum": 1,
+          "type": "integer"
+        }
+      },
+      "model": {
+        "description": "Only calls to this model",
+        "in": "query",
+        "name": "model",
+        "required": false,
+        "schema": {
+          "type": "string"
+        }
+      },
+      "prompt_version": {
+        "description": "Only this prompt version",
+        "in": "query",
+        "name": "prompt_version",
+        "required": false,
+        "schema": {
+          "type": "string"
+        }
+      },
+      "provider": {
+        "description": "Only this provider",
+        "in": "query",
+        "name": "provider",
+        "required": false,
+        "schema": {
+          "type": "string"
+        }
+      },
+      "since": {
+        "description": "At or after: YYYY-MM-DD, an ISO-8601 UTC time, or 30m, 24h, 7d, 2w before now",
+        "in": "query",
+        "name": "since",
+        "required": false,
+        "schema": {
+          "type": "string"
+        }
+      },
+      "status": {
+        "description": "Only this status",
+        "in": "query",
+        "name": "status",
+        "required": false,
+        "schema": {
+          "enum": [
+            "success",
+            "error",
+            "partial"
+          ]
+        }
+      },
+      "until": {
+        "description": "Before: the same forms as since",
+        "in": "query",
+        "name": "until",
+        "required": false,
+        "schema": {
+          "type": "string"
+        }
+      },
+      "user_id": {
+        "description": "Only this user",
+        "in": "query",
+        "name": "user_id",
+        "required": false,
+        "schema": {
+          "type": "string"
+        }
+      }
+    },
+    "responses": {
+      "E400": {
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/Error"
+            }
+          }
+        },
+        "description": "Bad input: the message names the field or parameter"
+      },
+      "E401": {
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/Error"
+            }
+          }
+        },
+        "description": "No valid API key"
+      },
+      "E403": {
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/Error"
+            }
+          }
+        },
+        "description": "The key's role does not allow this route"
+      },
+      "E404": {
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/Error"
+            }
+          }
+        },
+        "description": "No record has this id"
+      },
+      "E413": {
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/Error"
+            }
+          }
+        },
+        "description": "The body or the number of records is over the limit"
+      },
+      "E415": {
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/Error"
+            }
+          }
+        },
+        "description": "A Content-Encoding other than gzip or identity"
+      },
+      "E429": {
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/Error"
+            }
+          }
+        },
+        "description": "The key is over its rate; see Retry-After"
+      },
+      "E503": {
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/Error"
+            }
+          }
+        },
+        "description": "The database does not answer, or records wait in the outbox"
+      }
+    },
     "schemas": {
       "Call": {
         "properties": {
@@ -844,14 +1053,7 @@ enum OpenAPIDocument {
             "description": "OK"
           },
           "503": {
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Error"
-                }
-              }
-            },
-            "description": "The database does not answer, or records wait in the outbox"
+            "$ref": "#/components/responses/E503"
           }
         },
         "security": [],
@@ -933,74 +1135,25 @@ enum OpenAPIDocument {
             "description": "OK"
           },
           "400": {
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Error"
-                }
-              }
-            },
-            "description": "Bad input: the message names the field or parameter"
+            "$ref": "#/components/responses/E400"
           },
           "401": {
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Error"
-                }
-              }
-            },
-            "description": "No valid API key"
+            "$ref": "#/components/responses/E401"
           },
           "403": {
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Error"
-                }
-              }
-            },
-            "description": "The key's role does not allow this route"
+            "$ref": "#/components/responses/E403"
           },
           "413": {
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Error"
-                }
-              }
-            },
-            "description": "The body or the number of records is over the limit"
+            "$ref": "#/components/responses/E413"
           },
           "415": {
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Error"
-                }
-              }
-            },
-            "description": "A Content-Encoding other than gzip or identity"
+            "$ref": "#/components/responses/E415"
           },
           "429": {
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Error"
-                }
-              }
-            },
-            "description": "The key is over its rate; see Retry-After"
+            "$ref": "#/components/responses/E429"
           },
           "503": {
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Error"
-                }
-              }
-            },
-            "description": "The database does not answer, or records wait in the outbox"
+            "$ref": "#/components/responses/E503"
           }
         },
         "summary": "Any mix of records, and feedback"
@@ -1010,129 +1163,43 @@ enum OpenAPIDocument {
       "get": {
         "parameters": [
           {
-            "description": "At or after: YYYY-MM-DD, an ISO-8601 UTC time, or 30m, 24h, 7d, 2w before now",
-            "in": "query",
-            "name": "since",
-            "required": false,
-            "schema": {
-              "type": "string"
-            }
+            "$ref": "#/components/parameters/since"
           },
           {
-            "description": "Before: the same forms as since",
-            "in": "query",
-            "name": "until",
-            "required": false,
-            "schema": {
-              "type": "string"
-            }
+            "$ref": "#/components/parameters/until"
           },
           {
-            "description": "Only this user",
-            "in": "query",
-            "name": "user_id",
-            "required": false,
-            "schema": {
-              "type": "string"
-            }
+            "$ref": "#/components/parameters/user_id"
           },
           {
-            "description": "Only calls to this model",
-            "in": "query",
-            "name": "model",
-            "required": false,
-            "schema": {
-              "type": "string"
-            }
+            "$ref": "#/components/parameters/model"
           },
           {
-            "description": "Only this provider",
-            "in": "query",
-            "name": "provider",
-            "required": false,
-            "schema": {
-              "type": "string"
-            }
+            "$ref": "#/components/parameters/provider"
           },
           {
-            "description": "Only this status",
-            "in": "query",
-            "name": "status",
-            "required": false,
-            "schema": {
-              "enum": [
-                "success",
-                "error",
-                "partial"
-              ]
-            }
+            "$ref": "#/components/parameters/status"
           },
           {
-            "description": "Only this call type",
-            "in": "query",
-            "name": "call_type",
-            "required": false,
-            "schema": {
-              "type": "string"
-            }
+            "$ref": "#/components/parameters/call_type"
           },
           {
-            "description": "Only this interaction type",
-            "in": "query",
-            "name": "interaction_type",
-            "required": false,
-            "schema": {
-              "type": "string"
-            }
+            "$ref": "#/components/parameters/interaction_type"
           },
           {
-            "description": "Only this conversation",
-            "in": "query",
-            "name": "conversation_id",
-            "required": false,
-            "schema": {
-              "format": "uuid",
-              "type": "string"
-            }
+            "$ref": "#/components/parameters/conversation_id"
           },
           {
-            "description": "Only this interaction",
-            "in": "query",
-            "name": "interaction_id",
-            "required": false,
-            "schema": {
-              "format": "uuid",
-              "type": "string"
-            }
+            "$ref": "#/components/parameters/interaction_id"
           },
           {
-            "description": "Only this prompt version",
-            "in": "query",
-            "name": "prompt_version",
-            "required": false,
-            "schema": {
-              "type": "string"
-            }
+            "$ref": "#/components/parameters/prompt_version"
           },
           {
-            "description": "Records per page, 1 to 1,000 (default 50)",
-            "in": "query",
-            "name": "limit",
-            "required": false,
-            "schema": {
-              "maximum": 1000,
-              "minimum": 1,
-              "type": "integer"
-            }
+            "$ref": "#/components/parameters/limit"
           },
           {
-            "description": "The next cursor of the previous page",
-            "in": "query",
-            "name": "after",
-            "required": false,
-            "schema": {
-              "type": "string"
-            }
+            "$ref": "#/components/parameters/after"
           }
         ],
         "responses": {
@@ -1165,54 +1232,19 @@ enum OpenAPIDocument {
             "description": "OK"
           },
           "400": {
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Error"
-                }
-              }
-            },
-            "description": "Bad input: the message names the field or parameter"
+            "$ref": "#/components/responses/E400"
           },
           "401": {
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Error"
-                }
-              }
-            },
-            "description": "No valid API key"
+            "$ref": "#/components/responses/E401"
           },
           "403": {
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Error"
-                }
-              }
-            },
-            "description": "The key's role does not allow this route"
+            "$ref": "#/components/responses/E403"
           },
           "429": {
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Error"
-                }
-              }
-            },
-            "description": "The key is over its rate; see Retry-After"
+            "$ref": "#/components/responses/E429"
           },
           "503": {
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Error"
-                }
-              }
-            },
-            "description": "The database does not answer, or records wait in the outbox"
+            "$ref": "#/components/responses/E503"
           }
         },
         "summary": "A page of calls, newest first"
@@ -1263,74 +1295,25 @@ enum OpenAPIDocument {
             "description": "Accepted records, and the rejected ones by index and field"
           },
           "400": {
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Error"
-                }
-              }
-            },
-            "description": "Bad input: the message names the field or parameter"
+            "$ref": "#/components/responses/E400"
           },
           "401": {
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Error"
-                }
-              }
-            },
-            "description": "No valid API key"
+            "$ref": "#/components/responses/E401"
           },
           "403": {
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Error"
-                }
-              }
-            },
-            "description": "The key's role does not allow this route"
+            "$ref": "#/components/responses/E403"
           },
           "413": {
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Error"
-                }
-              }
-            },
-            "description": "The body or the number of records is over the limit"
+            "$ref": "#/components/responses/E413"
           },
           "415": {
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Error"
-                }
-              }
-            },
-            "description": "A Content-Encoding other than gzip or identity"
+            "$ref": "#/components/responses/E415"
           },
           "429": {
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Error"
-                }
-              }
-            },
-            "description": "The key is over its rate; see Retry-After"
+            "$ref": "#/components/responses/E429"
           },
           "503": {
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Error"
-                }
-              }
-            },
-            "description": "The database does not answer, or records wait in the outbox"
+            "$ref": "#/components/responses/E503"
           }
         },
         "summary": "Record calls"
@@ -1361,64 +1344,22 @@ enum OpenAPIDocument {
             "description": "OK"
           },
           "400": {
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Error"
-                }
-              }
-            },
-            "description": "Bad input: the message names the field or parameter"
+            "$ref": "#/components/responses/E400"
           },
           "401": {
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Error"
-                }
-              }
-            },
-            "description": "No valid API key"
+            "$ref": "#/components/responses/E401"
           },
           "403": {
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Error"
-                }
-              }
-            },
-            "description": "The key's role does not allow this route"
+            "$ref": "#/components/responses/E403"
           },
           "404": {
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Error"
-                }
-              }
-            },
-            "description": "No record has this id"
+            "$ref": "#/components/responses/E404"
           },
           "429": {
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Error"
-                }
-              }
-            },
-            "description": "The key is over its rate; see Retry-After"
+            "$ref": "#/components/responses/E429"
           },
           "503": {
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Error"
-                }
-              }
-            },
-            "description": "The database does not answer, or records wait in the outbox"
+            "$ref": "#/components/responses/E503"
           }
         },
         "summary": "One of the calls by id"
@@ -1428,129 +1369,43 @@ enum OpenAPIDocument {
       "get": {
         "parameters": [
           {
-            "description": "At or after: YYYY-MM-DD, an ISO-8601 UTC time, or 30m, 24h, 7d, 2w before now",
-            "in": "query",
-            "name": "since",
-            "required": false,
-            "schema": {
-              "type": "string"
-            }
+            "$ref": "#/components/parameters/since"
           },
           {
-            "description": "Before: the same forms as since",
-            "in": "query",
-            "name": "until",
-            "required": false,
-            "schema": {
-              "type": "string"
-            }
+            "$ref": "#/components/parameters/until"
           },
           {
-            "description": "Only this user",
-            "in": "query",
-            "name": "user_id",
-            "required": false,
-            "schema": {
-              "type": "string"
-            }
+            "$ref": "#/components/parameters/user_id"
           },
           {
-            "description": "Only calls to this model",
-            "in": "query",
-            "name": "model",
-            "required": false,
-            "schema": {
-              "type": "string"
-            }
+            "$ref": "#/components/parameters/model"
           },
           {
-            "description": "Only this provider",
-            "in": "query",
-            "name": "provider",
-            "required": false,
-            "schema": {
-              "type": "string"
-            }
+            "$ref": "#/components/parameters/provider"
           },
           {
-            "description": "Only this status",
-            "in": "query",
-            "name": "status",
-            "required": false,
-            "schema": {
-              "enum": [
-                "success",
-                "error",
-                "partial"
-              ]
-            }
+            "$ref": "#/components/parameters/status"
           },
           {
-            "description": "Only this call type",
-            "in": "query",
-            "name": "call_type",
-            "required": false,
-            "schema": {
-              "type": "string"
-            }
+            "$ref": "#/components/parameters/call_type"
           },
           {
-            "description": "Only this interaction type",
-            "in": "query",
-            "name": "interaction_type",
-            "required": false,
-            "schema": {
-              "type": "string"
-            }
+            "$ref": "#/components/parameters/interaction_type"
           },
           {
-            "description": "Only this conversation",
-            "in": "query",
-            "name": "conversation_id",
-            "required": false,
-            "schema": {
-              "format": "uuid",
-              "type": "string"
-            }
+            "$ref": "#/components/parameters/conversation_id"
           },
           {
-            "description": "Only this interaction",
-            "in": "query",
-            "name": "interaction_id",
-            "required": false,
-            "schema": {
-              "format": "uuid",
-              "type": "string"
-            }
+            "$ref": "#/components/parameters/interaction_id"
           },
           {
-            "description": "Only this prompt version",
-            "in": "query",
-            "name": "prompt_version",
-            "required": false,
-            "schema": {
-              "type": "string"
-            }
+            "$ref": "#/components/parameters/prompt_version"
           },
           {
-            "description": "Records per page, 1 to 1,000 (default 50)",
-            "in": "query",
-            "name": "limit",
-            "required": false,
-            "schema": {
-              "maximum": 1000,
-              "minimum": 1,
-              "type": "integer"
-            }
+            "$ref": "#/components/parameters/limit"
           },
           {
-            "description": "The next cursor of the previous page",
-            "in": "query",
-            "name": "after",
-            "required": false,
-            "schema": {
-              "type": "string"
-            }
+            "$ref": "#/components/parameters/after"
           }
         ],
         "responses": {
@@ -1583,54 +1438,19 @@ enum OpenAPIDocument {
             "description": "OK"
           },
           "400": {
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Error"
-                }
-              }
-            },
-            "description": "Bad input: the message names the field or parameter"
+            "$ref": "#/components/responses/E400"
           },
           "401": {
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Error"
-                }
-              }
-            },
-            "description": "No valid API key"
+            "$ref": "#/components/responses/E401"
           },
           "403": {
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Error"
-                }
-              }
-            },
-            "description": "The key's role does not allow this route"
+            "$ref": "#/components/responses/E403"
           },
           "429": {
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Error"
-                }
-              }
-            },
-            "description": "The key is over its rate; see Retry-After"
+            "$ref": "#/components/responses/E429"
           },
           "503": {
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Error"
-                }
-              }
-            },
-            "description": "The database does not answer, or records wait in the outbox"
+            "$ref": "#/components/responses/E503"
           }
         },
         "summary": "A page of conversations, newest first"
@@ -1681,74 +1501,25 @@ enum OpenAPIDocument {
             "description": "Accepted records, and the rejected ones by index and field"
           },
           "400": {
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Error"
-                }
-              }
-            },
-            "description": "Bad input: the message names the field or parameter"
+            "$ref": "#/components/responses/E400"
           },
           "401": {
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Error"
-                }
-              }
-            },
-            "description": "No valid API key"
+            "$ref": "#/components/responses/E401"
           },
           "403": {
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Error"
-                }
-              }
-            },
-            "description": "The key's role does not allow this route"
+            "$ref": "#/components/responses/E403"
           },
           "413": {
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Error"
-                }
-              }
-            },
-            "description": "The body or the number of records is over the limit"
+            "$ref": "#/components/responses/E413"
           },
           "415": {
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Error"
-                }
-              }
-            },
-            "description": "A Content-Encoding other than gzip or identity"
+            "$ref": "#/components/responses/E415"
           },
           "429": {
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Error"
-                }
-              }
-            },
-            "description": "The key is over its rate; see Retry-After"
+            "$ref": "#/components/responses/E429"
           },
           "503": {
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Error"
-                }
-              }
-            },
-            "description": "The database does not answer, or records wait in the outbox"
+            "$ref": "#/components/responses/E503"
           }
         },
         "summary": "Record conversations"
@@ -1823,64 +1594,22 @@ enum OpenAPIDocument {
             "description": "OK"
           },
           "400": {
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Error"
-                }
-              }
-            },
-            "description": "Bad input: the message names the field or parameter"
+            "$ref": "#/components/responses/E400"
           },
           "401": {
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Error"
-                }
-              }
-            },
-            "description": "No valid API key"
+            "$ref": "#/components/responses/E401"
           },
           "403": {
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Error"
-                }
-              }
-            },
-            "description": "The key's role does not allow this route"
+            "$ref": "#/components/responses/E403"
           },
           "404": {
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Error"
-                }
-              }
-            },
-            "description": "No record has this id"
+            "$ref": "#/components/responses/E404"
           },
           "429": {
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Error"
-                }
-              }
-            },
-            "description": "The key is over its rate; see Retry-After"
+            "$ref": "#/components/responses/E429"
           },
           "503": {
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Error"
-                }
-              }
-            },
-            "description": "The database does not answer, or records wait in the outbox"
+            "$ref": "#/components/responses/E503"
           }
         },
         "summary": "One of the conversations by id"
@@ -1913,109 +1642,37 @@ enum OpenAPIDocument {
             }
           },
           {
-            "description": "At or after: YYYY-MM-DD, an ISO-8601 UTC time, or 30m, 24h, 7d, 2w before now",
-            "in": "query",
-            "name": "since",
-            "required": false,
-            "schema": {
-              "type": "string"
-            }
+            "$ref": "#/components/parameters/since"
           },
           {
-            "description": "Before: the same forms as since",
-            "in": "query",
-            "name": "until",
-            "required": false,
-            "schema": {
-              "type": "string"
-            }
+            "$ref": "#/components/parameters/until"
           },
           {
-            "description": "Only this user",
-            "in": "query",
-            "name": "user_id",
-            "required": false,
-            "schema": {
-              "type": "string"
-            }
+            "$ref": "#/components/parameters/user_id"
           },
           {
-            "description": "Only calls to this model",
-            "in": "query",
-            "name": "model",
-            "required": false,
-            "schema": {
-              "type": "string"
-            }
+            "$ref": "#/components/parameters/model"
           },
           {
-            "description": "Only this provider",
-            "in": "query",
-            "name": "provider",
-            "required": false,
-            "schema": {
-              "type": "string"
-            }
+            "$ref": "#/components/parameters/provider"
           },
           {
-            "description": "Only this status",
-            "in": "query",
-            "name": "status",
-            "required": false,
-            "schema": {
-              "enum": [
-                "success",
-                "error",
-                "partial"
-              ]
-            }
+            "$ref": "#/components/parameters/status"
           },
           {
-            "description": "Only this call type",
-            "in": "query",
-            "name": "call_type",
-            "required": false,
-            "schema": {
-              "type": "string"
-            }
+            "$ref": "#/components/parameters/call_type"
           },
           {
-            "description": "Only this interaction type",
-            "in": "query",
-            "name": "interaction_type",
-            "required": false,
-            "schema": {
-              "type": "string"
-            }
+            "$ref": "#/components/parameters/interaction_type"
           },
           {
-            "description": "Only this conversation",
-            "in": "query",
-            "name": "conversation_id",
-            "required": false,
-            "schema": {
-              "format": "uuid",
-              "type": "string"
-            }
+            "$ref": "#/components/parameters/conversation_id"
           },
           {
-            "description": "Only this interaction",
-            "in": "query",
-            "name": "interaction_id",
-            "required": false,
-            "schema": {
-              "format": "uuid",
-              "type": "string"
-            }
+            "$ref": "#/components/parameters/interaction_id"
           },
           {
-            "description": "Only this prompt version",
-            "in": "query",
-            "name": "prompt_version",
-            "required": false,
-            "schema": {
-              "type": "string"
-            }
+            "$ref": "#/components/parameters/prompt_version"
           }
         ],
         "responses": {
@@ -2035,54 +1692,19 @@ enum OpenAPIDocument {
             "description": "The records"
           },
           "400": {
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Error"
-                }
-              }
-            },
-            "description": "Bad input: the message names the field or parameter"
+            "$ref": "#/components/responses/E400"
           },
           "401": {
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Error"
-                }
-              }
-            },
-            "description": "No valid API key"
+            "$ref": "#/components/responses/E401"
           },
           "403": {
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Error"
-                }
-              }
-            },
-            "description": "The key's role does not allow this route"
+            "$ref": "#/components/responses/E403"
           },
           "429": {
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Error"
-                }
-              }
-            },
-            "description": "The key is over its rate; see Retry-After"
+            "$ref": "#/components/responses/E429"
           },
           "503": {
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Error"
-                }
-              }
-            },
-            "description": "The database does not answer, or records wait in the outbox"
+            "$ref": "#/components/responses/E503"
           }
         },
         "summary": "Every matching record as CSV or JSON Lines, streamed"
@@ -2092,129 +1714,43 @@ enum OpenAPIDocument {
       "get": {
         "parameters": [
           {
-            "description": "At or after: YYYY-MM-DD, an ISO-8601 UTC time, or 30m, 24h, 7d, 2w before now",
-            "in": "query",
-            "name": "since",
-            "required": false,
-            "schema": {
-              "type": "string"
-            }
+            "$ref": "#/components/parameters/since"
           },
           {
-            "description": "Before: the same forms as since",
-            "in": "query",
-            "name": "until",
-            "required": false,
-            "schema": {
-              "type": "string"
-            }
+            "$ref": "#/components/parameters/until"
           },
           {
-            "description": "Only this user",
-            "in": "query",
-            "name": "user_id",
-            "required": false,
-            "schema": {
-              "type": "string"
-            }
+            "$ref": "#/components/parameters/user_id"
           },
           {
-            "description": "Only calls to this model",
-            "in": "query",
-            "name": "model",
-            "required": false,
-            "schema": {
-              "type": "string"
-            }
+            "$ref": "#/components/parameters/model"
           },
           {
-            "description": "Only this provider",
-            "in": "query",
-            "name": "provider",
-            "required": false,
-            "schema": {
-              "type": "string"
-            }
+            "$ref": "#/components/parameters/provider"
           },
           {
-            "description": "Only this status",
-            "in": "query",
-            "name": "status",
-            "required": false,
-            "schema": {
-              "enum": [
-                "success",
-                "error",
-                "partial"
-              ]
-            }
+            "$ref": "#/components/parameters/status"
           },
           {
-            "description": "Only this call type",
-            "in": "query",
-            "name": "call_type",
-            "required": false,
-            "schema": {
-              "type": "string"
-            }
+            "$ref": "#/components/parameters/call_type"
           },
           {
-            "description": "Only this interaction type",
-            "in": "query",
-            "name": "interaction_type",
-            "required": false,
-            "schema": {
-              "type": "string"
-            }
+            "$ref": "#/components/parameters/interaction_type"
           },
           {
-            "description": "Only this conversation",
-            "in": "query",
-            "name": "conversation_id",
-            "required": false,
-            "schema": {
-              "format": "uuid",
-              "type": "string"
-            }
+            "$ref": "#/components/parameters/conversation_id"
           },
           {
-            "description": "Only this interaction",
-            "in": "query",
-            "name": "interaction_id",
-            "required": false,
-            "schema": {
-              "format": "uuid",
-              "type": "string"
-            }
+            "$ref": "#/components/parameters/interaction_id"
           },
           {
-            "description": "Only this prompt version",
-            "in": "query",
-            "name": "prompt_version",
-            "required": false,
-            "schema": {
-              "type": "string"
-            }
+            "$ref": "#/components/parameters/prompt_version"
           },
           {
-            "description": "Records per page, 1 to 1,000 (default 50)",
-            "in": "query",
-            "name": "limit",
-            "required": false,
-            "schema": {
-              "maximum": 1000,
-              "minimum": 1,
-              "type": "integer"
-            }
+            "$ref": "#/components/parameters/limit"
           },
           {
-            "description": "The next cursor of the previous page",
-            "in": "query",
-            "name": "after",
-            "required": false,
-            "schema": {
-              "type": "string"
-            }
+            "$ref": "#/components/parameters/after"
           }
         ],
         "responses": {
@@ -2247,54 +1783,19 @@ enum OpenAPIDocument {
             "description": "OK"
           },
           "400": {
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Error"
-                }
-              }
-            },
-            "description": "Bad input: the message names the field or parameter"
+            "$ref": "#/components/responses/E400"
           },
           "401": {
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Error"
-                }
-              }
-            },
-            "description": "No valid API key"
+            "$ref": "#/components/responses/E401"
           },
           "403": {
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Error"
-                }
-              }
-            },
-            "description": "The key's role does not allow this route"
+            "$ref": "#/components/responses/E403"
           },
           "429": {
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Error"
-                }
-              }
-            },
-            "description": "The key is over its rate; see Retry-After"
+            "$ref": "#/components/responses/E429"
           },
           "503": {
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Error"
-                }
-              }
-            },
-            "description": "The database does not answer, or records wait in the outbox"
+            "$ref": "#/components/responses/E503"
           }
         },
         "summary": "A page of interactions, newest first"
@@ -2345,74 +1846,25 @@ enum OpenAPIDocument {
             "description": "Accepted records, and the rejected ones by index and field"
           },
           "400": {
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Error"
-                }
-              }
-            },
-            "description": "Bad input: the message names the field or parameter"
+            "$ref": "#/components/responses/E400"
           },
           "401": {
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Error"
-                }
-              }
-            },
-            "description": "No valid API key"
+            "$ref": "#/components/responses/E401"
           },
           "403": {
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Error"
-                }
-              }
-            },
-            "description": "The key's role does not allow this route"
+            "$ref": "#/components/responses/E403"
           },
           "413": {
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Error"
-                }
-              }
-            },
-            "description": "The body or the number of records is over the limit"
+            "$ref": "#/components/responses/E413"
           },
           "415": {
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Error"
-                }
-              }
-            },
-            "description": "A Content-Encoding other than gzip or identity"
+            "$ref": "#/components/responses/E415"
           },
           "429": {
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Error"
-                }
-              }
-            },
-            "description": "The key is over its rate; see Retry-After"
+            "$ref": "#/components/responses/E429"
           },
           "503": {
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Error"
-                }
-              }
-            },
-            "description": "The database does not answer, or records wait in the outbox"
+            "$ref": "#/components/responses/E503"
           }
         },
         "summary": "Record interactions"
@@ -2443,64 +1895,22 @@ enum OpenAPIDocument {
             "description": "OK"
           },
           "400": {
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Error"
-                }
-              }
-            },
-            "description": "Bad input: the message names the field or parameter"
+            "$ref": "#/components/responses/E400"
           },
           "401": {
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Error"
-                }
-              }
-            },
-            "description": "No valid API key"
+            "$ref": "#/components/responses/E401"
           },
           "403": {
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Error"
-                }
-              }
-            },
-            "description": "The key's role does not allow this route"
+            "$ref": "#/components/responses/E403"
           },
           "404": {
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Error"
-                }
-              }
-            },
-            "description": "No record has this id"
+            "$ref": "#/components/responses/E404"
           },
           "429": {
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Error"
-                }
-              }
-            },
-            "description": "The key is over its rate; see Retry-After"
+            "$ref": "#/components/responses/E429"
           },
           "503": {
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Error"
-                }
-              }
-            },
-            "description": "The database does not answer, or records wait in the outbox"
+            "$ref": "#/components/responses/E503"
           }
         },
         "summary": "One of the interactions by id"
@@ -2549,84 +1959,28 @@ enum OpenAPIDocument {
             "description": "OK"
           },
           "400": {
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Error"
-                }
-              }
-            },
-            "description": "Bad input: the message names the field or parameter"
+            "$ref": "#/components/responses/E400"
           },
           "401": {
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Error"
-                }
-              }
-            },
-            "description": "No valid API key"
+            "$ref": "#/components/responses/E401"
           },
           "403": {
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Error"
-                }
-              }
-            },
-            "description": "The key's role does not allow this route"
+            "$ref": "#/components/responses/E403"
           },
           "404": {
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Error"
-                }
-              }
-            },
-            "description": "No record has this id"
+            "$ref": "#/components/responses/E404"
           },
           "413": {
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Error"
-                }
-              }
-            },
-            "description": "The body or the number of records is over the limit"
+            "$ref": "#/components/responses/E413"
           },
           "415": {
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Error"
-                }
-              }
-            },
-            "description": "A Content-Encoding other than gzip or identity"
+            "$ref": "#/components/responses/E415"
           },
           "429": {
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Error"
-                }
-              }
-            },
-            "description": "The key is over its rate; see Retry-After"
+            "$ref": "#/components/responses/E429"
           },
           "503": {
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Error"
-                }
-              }
-            },
-            "description": "The database does not answer, or records wait in the outbox"
+            "$ref": "#/components/responses/E503"
           }
         },
         "summary": "A user's verdict on an interaction"
@@ -2666,109 +2020,37 @@ enum OpenAPIDocument {
             }
           },
           {
-            "description": "At or after: YYYY-MM-DD, an ISO-8601 UTC time, or 30m, 24h, 7d, 2w before now",
-            "in": "query",
-            "name": "since",
-            "required": false,
-            "schema": {
-              "type": "string"
-            }
+            "$ref": "#/components/parameters/since"
           },
           {
-            "description": "Before: the same forms as since",
-            "in": "query",
-            "name": "until",
-            "required": false,
-            "schema": {
-              "type": "string"
-            }
+            "$ref": "#/components/parameters/until"
           },
           {
-            "description": "Only this user",
-            "in": "query",
-            "name": "user_id",
-            "required": false,
-            "schema": {
-              "type": "string"
-            }
+            "$ref": "#/components/parameters/user_id"
           },
           {
-            "description": "Only calls to this model",
-            "in": "query",
-            "name": "model",
-            "required": false,
-            "schema": {
-              "type": "string"
-            }
+            "$ref": "#/components/parameters/model"
           },
           {
-            "description": "Only this provider",
-            "in": "query",
-            "name": "provider",
-            "required": false,
-            "schema": {
-              "type": "string"
-            }
+            "$ref": "#/components/parameters/provider"
           },
           {
-            "description": "Only this status",
-            "in": "query",
-            "name": "status",
-            "required": false,
-            "schema": {
-              "enum": [
-                "success",
-                "error",
-                "partial"
-              ]
-            }
+            "$ref": "#/components/parameters/status"
           },
           {
-            "description": "Only this call type",
-            "in": "query",
-            "name": "call_type",
-            "required": false,
-            "schema": {
-              "type": "string"
-            }
+            "$ref": "#/components/parameters/call_type"
           },
           {
-            "description": "Only this interaction type",
-            "in": "query",
-            "name": "interaction_type",
-            "required": false,
-            "schema": {
-              "type": "string"
-            }
+            "$ref": "#/components/parameters/interaction_type"
           },
           {
-            "description": "Only this conversation",
-            "in": "query",
-            "name": "conversation_id",
-            "required": false,
-            "schema": {
-              "format": "uuid",
-              "type": "string"
-            }
+            "$ref": "#/components/parameters/conversation_id"
           },
           {
-            "description": "Only this interaction",
-            "in": "query",
-            "name": "interaction_id",
-            "required": false,
-            "schema": {
-              "format": "uuid",
-              "type": "string"
-            }
+            "$ref": "#/components/parameters/interaction_id"
           },
           {
-            "description": "Only this prompt version",
-            "in": "query",
-            "name": "prompt_version",
-            "required": false,
-            "schema": {
-              "type": "string"
-            }
+            "$ref": "#/components/parameters/prompt_version"
           }
         ],
         "responses": {
@@ -2783,54 +2065,19 @@ enum OpenAPIDocument {
             "description": "OK"
           },
           "400": {
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Error"
-                }
-              }
-            },
-            "description": "Bad input: the message names the field or parameter"
+            "$ref": "#/components/responses/E400"
           },
           "401": {
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Error"
-                }
-              }
-            },
-            "description": "No valid API key"
+            "$ref": "#/components/responses/E401"
           },
           "403": {
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Error"
-                }
-              }
-            },
-            "description": "The key's role does not allow this route"
+            "$ref": "#/components/responses/E403"
           },
           "429": {
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Error"
-                }
-              }
-            },
-            "description": "The key is over its rate; see Retry-After"
+            "$ref": "#/components/responses/E429"
           },
           "503": {
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Error"
-                }
-              }
-            },
-            "description": "The database does not answer, or records wait in the outbox"
+            "$ref": "#/components/responses/E503"
           }
         },
         "summary": "Totals per value of a dimension, most expensive first"
@@ -2840,109 +2087,37 @@ enum OpenAPIDocument {
       "get": {
         "parameters": [
           {
-            "description": "At or after: YYYY-MM-DD, an ISO-8601 UTC time, or 30m, 24h, 7d, 2w before now",
-            "in": "query",
-            "name": "since",
-            "required": false,
-            "schema": {
-              "type": "string"
-            }
+            "$ref": "#/components/parameters/since"
           },
           {
-            "description": "Before: the same forms as since",
-            "in": "query",
-            "name": "until",
-            "required": false,
-            "schema": {
-              "type": "string"
-            }
+            "$ref": "#/components/parameters/until"
           },
           {
-            "description": "Only this user",
-            "in": "query",
-            "name": "user_id",
-            "required": false,
-            "schema": {
-              "type": "string"
-            }
+            "$ref": "#/components/parameters/user_id"
           },
           {
-            "description": "Only calls to this model",
-            "in": "query",
-            "name": "model",
-            "required": false,
-            "schema": {
-              "type": "string"
-            }
+            "$ref": "#/components/parameters/model"
           },
           {
-            "description": "Only this provider",
-            "in": "query",
-            "name": "provider",
-            "required": false,
-            "schema": {
-              "type": "string"
-            }
+            "$ref": "#/components/parameters/provider"
           },
           {
-            "description": "Only this status",
-            "in": "query",
-            "name": "status",
-            "required": false,
-            "schema": {
-              "enum": [
-                "success",
-                "error",
-                "partial"
-              ]
-            }
+            "$ref": "#/components/parameters/status"
           },
           {
-            "description": "Only this call type",
-            "in": "query",
-            "name": "call_type",
-            "required": false,
-            "schema": {
-              "type": "string"
-            }
+            "$ref": "#/components/parameters/call_type"
           },
           {
-            "description": "Only this interaction type",
-            "in": "query",
-            "name": "interaction_type",
-            "required": false,
-            "schema": {
-              "type": "string"
-            }
+            "$ref": "#/components/parameters/interaction_type"
           },
           {
-            "description": "Only this conversation",
-            "in": "query",
-            "name": "conversation_id",
-            "required": false,
-            "schema": {
-              "format": "uuid",
-              "type": "string"
-            }
+            "$ref": "#/components/parameters/conversation_id"
           },
           {
-            "description": "Only this interaction",
-            "in": "query",
-            "name": "interaction_id",
-            "required": false,
-            "schema": {
-              "format": "uuid",
-              "type": "string"
-            }
+            "$ref": "#/components/parameters/interaction_id"
           },
           {
-            "description": "Only this prompt version",
-            "in": "query",
-            "name": "prompt_version",
-            "required": false,
-            "schema": {
-              "type": "string"
-            }
+            "$ref": "#/components/parameters/prompt_version"
           }
         ],
         "responses": {
@@ -2996,54 +2171,19 @@ enum OpenAPIDocument {
             "description": "OK"
           },
           "400": {
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Error"
-                }
-              }
-            },
-            "description": "Bad input: the message names the field or parameter"
+            "$ref": "#/components/responses/E400"
           },
           "401": {
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Error"
-                }
-              }
-            },
-            "description": "No valid API key"
+            "$ref": "#/components/responses/E401"
           },
           "403": {
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Error"
-                }
-              }
-            },
-            "description": "The key's role does not allow this route"
+            "$ref": "#/components/responses/E403"
           },
           "429": {
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Error"
-                }
-              }
-            },
-            "description": "The key is over its rate; see Retry-After"
+            "$ref": "#/components/responses/E429"
           },
           "503": {
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Error"
-                }
-              }
-            },
-            "description": "The database does not answer, or records wait in the outbox"
+            "$ref": "#/components/responses/E503"
           }
         },
         "summary": "Interactions that arrived with input variables missing"
@@ -3053,129 +2193,43 @@ enum OpenAPIDocument {
       "get": {
         "parameters": [
           {
-            "description": "At or after: YYYY-MM-DD, an ISO-8601 UTC time, or 30m, 24h, 7d, 2w before now",
-            "in": "query",
-            "name": "since",
-            "required": false,
-            "schema": {
-              "type": "string"
-            }
+            "$ref": "#/components/parameters/since"
           },
           {
-            "description": "Before: the same forms as since",
-            "in": "query",
-            "name": "until",
-            "required": false,
-            "schema": {
-              "type": "string"
-            }
+            "$ref": "#/components/parameters/until"
           },
           {
-            "description": "Only this user",
-            "in": "query",
-            "name": "user_id",
-            "required": false,
-            "schema": {
-              "type": "string"
-            }
+            "$ref": "#/components/parameters/user_id"
           },
           {
-            "description": "Only calls to this model",
-            "in": "query",
-            "name": "model",
-            "required": false,
-            "schema": {
-              "type": "string"
-            }
+            "$ref": "#/components/parameters/model"
           },
           {
-            "description": "Only this provider",
-            "in": "query",
-            "name": "provider",
-            "required": false,
-            "schema": {
-              "type": "string"
-            }
+            "$ref": "#/components/parameters/provider"
           },
           {
-            "description": "Only this status",
-            "in": "query",
-            "name": "status",
-            "required": false,
-            "schema": {
-              "enum": [
-                "success",
-                "error",
-                "partial"
-              ]
-            }
+            "$ref": "#/components/parameters/status"
           },
           {
-            "description": "Only this call type",
-            "in": "query",
-            "name": "call_type",
-            "required": false,
-            "schema": {
-              "type": "string"
-            }
+            "$ref": "#/components/parameters/call_type"
           },
           {
-            "description": "Only this interaction type",
-            "in": "query",
-            "name": "interaction_type",
-            "required": false,
-            "schema": {
-              "type": "string"
-            }
+            "$ref": "#/components/parameters/interaction_type"
           },
           {
-            "description": "Only this conversation",
-            "in": "query",
-            "name": "conversation_id",
-            "required": false,
-            "schema": {
-              "format": "uuid",
-              "type": "string"
-            }
+            "$ref": "#/components/parameters/conversation_id"
           },
           {
-            "description": "Only this interaction",
-            "in": "query",
-            "name": "interaction_id",
-            "required": false,
-            "schema": {
-              "format": "uuid",
-              "type": "string"
-            }
+            "$ref": "#/components/parameters/interaction_id"
           },
           {
-            "description": "Only this prompt version",
-            "in": "query",
-            "name": "prompt_version",
-            "required": false,
-            "schema": {
-              "type": "string"
-            }
+            "$ref": "#/components/parameters/prompt_version"
           },
           {
-            "description": "Records per page, 1 to 1,000 (default 50)",
-            "in": "query",
-            "name": "limit",
-            "required": false,
-            "schema": {
-              "maximum": 1000,
-              "minimum": 1,
-              "type": "integer"
-            }
+            "$ref": "#/components/parameters/limit"
           },
           {
-            "description": "The next cursor of the previous page",
-            "in": "query",
-            "name": "after",
-            "required": false,
-            "schema": {
-              "type": "string"
-            }
+            "$ref": "#/components/parameters/after"
           }
         ],
         "responses": {
@@ -3227,54 +2281,19 @@ enum OpenAPIDocument {
             "description": "OK"
           },
           "400": {
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Error"
-                }
-              }
-            },
-            "description": "Bad input: the message names the field or parameter"
+            "$ref": "#/components/responses/E400"
           },
           "401": {
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Error"
-                }
-              }
-            },
-            "description": "No valid API key"
+            "$ref": "#/components/responses/E401"
           },
           "403": {
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Error"
-                }
-              }
-            },
-            "description": "The key's role does not allow this route"
+            "$ref": "#/components/responses/E403"
           },
           "429": {
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Error"
-                }
-              }
-            },
-            "description": "The key is over its rate; see Retry-After"
+            "$ref": "#/components/responses/E429"
           },
           "503": {
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Error"
-                }
-              }
-            },
-            "description": "The database does not answer, or records wait in the outbox"
+            "$ref": "#/components/responses/E503"
           }
         },
         "summary": "Failed calls, newest first, each with its interaction"
@@ -3284,109 +2303,37 @@ enum OpenAPIDocument {
       "get": {
         "parameters": [
           {
-            "description": "At or after: YYYY-MM-DD, an ISO-8601 UTC time, or 30m, 24h, 7d, 2w before now",
-            "in": "query",
-            "name": "since",
-            "required": false,
-            "schema": {
-              "type": "string"
-            }
+            "$ref": "#/components/parameters/since"
           },
           {
-            "description": "Before: the same forms as since",
-            "in": "query",
-            "name": "until",
-            "required": false,
-            "schema": {
-              "type": "string"
-            }
+            "$ref": "#/components/parameters/until"
           },
           {
-            "description": "Only this user",
-            "in": "query",
-            "name": "user_id",
-            "required": false,
-            "schema": {
-              "type": "string"
-            }
+            "$ref": "#/components/parameters/user_id"
           },
           {
-            "description": "Only calls to this model",
-            "in": "query",
-            "name": "model",
-            "required": false,
-            "schema": {
-              "type": "string"
-            }
+            "$ref": "#/components/parameters/model"
           },
           {
-            "description": "Only this provider",
-            "in": "query",
-            "name": "provider",
-            "required": false,
-            "schema": {
-              "type": "string"
-            }
+            "$ref": "#/components/parameters/provider"
           },
           {
-            "description": "Only this status",
-            "in": "query",
-            "name": "status",
-            "required": false,
-            "schema": {
-              "enum": [
-                "success",
-                "error",
-                "partial"
-              ]
-            }
+            "$ref": "#/components/parameters/status"
           },
           {
-            "description": "Only this call type",
-            "in": "query",
-            "name": "call_type",
-            "required": false,
-            "schema": {
-              "type": "string"
-            }
+            "$ref": "#/components/parameters/call_type"
           },
           {
-            "description": "Only this interaction type",
-            "in": "query",
-            "name": "interaction_type",
-            "required": false,
-            "schema": {
-              "type": "string"
-            }
+            "$ref": "#/components/parameters/interaction_type"
           },
           {
-            "description": "Only this conversation",
-            "in": "query",
-            "name": "conversation_id",
-            "required": false,
-            "schema": {
-              "format": "uuid",
-              "type": "string"
-            }
+            "$ref": "#/components/parameters/conversation_id"
           },
           {
-            "description": "Only this interaction",
-            "in": "query",
-            "name": "interaction_id",
-            "required": false,
-            "schema": {
-              "format": "uuid",
-              "type": "string"
-            }
+            "$ref": "#/components/parameters/interaction_id"
           },
           {
-            "description": "Only this prompt version",
-            "in": "query",
-            "name": "prompt_version",
-            "required": false,
-            "schema": {
-              "type": "string"
-            }
+            "$ref": "#/components/parameters/prompt_version"
           }
         ],
         "responses": {
@@ -3456,54 +2403,19 @@ enum OpenAPIDocument {
             "description": "OK"
           },
           "400": {
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Error"
-                }
-              }
-            },
-            "description": "Bad input: the message names the field or parameter"
+            "$ref": "#/components/responses/E400"
           },
           "401": {
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Error"
-                }
-              }
-            },
-            "description": "No valid API key"
+            "$ref": "#/components/responses/E401"
           },
           "403": {
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Error"
-                }
-              }
-            },
-            "description": "The key's role does not allow this route"
+            "$ref": "#/components/responses/E403"
           },
           "429": {
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Error"
-                }
-              }
-            },
-            "description": "The key is over its rate; see Retry-After"
+            "$ref": "#/components/responses/E429"
           },
           "503": {
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Error"
-                }
-              }
-            },
-            "description": "The database does not answer, or records wait in the outbox"
+            "$ref": "#/components/responses/E503"
           }
         },
         "summary": "Users' verdicts per prompt and version"
@@ -3513,109 +2425,37 @@ enum OpenAPIDocument {
       "get": {
         "parameters": [
           {
-            "description": "At or after: YYYY-MM-DD, an ISO-8601 UTC time, or 30m, 24h, 7d, 2w before now",
-            "in": "query",
-            "name": "since",
-            "required": false,
-            "schema": {
-              "type": "string"
-            }
+            "$ref": "#/components/parameters/since"
           },
           {
-            "description": "Before: the same forms as since",
-            "in": "query",
-            "name": "until",
-            "required": false,
-            "schema": {
-              "type": "string"
-            }
+            "$ref": "#/components/parameters/until"
           },
           {
-            "description": "Only this user",
-            "in": "query",
-            "name": "user_id",
-            "required": false,
-            "schema": {
-              "type": "string"
-            }
+            "$ref": "#/components/parameters/user_id"
           },
           {
-            "description": "Only calls to this model",
-            "in": "query",
-            "name": "model",
-            "required": false,
-            "schema": {
-              "type": "string"
-            }
+            "$ref": "#/components/parameters/model"
           },
           {
-            "description": "Only this provider",
-            "in": "query",
-            "name": "provider",
-            "required": false,
-            "schema": {
-              "type": "string"
-            }
+            "$ref": "#/components/parameters/provider"
           },
           {
-            "description": "Only this status",
-            "in": "query",
-            "name": "status",
-            "required": false,
-            "schema": {
-              "enum": [
-                "success",
-                "error",
-                "partial"
-              ]
-            }
+            "$ref": "#/components/parameters/status"
           },
           {
-            "description": "Only this call type",
-            "in": "query",
-            "name": "call_type",
-            "required": false,
-            "schema": {
-              "type": "string"
-            }
+            "$ref": "#/components/parameters/call_type"
           },
           {
-            "description": "Only this interaction type",
-            "in": "query",
-            "name": "interaction_type",
-            "required": false,
-            "schema": {
-              "type": "string"
-            }
+            "$ref": "#/components/parameters/interaction_type"
           },
           {
-            "description": "Only this conversation",
-            "in": "query",
-            "name": "conversation_id",
-            "required": false,
-            "schema": {
-              "format": "uuid",
-              "type": "string"
-            }
+            "$ref": "#/components/parameters/conversation_id"
           },
           {
-            "description": "Only this interaction",
-            "in": "query",
-            "name": "interaction_id",
-            "required": false,
-            "schema": {
-              "format": "uuid",
-              "type": "string"
-            }
+            "$ref": "#/components/parameters/interaction_id"
           },
           {
-            "description": "Only this prompt version",
-            "in": "query",
-            "name": "prompt_version",
-            "required": false,
-            "schema": {
-              "type": "string"
-            }
+            "$ref": "#/components/parameters/prompt_version"
           }
         ],
         "responses": {
@@ -3630,54 +2470,19 @@ enum OpenAPIDocument {
             "description": "OK"
           },
           "400": {
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Error"
-                }
-              }
-            },
-            "description": "Bad input: the message names the field or parameter"
+            "$ref": "#/components/responses/E400"
           },
           "401": {
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Error"
-                }
-              }
-            },
-            "description": "No valid API key"
+            "$ref": "#/components/responses/E401"
           },
           "403": {
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Error"
-                }
-              }
-            },
-            "description": "The key's role does not allow this route"
+            "$ref": "#/components/responses/E403"
           },
           "429": {
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Error"
-                }
-              }
-            },
-            "description": "The key is over its rate; see Retry-After"
+            "$ref": "#/components/responses/E429"
           },
           "503": {
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Error"
-                }
-              }
-            },
-            "description": "The database does not answer, or records wait in the outbox"
+            "$ref": "#/components/responses/E503"
           }
         },
         "summary": "Totals over the matching calls"
@@ -3701,109 +2506,37 @@ enum OpenAPIDocument {
             }
           },
           {
-            "description": "At or after: YYYY-MM-DD, an ISO-8601 UTC time, or 30m, 24h, 7d, 2w before now",
-            "in": "query",
-            "name": "since",
-            "required": false,
-            "schema": {
-              "type": "string"
-            }
+            "$ref": "#/components/parameters/since"
           },
           {
-            "description": "Before: the same forms as since",
-            "in": "query",
-            "name": "until",
-            "required": false,
-            "schema": {
-              "type": "string"
-            }
+            "$ref": "#/components/parameters/until"
           },
           {
-            "description": "Only this user",
-            "in": "query",
-            "name": "user_id",
-            "required": false,
-            "schema": {
-              "type": "string"
-            }
+            "$ref": "#/components/parameters/user_id"
           },
           {
-            "description": "Only calls to this model",
-            "in": "query",
-            "name": "model",
-            "required": false,
-            "schema": {
-              "type": "string"
-            }
+            "$ref": "#/components/parameters/model"
           },
           {
-            "description": "Only this provider",
-            "in": "query",
-            "name": "provider",
-            "required": false,
-            "schema": {
-              "type": "string"
-            }
+            "$ref": "#/components/parameters/provider"
           },
           {
-            "description": "Only this status",
-            "in": "query",
-            "name": "status",
-            "required": false,
-            "schema": {
-              "enum": [
-                "success",
-                "error",
-                "partial"
-              ]
-            }
+            "$ref": "#/components/parameters/status"
           },
           {
-            "description": "Only this call type",
-            "in": "query",
-            "name": "call_type",
-            "required": false,
-            "schema": {
-              "type": "string"
-            }
+            "$ref": "#/components/parameters/call_type"
           },
           {
-            "description": "Only this interaction type",
-            "in": "query",
-            "name": "interaction_type",
-            "required": false,
-            "schema": {
-              "type": "string"
-            }
+            "$ref": "#/components/parameters/interaction_type"
           },
           {
-            "description": "Only this conversation",
-            "in": "query",
-            "name": "conversation_id",
-            "required": false,
-            "schema": {
-              "format": "uuid",
-              "type": "string"
-            }
+            "$ref": "#/components/parameters/conversation_id"
           },
           {
-            "description": "Only this interaction",
-            "in": "query",
-            "name": "interaction_id",
-            "required": false,
-            "schema": {
-              "format": "uuid",
-              "type": "string"
-            }
+            "$ref": "#/components/parameters/interaction_id"
           },
           {
-            "description": "Only this prompt version",
-            "in": "query",
-            "name": "prompt_version",
-            "required": false,
-            "schema": {
-              "type": "string"
-            }
+            "$ref": "#/components/parameters/prompt_version"
           }
         ],
         "responses": {
@@ -3818,54 +2551,19 @@ enum OpenAPIDocument {
             "description": "OK"
           },
           "400": {
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Error"
-                }
-              }
-            },
-            "description": "Bad input: the message names the field or parameter"
+            "$ref": "#/components/responses/E400"
           },
           "401": {
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Error"
-                }
-              }
-            },
-            "description": "No valid API key"
+            "$ref": "#/components/responses/E401"
           },
           "403": {
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Error"
-                }
-              }
-            },
-            "description": "The key's role does not allow this route"
+            "$ref": "#/components/responses/E403"
           },
           "429": {
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Error"
-                }
-              }
-            },
-            "description": "The key is over its rate; see Retry-After"
+            "$ref": "#/components/responses/E429"
           },
           "503": {
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Error"
-                }
-              }
-            },
-            "description": "The database does not answer, or records wait in the outbox"
+            "$ref": "#/components/responses/E503"
           }
         },
         "summary": "Totals per time bucket, in time order"
