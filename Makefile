@@ -29,6 +29,9 @@ build: deps
 demo: build
 	@rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
 	$(SWIFT) run --skip-build ailedger demo --url sqlite://$(DEMO_DB)
+	@echo ""
+	@echo "Serve this ledger over HTTP:  .build/debug/ailedger serve --url sqlite://$(DEMO_DB) --insecure-no-auth"
+	@echo "then, from another terminal:  curl -s localhost:8080/v1/stats/overview; curl -s 'localhost:8080/v1/stats/by/model?top=3'"
 
 # Every test on every driver, against throwaway servers started on 127.0.0.1; a driver
 # whose server is missing fails the run instead of being skipped.
