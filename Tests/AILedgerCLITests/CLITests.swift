@@ -112,5 +112,11 @@ import Testing
         await ledger.close()
         #expect(usage.calls == 2)
         #expect(usage.tokens.input == 2_200)
+
+        // A call whose interaction was never recorded is refused by the database: said, and exit 1.
+        try Data(#"{"model": "orphan", "interaction_id": "01a197f2-e1b2-7acd-a820-cf4540870376"}"#.utf8).write(to: file)
+        let orphan = try await Self.run(["ingest", "--url", url, file.path])
+        #expect(orphan.status == 1, "\(orphan.output)")
+        #expect(orphan.output.contains("1 records refused by the database"), "\(orphan.output)")
     }
 }

@@ -46,9 +46,11 @@ struct IngestCommand: AsyncParsableCommand {
             throw error
         }
         let left = await ledger.close()
+        let refused = ledger.writerStatistics?.rejected ?? 0  // by the database, e.g. a parent never recorded
         if progress { StandardError.write("\r") }
         print("\(accepted.grouped) \(kind.rawValue) recorded, \(failed.grouped) lines failed"
+              + (refused == 0 ? "" : ", \(refused.grouped) records refused by the database")
               + (left.isComplete ? "" : ", \(left.unwritten.grouped) records could not be written"))
-        if failed > 0 || !left.isComplete { throw ExitCode(1) }
+        if failed > 0 || refused > 0 || !left.isComplete { throw ExitCode(1) }
     }
 }
