@@ -241,8 +241,12 @@ extension MySQLTests {
                                           interactionType: index == 1 ? "orders_query" : "chat", status: turn.1,
                                           inputText: turn.0, outputText: turn.1 == .success ? "Answer \(index)" : nil,
                                           errorMessage: turn.1 == .error ? "SQL generation failed" : nil,
-                                          metadata: ["classification": "orders", "database_used": "live",
-                                                     "sql_queries": ["SELECT 1"], "sql_results_count": 5])
+                                          // The last turn's SQL is stored as statements; the others' only in metadata.
+                                          sqlQueries: index == 2 ? [SQLQuery(statement: "SELECT a FROM t", database: "replica", resultCount: 2),
+                                                                    SQLQuery(statement: "SELECT b FROM t", resultCount: 1)] : nil,
+                                          metadata: index == 2 ? ["classification": "orders"]
+                                              : ["classification": "orders", "database_used": "live", "sql_queries": ["SELECT 1"],
+                                                 "sql_results_count": 5])
                 batch.interactions.append(message)
                 for (offset, call) in turn.2.enumerated() {
                     let cost = Decimal(string: call.4)!
@@ -299,7 +303,7 @@ extension MySQLTests {
 
             let messages = try await query(ledger, """
                 SELECT message_id, intent, total_llm_calls, total_tokens_used, success, classification, sql_results_count,
-                       user_input
+                       user_input, database_used, sql_queries
                 FROM chatbot_conversation_messages WHERE conversation_id = 'conv-a' ORDER BY timestamp
                 """)
             #expect(messages.map { $0[0] } == [.text("m-0"), .text("m-1"), .text("m-2")])
@@ -308,6 +312,14 @@ extension MySQLTests {
             #expect(messages[1][1] == .text("orders_query"))
             #expect(messages[0][5] == .text("orders"))
             #expect(int(messages[0][6]) == 5)
+            #expect(messages[0][8] == .text("live"))
+            #expect(int(messages[2][6]) == 3, "the statements' result counts, summed")
+            #expect(messages[2][8] == .text("replica"), "the statements' database")
+            if case .text(let queries) = messages[2][9] {
+                #expect(try JSONValue(jsonText: queries) == ["SELECT a FROM t", "SELECT b FROM t"], "the statements, in order")
+            } else {
+                Issue.record("sql_queries as JSON text: \(messages[2][9])")
+            }
 
             let functions = try await query(ledger, """
                 SELECT function_name, COUNT(*), SUM(success) FROM chatbot_llm_calls

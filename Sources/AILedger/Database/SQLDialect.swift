@@ -52,9 +52,10 @@ extension SQLDialect {
     public func codePointOrder(_ text: String) -> String { text }
 
     /// `INSERT INTO table (columns) VALUES (...), (...)` for `rowCount` rows, optionally
-    /// skipping rows whose primary key already exists.
+    /// skipping rows whose primary key already exists; `primaryKey` names a column of it,
+    /// the first column by default.
     public func insertStatement(table: String, columns: [String], rowCount: Int,
-                                ignoringDuplicates: Bool, primaryKey: String = "id") -> String {
+                                ignoringDuplicates: Bool, primaryKey: String? = nil) -> String {
         var sql = "INSERT INTO \(quoteIdentifier(table)) ("
         sql += columns.map(quoteIdentifier).joined(separator: ", ")
         sql += ") VALUES "
@@ -69,7 +70,7 @@ extension SQLDialect {
             }
             sql += ")"
         }
-        if ignoringDuplicates { sql += " " + ignoreDuplicatesClause(primaryKey: primaryKey) }
+        if ignoringDuplicates { sql += " " + ignoreDuplicatesClause(primaryKey: primaryKey ?? columns.first ?? "id") }
         return sql
     }
 }

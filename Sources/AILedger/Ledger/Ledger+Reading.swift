@@ -8,12 +8,25 @@ extension Ledger {
 
     /// The interaction with `id`, or nil.
     public func interaction(id: UUID) async throws -> Interaction? {
-        try await fetchOne(Interaction.table, Interaction.columns, id: id).map(Interaction.init(row:))
+        guard let interaction = try await fetchOne(Interaction.table, Interaction.columns, id: id).map(Interaction.init(row:)) else {
+            return nil
+        }
+        return try await withSQLQueries([interaction]).first
     }
 
     /// The conversation with `id`, or nil.
     public func conversation(id: UUID) async throws -> Conversation? {
         try await fetchOne(Conversation.table, Conversation.columns, id: id).map(Conversation.init(row:))
+    }
+
+    /// The latest conversation the application calls `externalID`, or nil.
+    public func conversation(externalID: String) async throws -> Conversation? {
+        var sql = SQLBuilder(dialect, "SELECT ")
+        sql.append(sql.columnList(Conversation.columns) + " FROM " + dialect.quoteIdentifier(Conversation.table))
+        sql.filter("external_id", "=", .text(externalID))
+        sql.appendWhere()
+        sql.append(" ORDER BY \(sql.column("created_at")) DESC, \(sql.column("id")) DESC LIMIT 1")
+        return try await rows(sql).first.map(Conversation.init(row:))
     }
 
     /// The registered model with `id`, or nil.
@@ -31,8 +44,9 @@ extension Ledger {
     /// Interactions matching `filter`, newest first, at most `limit`, starting after `cursor`.
     public func interactions(_ filter: LedgerFilter = LedgerFilter(), limit: Int = 100,
                              after cursor: PageCursor? = nil) async throws -> [Interaction] {
-        try await page(Interaction.table, Interaction.columns, "i", limit: limit, after: cursor) { filter.apply(toInteractions: &$0) }
-            .map(Interaction.init(row:))
+        try await withSQLQueries(page(Interaction.table, Interaction.columns, "i", limit: limit, after: cursor) {
+            filter.apply(toInteractions: &$0)
+        }.map(Interaction.init(row:)))
     }
 
     /// Conversations matching `filter`, newest first, at most `limit`, starting after `cursor`.

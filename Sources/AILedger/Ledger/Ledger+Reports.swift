@@ -14,12 +14,24 @@ extension Ledger {
             sql.append(sql.columnList(Interaction.columns) + " FROM " + sql.table(Interaction.table, "i"))
             sql.condition("i.id IN (\(ids.map { sql.bind(.uuid($0)) }.joined(separator: ", ")))")
             sql.appendWhere()
-            for row in try await rows(sql) {
-                let interaction = try Interaction(row: row)
+            for interaction in try await withSQLQueries(rows(sql).map(Interaction.init(row:))) {
                 interactions[interaction.id] = interaction
             }
         }
         return calls.map { Failure(call: $0, interaction: $0.interactionID.flatMap { interactions[$0] }) }
+    }
+
+    /// How many interactions match `filter`, by outcome, and from how many conversations
+    /// and users.
+    public func interactionCounts(_ filter: LedgerFilter = LedgerFilter()) async throws -> InteractionCounts {
+        let outcome = { (value: Status) in "COALESCE(SUM(CASE WHEN i.status = '\(value.rawValue)' THEN 1 ELSE 0 END), 0)" }
+        var sql = SQLBuilder(dialect, "SELECT COUNT(*), \(outcome(.success)), \(outcome(.error)), \(outcome(.partial)), ")
+        sql.append("COUNT(DISTINCT i.conversation_id), COUNT(DISTINCT i.user_id) FROM " + sql.table(Interaction.table, "i"))
+        filter.apply(toInteractions: &sql)
+        sql.appendWhere()
+        var r = try await firstRow(sql)
+        return InteractionCounts(interactions: try r.int64(), successes: try r.int64(), errors: try r.int64(), partials: try r.int64(),
+                                 conversations: try r.int64(), users: try r.int64())
     }
 
     /// Which input variables the interactions matching `filter` reported missing, how
@@ -77,7 +89,7 @@ extension Ledger {
 
     /// Whether `a` sorts before `b`, field by field, text by code point and nil last: the
     /// same order on every database, whatever its collation.
-    private static func ordered(_ a: [String?], _ b: [String?]) -> Bool {
+    static func ordered(_ a: [String?], _ b: [String?]) -> Bool {
         for (x, y) in zip(a, b) where x != y {
             guard let x else { return false }
             guard let y else { return true }
@@ -90,8 +102,9 @@ extension Ledger {
     public func transcript(ofConversation id: UUID) async throws -> ConversationTranscript? {
         guard let conversation = try await conversation(id: id) else { return nil }
         let filter = LedgerFilter(conversationID: id)
-        let interactions = try await oldestFirst(Interaction.table, Interaction.columns, "i") { filter.apply(toInteractions: &$0) }
-            .map(Interaction.init(row:))
+        let interactions = try await withSQLQueries(oldestFirst(Interaction.table, Interaction.columns, "i") {
+            filter.apply(toInteractions: &$0)
+        }.map(Interaction.init(row:)))
         let calls = try await oldestFirst(Call.table, Call.columns, "c") { filter.apply(toCalls: &$0) }.map(Call.init(row:))
         let byInteraction = Dictionary(grouping: calls.filter { $0.interactionID != nil }, by: { $0.interactionID! })
         let turnIDs = Set(interactions.map(\.id))

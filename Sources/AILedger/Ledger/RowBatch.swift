@@ -2,12 +2,15 @@
 struct RowBatch: Sendable {
     var conversations: [[SQLValue]]
     var interactions: [[SQLValue]]
+    /// The statements the interactions ran.
+    var sqlQueries: [[SQLValue]]
     var calls: [[SQLValue]]
 
     /// The rows of `batch`; calls without a cost are priced from `prices`.
     init(_ batch: RecordBatch, prices: PriceBook) {
         conversations = batch.conversations.map(\.rowValues)
         interactions = batch.interactions.map(\.rowValues)
+        sqlQueries = batch.interactions.flatMap { StoredSQLQuery.rows(of: $0).map(\.rowValues) }
         calls = batch.calls.map { $0.priced(with: prices).rowValues }
     }
 
@@ -24,6 +27,10 @@ struct RowBatch: Sendable {
                                             rows: conversations, ignoringDuplicates: true)
                 try await connection.insert(into: Interaction.table, columns: Interaction.columns,
                                             rows: interactions, ignoringDuplicates: true)
+                if !sqlQueries.isEmpty {
+                    try await connection.insert(into: StoredSQLQuery.table, columns: StoredSQLQuery.columns,
+                                                rows: sqlQueries, ignoringDuplicates: true)
+                }
                 try await connection.insert(into: Call.table, columns: Call.columns, rows: calls, ignoringDuplicates: true)
             }
         }

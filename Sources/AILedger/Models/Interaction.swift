@@ -54,6 +54,9 @@ public struct Interaction: Sendable, Hashable, Codable, Identifiable {
     public var errorMessage: String?
     /// Structured error details (stack trace, provider error body).
     public var errorDetails: JSONValue?
+    /// The SQL statements it ran against the application's own database, in order; nil
+    /// when it ran none (stored in `ailedger_sql_queries`).
+    public var sqlQueries: [SQLQuery]?
     /// The user's verdict, once given.
     public var feedback: Feedback?
     /// Anything else, under documented keys (see docs/SCHEMA.md).
@@ -68,7 +71,7 @@ public struct Interaction: Sendable, Hashable, Codable, Identifiable {
         inputText: String? = nil, outputText: String? = nil, request: JSONValue? = nil, response: JSONValue? = nil,
         structuredOutput: JSONValue? = nil, inputVariables: JSONValue? = nil, missingVariables: [String]? = nil,
         errorCode: String? = nil, errorMessage: String? = nil, errorDetails: JSONValue? = nil,
-        feedback: Feedback? = nil, metadata: [String: JSONValue] = [:]
+        sqlQueries: [SQLQuery]? = nil, feedback: Feedback? = nil, metadata: [String: JSONValue] = [:]
     ) {
         self.id = id ?? UUID.v7(at: createdAt)
         self.conversationID = conversationID
@@ -96,6 +99,7 @@ public struct Interaction: Sendable, Hashable, Codable, Identifiable {
         self.errorCode = errorCode
         self.errorMessage = errorMessage
         self.errorDetails = errorDetails
+        self.sqlQueries = sqlQueries
         self.feedback = feedback
         self.metadata = metadata
     }

@@ -36,7 +36,7 @@ extension Price {
     }
 
     /// The entry in the price-file format.
-    var json: JSONValue {
+    package var json: JSONValue {
         var fields = rates.json
         fields["model"] = .string(model)
         if let provider { fields["provider"] = .string(provider) }

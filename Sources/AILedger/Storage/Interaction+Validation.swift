@@ -20,6 +20,12 @@ extension Interaction {
         try check.json(missingVariables.map { .array($0.map(JSONValue.string)) }, "missingVariables")
         try check.json(errorDetails, "errorDetails")
         try check.json(.object(metadata), "metadata")
+        if let sqlQueries {
+            if sqlQueries.count > SQLQuery.maxPerInteraction {
+                throw LedgerError.invalid("interaction.sqlQueries", "holds more than \(SQLQuery.maxPerInteraction) statements")
+            }
+            for (index, query) in sqlQueries.enumerated() { try query.validate(check, "sqlQueries[\(index)]") }
+        }
         if let feedback { try feedback.validate() }
     }
 }
