@@ -11,7 +11,7 @@ FUZZ_TARGETS := url timestamp cursor json usage prices litellm migration time cs
 FUZZ_SECONDS ?= 60
 FUZZER_LIBRARY = $(firstword $(wildcard $(dir $(realpath $(shell command -v $(SWIFT))))../lib/clang/*/lib/linux/libclang_rt.fuzzer_no_main-*.a))
 
-.PHONY: all deps test-deps build demo test fuzz fuzz-build bench-query bench-writer clean
+.PHONY: all deps test-deps build demo test fuzz fuzz-build bench-query bench-writer bench-server openapi clean
 
 all: build
 
@@ -64,6 +64,18 @@ bench-writer: test-deps
 	$(SWIFT) build -c release --product WriterBenchmark
 	AILEDGER_DEFAULT_DURABILITY=1 scripts/with-test-servers.sh sh -c '.build/release/WriterBenchmark "sqlite://$$(mktemp -d)/bench.db" \
 		"$$AILEDGER_TEST_POSTGRES_URL" "$$AILEDGER_TEST_MYSQL_URL"'
+
+# `ailedger serve` taking batches of 100 realistic calls over loopback, beside the
+# in-process writer on the same calls (see Benchmarks/README.md).
+bench-server: test-deps
+	$(SWIFT) build -c release --product ailedger
+	$(SWIFT) build -c release --product ServerBenchmark
+	AILEDGER_DEFAULT_DURABILITY=1 scripts/with-test-servers.sh sh -c '.build/release/ServerBenchmark "sqlite://$$(mktemp -d)/bench.db" \
+		"$$AILEDGER_TEST_POSTGRES_URL" "$$AILEDGER_TEST_MYSQL_URL"'
+
+# Writes Sources/AILedgerServer/OpenAPIDocument.swift from scripts/openapi.py.
+openapi:
+	python3 scripts/openapi.py
 
 clean:
 	rm -rf .build .build-fuzz $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm

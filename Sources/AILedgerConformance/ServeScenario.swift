@@ -32,7 +32,7 @@ public enum ServeScenario {
             server.process.send(SIGTERM)
             try Expect.equal(await server.process.exitStatus(), 0, "exit after SIGTERM: \(server.process.output.suffix(2_000))")
             server = try await start(url, keys: true)
-            try await expectKeys(server.base, url: url, drivers: drivers)
+            try await expectKeys(server, url: url, drivers: drivers)
             server.process.send(SIGTERM)
             try Expect.equal(await server.process.exitStatus(), 0, "exit after SIGTERM: \(server.process.output.suffix(2_000))")
         } catch {
@@ -62,7 +62,10 @@ public enum ServeScenario {
         for path in ["/healthz", "/readyz", "/v1/calls", "/v1/calls/{id}", "/v1/interactions", "/v1/interactions/{id}",
                      "/v1/interactions/{id}/feedback", "/v1/conversations", "/v1/conversations/{id}", "/v1/batch",
                      "/v1/stats/overview", "/v1/stats/by/{dimension}", "/v1/stats/series/{bucket}", "/v1/stats/failures",
-                     "/v1/stats/data-quality", "/v1/stats/feedback", "/v1/export/{kind}", "/metrics"] {
+                     "/v1/stats/data-quality", "/v1/stats/feedback", "/v1/stats/sql-queries", "/v1/export/{kind}", "/metrics",
+                     "/v1/prices", "/v1/prices/{model}", "/logging-dashboard/overview",
+                     "/logging-dashboard/conversation/{conversation_id}/detailed", "/logging-dashboard/llm-calls/analysis",
+                     "/logging-dashboard/sql-queries/analysis"] {
             try Expect.that(document["paths", path] != nil, "the document describes \(path)")
         }
         let health = try await HTTPExchange.send("GET", base, "/healthz")
@@ -232,6 +235,101 @@ public enum ServeScenario {
         }
         try Expect.equal(seen.count, 7, "seven calls over three pages")
         try Expect.equal(Set(seen).count, 7, "each once")
+        try await expectSeedRoutes(base)
+    }
+
+    /// Seed 004's dashboard routes under their own names, the SQL report, the price routes
+    /// and the filters every list takes.
+    static func expectSeedRoutes(_ base: String) async throws {
+        let tag = "seed-\(UUID().uuidString)", conversation = "chat-\(UUID().uuidString)"
+        let conversationID = UUID().ledgerString, messageID = UUID().ledgerString
+        let posted = try await HTTPExchange.send("POST", base, "/v1/batch?wait=commit", json: [
+            "conversations": [["id": .string(conversationID), "external_id": .string(conversation), "user_id": .string(tag)]],
+            "interactions": [
+                ["id": .string(messageID), "conversation_id": .string(conversationID), "user_id": .string(tag), "intent": "orders",
+                 "input_text": "Show me recent orders", "output_text": "I found 5 recent orders", "database_used": "shop",
+                 "sql_queries": ["SELECT * FROM orders WHERE customer = 'c-1' ORDER BY placed_at DESC LIMIT 5"], "sql_results_count": 5,
+                 "prompt_id": "orders-prompt", "device_id": .string("d-\(tag)"),
+                 "calls": [["model": "gpt-4o", "call_type": "classify_intent", "input_tokens": 100, "output_tokens": 5, "latency_ms": 120],
+                           ["model": "gpt-4o-mini", "call_type": "generate_sql", "input_tokens": 400, "output_tokens": 60, "latency_ms": 300]]],
+                ["conversation_id": .string(conversationID), "user_id": .string(tag), "intent": "orders",
+                 "sql_queries": [["statement": "SELECT * FROM orders WHERE customer = 'c-2' ORDER BY placed_at DESC LIMIT 5",
+                                  "database": "shop", "result_count": 0, "duration_ms": 4.5],
+                                 ["statement": "SELECT nope FROM orders", "database": "shop", "error_message": "unknown column"]],
+                 "calls": [["model": "gpt-4o", "call_type": "generate_sql", "status": "error", "error_code": "timeout"]]],
+            ],
+        ])
+        try Expect.equal(posted["accepted"], 6, "a seed-004 conversation: \(posted.json)")
+        let message = try await HTTPExchange.send("GET", base, "/v1/interactions/\(messageID)")
+        try Expect.equal(message["interaction_type"], "orders", "intent is the interaction type")
+        try Expect.equal(message["sql_queries", 0, "database"], "shop", "the statement's database")
+        try Expect.equal(message["sql_queries", 0, "result_count"], 5, "its result count")
+
+        let overview = try await HTTPExchange.send("GET", base, "/logging-dashboard/overview?hours=24")
+        try Expect.equal(overview.status, 200, "the dashboard overview: \(overview.json)")
+        try Expect.that((overview["messages", "total"]?.intValue ?? 0) >= 2, "counts messages: \(overview.json)")
+        try Expect.that((overview["sql_queries", "total"]?.intValue ?? 0) >= 3, "and SQL statements")
+        try Expect.that(overview["top_models", 0, "key"] != nil, "and the busiest models")
+        try Expect.equal(try await HTTPExchange.send("GET", base, "/logging-dashboard/overview?hours=0").status, 400, "hours from 1")
+        try Expect.equal(try await HTTPExchange.send("GET", base, "/logging-dashboard/overview?days=1")["error", "message"],
+                         "days: is not a known query parameter", "an unknown parameter is named")
+
+        for id in [conversation, conversationID] {
+            let detailed = try await HTTPExchange.send("GET", base, "/logging-dashboard/conversation/\(id)/detailed")
+            try Expect.equal(detailed["id"], .string(conversationID), "a conversation by \(id == conversation ? "its own id" : "its id")")
+            try Expect.equal(detailed["summary", "total_messages"], 2, "with seed 004's summary: \(detailed.json)")
+            try Expect.equal(detailed["summary", "total_llm_calls"], 3, "its calls")
+            try Expect.equal(detailed["summary", "last_agent_output"], "I found 5 recent orders", "and its last output")
+            try Expect.equal(detailed["turns", 0, "sql_queries", 0, "result_count"], 5, "each turn with its SQL")
+        }
+        try Expect.equal(try await HTTPExchange.send("GET", base, "/logging-dashboard/conversation/nobody/detailed").status, 404,
+                         "an unknown conversation")
+
+        let calls = try await HTTPExchange.send("GET", base, "/logging-dashboard/llm-calls/analysis?hours=1&model=gpt-4o&function_name=generate_sql")
+        try Expect.equal(calls["summary", "calls"], 1, "calls of one model and function: \(calls.json)")
+        try Expect.equal(calls["recent_failures", 0, "error_code"], "timeout", "and their failures")
+        try Expect.that(calls["hourly", 0, "start"] != nil, "per hour")
+
+        let sql = try await HTTPExchange.send("GET", base, "/logging-dashboard/sql-queries/analysis?hours=24")
+        try Expect.equal(sql.status, 200, "the SQL analysis: \(sql.json)")
+        let fingerprint = "select * from orders where customer = ? order by placed_at desc limit ?"
+        guard case .array(let statements)? = sql["top_statements"],
+              let orders = statements.first(where: { $0.objectValue?["fingerprint"] == .string(fingerprint) }) else {
+            throw ConformanceFailure(message: "the statement, literals out: \(sql.json)", location: #fileID)
+        }
+        try Expect.that((orders.objectValue?["queries"]?.intValue ?? 0) >= 2, "two runs counted as one statement")
+        let mine = try await HTTPExchange.send("GET", base, "/v1/stats/sql-queries?user_id=\(tag)")
+        try Expect.equal(mine["queries"], 3, "the SQL report filtered: \(mine.json)")
+        try Expect.equal(mine["failed"], 1, "failures")
+        try Expect.equal(mine["results"], 5, "rows returned")
+        try Expect.equal(mine["by_database", 0, "key"], "shop", "per database")
+        try Expect.equal(mine["by_intent", 0, "key"], "orders", "per intent")
+        try Expect.equal(mine["recent_failures", 0, "error_message"], "unknown column", "the latest failures")
+
+        // Every filter of the ledger is a parameter.
+        for (query, count) in [("prompt_id=orders-prompt", 1), ("device_id=d-\(tag)", 1), ("text=recent%20orders", 1),
+                               ("has_missing_variables=false", 2), ("min_cost_usd=0.0001", 1), ("feedback=accepted", 0)] {
+            let page = try await HTTPExchange.send("GET", base, "/v1/interactions?user_id=\(tag)&\(query)")
+            guard case .array(let items)? = page["interactions"] else {
+                throw ConformanceFailure(message: "\(query): \(page.json)", location: #fileID)
+            }
+            try Expect.equal(items.count, count, query)
+        }
+        for (query, field) in [("feedback=meh", "feedback"), ("min_cost_usd=-1", "min_cost_usd"), ("min_quality_score=x", "min_quality_score"),
+                               ("has_missing_variables=yes", "has_missing_variables"), ("text=a%00b", "text")] {
+            let answer = try await HTTPExchange.send("GET", base, "/v1/interactions?\(query)")
+            try Expect.equal(answer.status, 400, query)
+            try Expect.that(answer["error", "message"]?.stringValue?.hasPrefix(field) == true, "\(query) names \(field): \(answer.json)")
+        }
+
+        let prices = try await HTTPExchange.send("GET", base, "/v1/prices")
+        try Expect.that(prices["prices", 0, "model"] != nil, "the price book: \(prices.status)")
+        let price = try await HTTPExchange.send("GET", base, "/v1/prices/gpt-4o-2024-08-06?provider=openai")
+        try Expect.equal(price["rule"], "snapshot", "a dated snapshot takes its model's price: \(price.json)")
+        try Expect.equal(price["price", "model"], "gpt-4o", "the model's")
+        try Expect.equal(try await HTTPExchange.send("GET", base, "/v1/prices/no-such-model").status, 404, "a model without a price")
+        try Expect.equal(try await HTTPExchange.send("POST", base, "/v1/prices", json: ["prices": [["model": "x"]]]).status, 400,
+                         "a bad price is refused")
     }
 
     /// `data` gzipped by the system's gzip.
@@ -269,8 +367,8 @@ public enum ServeScenario {
 
     /// API keys: made and revoked with the CLI, checked by role on every route but the
     /// health checks, stored only as hashes.
-    static func expectKeys(_ base: String, url: String, drivers: [any DatabaseDriver]) async throws {
-        let tag = UUID().uuidString
+    static func expectKeys(_ server: (process: ChildProcess, base: String), url: String, drivers: [any DatabaseDriver]) async throws {
+        let base = server.base, tag = UUID().uuidString
         var secrets: [String: String] = [:]
         for role in ["ingest", "read", "admin"] {
             let created = try ChildProcess.spawn([binary, "keys", "create", "--url", url, "--role", role, "--name", "\(role)-\(tag)"])
@@ -303,6 +401,16 @@ public enum ServeScenario {
                                         body: ["feedback": "accepted"]).status, 403, "ingest may not")
         try Expect.equal(try await send("GET", "/v1/calls", key: "ailk_" + String(repeating: "x", count: 80_000)).status, 401,
                          "a huge forged key")
+
+        let prices: JSONValue = ["prices": [["model": .string("keyed-model-\(tag)"), "effective_from": "2025-01-01", "input": "1", "output": "2"]]]
+        try Expect.equal(try await send("POST", "/v1/prices", key: secrets["read"], body: prices).status, 403, "read may not set prices")
+        try Expect.equal(try await send("POST", "/v1/prices", key: secrets["ingest"], body: prices).status, 403, "nor may ingest")
+        try Expect.equal(try await send("POST", "/v1/prices", key: secrets["admin"], body: prices)["stored"], 1, "admin sets prices")
+        try Expect.equal(try await send("GET", "/v1/prices/keyed-model-\(tag)", key: secrets["read"])["price", "output"], "2",
+                         "read reads prices")
+        try Expect.that(server.process.output.contains("key=read-\(tag)") && server.process.output.contains("key=admin-\(tag)"),
+                        "each request's log line names its key")
+        try Expect.that(secrets.values.allSatisfy { !server.process.output.contains($0) }, "and never shows one")
 
         let revoke = try ChildProcess.spawn([binary, "keys", "revoke", "--url", url, "read-\(tag)"])
         try Expect.equal(await revoke.exitStatus(), 0, "keys revoke: \(revoke.output)")

@@ -31,6 +31,7 @@ struct KeyCheckMiddleware<Context: RequestContext>: RouterMiddleware {
               let key = try await key(String(header.dropFirst("bearer ".count)).trimmingCharacters(in: .whitespaces)) else {
             throw APIError(.unauthorized, "unauthorized", "a valid API key is required: Authorization: Bearer KEY")
         }
+        RequestKeyName.current?.set(key.name)
         let needed = Self.role(request.method, path)
         guard key.role.allows(needed) else {
             throw APIError(.forbidden, "forbidden", "the key's role (\(key.role.rawValue)) does not allow this route; it needs \(needed.rawValue)")
@@ -42,9 +43,11 @@ struct KeyCheckMiddleware<Context: RequestContext>: RouterMiddleware {
         return try await next(request, context)
     }
 
-    /// What a route needs: reading and giving feedback need `read`, writing records `ingest`.
+    /// What a route needs: reading and giving feedback need `read`, writing records
+    /// `ingest`, setting prices `admin`.
     static func role(_ method: HTTPRequest.Method, _ path: String) -> APIKeyRole {
         if method == .get || method == .head { return .read }
+        if path == "/v1/prices" || path.hasPrefix("/v1/prices/") { return .admin }
         if method == .post && path.hasPrefix("/v1/interactions/") && path.hasSuffix("/feedback") { return .read }
         return .ingest
     }

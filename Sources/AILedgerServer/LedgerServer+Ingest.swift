@@ -145,7 +145,7 @@ extension LedgerServer {
 
     /// The body, parsed as JSON, at most `maxBodyBytes` long (after decompression, when it
     /// comes gzipped).
-    private func json(in request: Request) async throws -> JSONValue {
+    func json(in request: Request) async throws -> JSONValue {
         let tooLarge = APIError(.contentTooLarge, "too_large", "the body is over \(options.maxBodyBytes) bytes")
         var buffer: ByteBuffer
         do {

@@ -97,15 +97,20 @@ extension LedgerServer {
     /// turn, and its totals.
     func conversation(_ id: String) async throws -> Response {
         guard id.utf8.count == 36, let uuid = UUID(uuidString: id) else { throw APIError.badRequest("id: must be a UUID") }
-        let transcript: ConversationTranscript?
+        guard let transcript = try await transcript(uuid) else { throw APIError(.notFound, "not_found", "no record has this id") }
+        return Response.json(Self.json(transcript))
+    }
+
+    func transcript(_ id: UUID) async throws -> ConversationTranscript? {
         do {
-            transcript = try await ledger.transcript(ofConversation: uuid)
+            return try await ledger.transcript(ofConversation: id)
         } catch let error as LedgerError {
             throw APIError(error)
         }
-        guard let transcript, case .object(var fields) = transcript.conversation.json else {
-            throw APIError(.notFound, "not_found", "no record has this id")
-        }
+    }
+
+    static func json(_ transcript: ConversationTranscript) -> JSONValue {
+        guard case .object(var fields) = transcript.conversation.json else { return .null }
         fields["turns"] = .array(transcript.turns.map { turn in
             guard case .object(var turnFields) = turn.interaction.json else { return .null }
             turnFields["calls"] = .array(turn.calls.map(\.json))
@@ -113,7 +118,7 @@ extension LedgerServer {
         })
         fields["other_calls"] = .array(transcript.otherCalls.map(\.json))
         fields["totals"] = .object(Self.summary(transcript.usage))
-        return Response.json(.object(fields))
+        return .object(fields)
     }
 
     /// A summary's fields, named as the columns they total.

@@ -71,6 +71,18 @@ public struct LedgerServer: Sendable {
         router.get("v1/stats/failures") { request, _ in try await failures(request) }
         router.get("v1/stats/data-quality") { request, _ in try await dataQuality(request) }
         router.get("v1/stats/feedback") { request, _ in try await feedbackReport(request) }
+        router.get("v1/stats/sql-queries") { request, _ in try await sqlQueries(request) }
+        router.get("v1/prices") { _, _ in prices() }
+        router.post("v1/prices") { request, _ in try await storePrices(request) }
+        router.get("v1/prices/:model") { request, context in
+            try price(request, model: context.parameters.get("model").map { $0.removingPercentEncoding ?? $0 } ?? "")
+        }
+        router.get("logging-dashboard/overview") { request, _ in try await dashboardOverview(request) }
+        router.get("logging-dashboard/conversation/:id/detailed") { request, context in
+            try await dashboardConversation(request, id: context.parameters.get("id") ?? "")
+        }
+        router.get("logging-dashboard/llm-calls/analysis") { request, _ in try await dashboardCalls(request) }
+        router.get("logging-dashboard/sql-queries/analysis") { request, _ in try await dashboardSQL(request) }
         router.get("v1/export/:kind") { request, context in try export(request, kind: context.parameters.get("kind") ?? "") }
     }
 

@@ -12,7 +12,10 @@ struct ListQuery {
 
     /// The parameters every list and report takes.
     static let names: Set<String> = ["since", "until", "user_id", "model", "provider", "status", "call_type",
-                                     "interaction_type", "conversation_id", "interaction_id", "prompt_version", "limit", "after", "top"]
+                                     "interaction_type", "conversation_id", "interaction_id", "prompt_id", "prompt_version",
+                                     "feedback", "min_quality_score", "max_quality_score", "min_cost_usd", "missing_variable",
+                                     "has_missing_variables", "device_id", "contact_id", "persona_id", "text",
+                                     "limit", "after", "top"]
 
     init<Parameters: Sequence>(_ parameters: Parameters, maxLimit: Int, now: Date = Date()) throws
     where Parameters.Element == (key: Substring, value: Substring) {
@@ -23,6 +26,7 @@ struct ListQuery {
                 throw APIError.badRequest("\(shown): is not a known query parameter")
             }
             do {
+                if text.utf8.contains(0) { throw LedgerError.invalid(name, "must not contain a NUL character") }
                 try set(name, text, maxLimit: maxLimit, now: now)
             } catch let error as LedgerError {
                 throw APIError.badRequest(error.message)
@@ -43,7 +47,30 @@ struct ListQuery {
         case "provider": filter.provider = text
         case "call_type": filter.callType = text
         case "interaction_type": filter.interactionType = text
+        case "prompt_id": filter.promptID = text
         case "prompt_version": filter.promptVersion = text
+        case "device_id": filter.deviceID = text
+        case "contact_id": filter.contactID = text
+        case "persona_id": filter.personaID = text
+        case "missing_variable": filter.missingVariable = text
+        case "text": filter.text = text
+        case "feedback":
+            guard let rating = FeedbackRating(rawValue: text) else {
+                throw LedgerError.invalid(name, "must be one of \(FeedbackRating.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            filter.feedback = rating
+        case "min_quality_score", "max_quality_score":
+            guard text.utf8.count <= 9, let score = Int(text) else { throw LedgerError.invalid(name, "must be a whole number") }
+            if name == "min_quality_score" { filter.minQualityScore = score } else { filter.maxQualityScore = score }
+        case "min_cost_usd":
+            guard text.utf8.count <= 40, !text.isEmpty, text.allSatisfy({ "0123456789.".contains($0) }), let cost = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")), cost.isFinite,
+                  cost >= 0 else {
+                throw LedgerError.invalid(name, "must be a non-negative decimal number of US dollars")
+            }
+            filter.minCostUSD = cost
+        case "has_missing_variables":
+            guard let flag = ["true": true, "false": false][text] else { throw LedgerError.invalid(name, "must be true or false") }
+            filter.hasMissingVariables = flag
         case "status":
             guard let status = Status(rawValue: text) else { throw LedgerError.invalid(name, "must be success, error or partial") }
             filter.status = status

@@ -23,6 +23,15 @@ enum OpenAPIDocument {
           "type": "string"
         }
       },
+      "contact_id": {
+        "description": "Only this contact",
+        "in": "query",
+        "name": "contact_id",
+        "required": false,
+        "schema": {
+          "type": "string"
+        }
+      },
       "conversation_id": {
         "description": "Only this conversation",
         "in": "query",
@@ -31,6 +40,40 @@ enum OpenAPIDocument {
         "schema": {
           "format": "uuid",
           "type": "string"
+        }
+      },
+      "device_id": {
+        "description": "Only this device",
+        "in": "query",
+        "name": "device_id",
+        "required": false,
+        "schema": {
+          "type": "string"
+        }
+      },
+      "feedback": {
+        "description": "Only interactions with this verdict",
+        "in": "query",
+        "name": "feedback",
+        "required": false,
+        "schema": {
+          "enum": [
+            "accepted",
+            "rejected",
+            "modified"
+          ]
+        }
+      },
+      "has_missing_variables": {
+        "description": "Only interactions with (or without) missing input variables",
+        "in": "query",
+        "name": "has_missing_variables",
+        "required": false,
+        "schema": {
+          "enum": [
+            "true",
+            "false"
+          ]
         }
       },
       "interaction_id": {
@@ -63,10 +106,69 @@ enum OpenAPIDocument {
           "type": "integer"
         }
       },
+      "max_quality_score": {
+        "description": "Only interactions scored at most this",
+        "in": "query",
+        "name": "max_quality_score",
+        "required": false,
+        "schema": {
+          "maximum": 999999999,
+          "minimum": -99999999,
+          "type": "integer"
+        }
+      },
+      "min_cost_usd": {
+        "description": "Only records that cost at least this many US dollars",
+        "in": "query",
+        "name": "min_cost_usd",
+        "required": false,
+        "schema": {
+          "pattern": "^[0-9]{1,12}(\\.[0-9]{1,12})?$",
+          "type": "string"
+        }
+      },
+      "min_quality_score": {
+        "description": "Only interactions scored at least this",
+        "in": "query",
+        "name": "min_quality_score",
+        "required": false,
+        "schema": {
+          "maximum": 999999999,
+          "minimum": -99999999,
+          "type": "integer"
+        }
+      },
+      "missing_variable": {
+        "description": "Only interactions that reported this input variable missing",
+        "in": "query",
+        "name": "missing_variable",
+        "required": false,
+        "schema": {
+          "type": "string"
+        }
+      },
       "model": {
         "description": "Only calls to this model",
         "in": "query",
         "name": "model",
+        "required": false,
+        "schema": {
+          "type": "string"
+        }
+      },
+      "persona_id": {
+        "description": "Only this persona",
+        "in": "query",
+        "name": "persona_id",
+        "required": false,
+        "schema": {
+          "type": "string"
+        }
+      },
+      "prompt_id": {
+        "description": "Only this prompt",
+        "in": "query",
+        "name": "prompt_id",
         "required": false,
         "schema": {
           "type": "string"
@@ -110,6 +212,15 @@ enum OpenAPIDocument {
             "error",
             "partial"
           ]
+        }
+      },
+      "text": {
+        "description": "Only records whose input or output text contains this",
+        "in": "query",
+        "name": "text",
+        "required": false,
+        "schema": {
+          "type": "string"
         }
       },
       "until": {
@@ -417,6 +528,102 @@ enum OpenAPIDocument {
         },
         "type": "object"
       },
+      "CallTotals": {
+        "allOf": [
+          {
+            "properties": {
+              "average_latency_ms": {
+                "type": [
+                  "number",
+                  "null"
+                ]
+              },
+              "cache_read_tokens": {
+                "type": [
+                  "integer",
+                  "null"
+                ]
+              },
+              "cache_write_tokens": {
+                "type": [
+                  "integer",
+                  "null"
+                ]
+              },
+              "calls": {
+                "type": "integer"
+              },
+              "cost_usd": {
+                "type": "string"
+              },
+              "errors": {
+                "type": "integer"
+              },
+              "input_tokens": {
+                "type": [
+                  "integer",
+                  "null"
+                ]
+              },
+              "output_tokens": {
+                "type": [
+                  "integer",
+                  "null"
+                ]
+              },
+              "partials": {
+                "type": "integer"
+              },
+              "reasoning_tokens": {
+                "type": [
+                  "integer",
+                  "null"
+                ]
+              },
+              "successes": {
+                "type": "integer"
+              },
+              "unpriced_calls": {
+                "type": "integer"
+              }
+            },
+            "required": [
+              "calls",
+              "cost_usd"
+            ],
+            "type": "object"
+          },
+          {
+            "properties": {
+              "latency_p50_ms": {
+                "type": [
+                  "number",
+                  "null"
+                ]
+              },
+              "latency_p95_ms": {
+                "type": [
+                  "number",
+                  "null"
+                ]
+              },
+              "latency_p99_ms": {
+                "type": [
+                  "number",
+                  "null"
+                ]
+              },
+              "success_rate": {
+                "type": [
+                  "number",
+                  "null"
+                ]
+              }
+            },
+            "type": "object"
+          }
+        ]
+      },
       "Conversation": {
         "properties": {
           "channel": {
@@ -542,89 +749,92 @@ enum OpenAPIDocument {
         ],
         "type": "object"
       },
+      "Group": {
+        "allOf": [
+          {
+            "properties": {
+              "average_latency_ms": {
+                "type": [
+                  "number",
+                  "null"
+                ]
+              },
+              "cache_read_tokens": {
+                "type": [
+                  "integer",
+                  "null"
+                ]
+              },
+              "cache_write_tokens": {
+                "type": [
+                  "integer",
+                  "null"
+                ]
+              },
+              "calls": {
+                "type": "integer"
+              },
+              "cost_usd": {
+                "type": "string"
+              },
+              "errors": {
+                "type": "integer"
+              },
+              "input_tokens": {
+                "type": [
+                  "integer",
+                  "null"
+                ]
+              },
+              "output_tokens": {
+                "type": [
+                  "integer",
+                  "null"
+                ]
+              },
+              "partials": {
+                "type": "integer"
+              },
+              "reasoning_tokens": {
+                "type": [
+                  "integer",
+                  "null"
+                ]
+              },
+              "successes": {
+                "type": "integer"
+              },
+              "unpriced_calls": {
+                "type": "integer"
+              }
+            },
+            "required": [
+              "calls",
+              "cost_usd"
+            ],
+            "type": "object"
+          },
+          {
+            "properties": {
+              "key": {
+                "type": [
+                  "string",
+                  "null"
+                ]
+              },
+              "start": {
+                "type": "string"
+              }
+            },
+            "type": "object"
+          }
+        ]
+      },
       "Groups": {
         "properties": {
           "groups": {
             "items": {
-              "allOf": [
-                {
-                  "properties": {
-                    "average_latency_ms": {
-                      "type": [
-                        "number",
-                        "null"
-                      ]
-                    },
-                    "cache_read_tokens": {
-                      "type": [
-                        "integer",
-                        "null"
-                      ]
-                    },
-                    "cache_write_tokens": {
-                      "type": [
-                        "integer",
-                        "null"
-                      ]
-                    },
-                    "calls": {
-                      "type": "integer"
-                    },
-                    "cost_usd": {
-                      "type": "string"
-                    },
-                    "errors": {
-                      "type": "integer"
-                    },
-                    "input_tokens": {
-                      "type": [
-                        "integer",
-                        "null"
-                      ]
-                    },
-                    "output_tokens": {
-                      "type": [
-                        "integer",
-                        "null"
-                      ]
-                    },
-                    "partials": {
-                      "type": "integer"
-                    },
-                    "reasoning_tokens": {
-                      "type": [
-                        "integer",
-                        "null"
-                      ]
-                    },
-                    "successes": {
-                      "type": "integer"
-                    },
-                    "unpriced_calls": {
-                      "type": "integer"
-                    }
-                  },
-                  "required": [
-                    "calls",
-                    "cost_usd"
-                  ],
-                  "type": "object"
-                },
-                {
-                  "properties": {
-                    "key": {
-                      "type": [
-                        "string",
-                        "null"
-                      ]
-                    },
-                    "start": {
-                      "type": "string"
-                    }
-                  },
-                  "type": "object"
-                }
-              ]
+              "$ref": "#/components/schemas/Group"
             },
             "type": "array"
           }
@@ -761,6 +971,12 @@ enum OpenAPIDocument {
           "session_id": {
             "type": "string"
           },
+          "sql_queries": {
+            "items": {
+              "$ref": "#/components/schemas/SQLQuery"
+            },
+            "type": "array"
+          },
           "status": {
             "enum": [
               "success",
@@ -797,6 +1013,10 @@ enum OpenAPIDocument {
             "type": "string"
           },
           "created_at": {
+            "type": "string"
+          },
+          "database_used": {
+            "description": "The database of statements that name none",
             "type": "string"
           },
           "device_id": {
@@ -836,6 +1056,10 @@ enum OpenAPIDocument {
             "type": "string"
           },
           "input_variables": {},
+          "intent": {
+            "description": "Another name for interaction_type",
+            "type": "string"
+          },
           "interaction_type": {
             "type": "string"
           },
@@ -877,6 +1101,17 @@ enum OpenAPIDocument {
           "session_id": {
             "type": "string"
           },
+          "sql_queries": {
+            "items": {
+              "$ref": "#/components/schemas/SQLQueryInput"
+            },
+            "type": "array"
+          },
+          "sql_results_count": {
+            "description": "The result count of a single statement",
+            "minimum": 0,
+            "type": "integer"
+          },
           "status": {
             "enum": [
               "success",
@@ -889,6 +1124,261 @@ enum OpenAPIDocument {
             "type": "string"
           }
         },
+        "type": "object"
+      },
+      "Price": {
+        "properties": {
+          "effective_from": {
+            "type": "string"
+          },
+          "input": {
+            "type": [
+              "string",
+              "number"
+            ]
+          },
+          "model": {
+            "type": "string"
+          },
+          "output": {
+            "type": [
+              "string",
+              "number"
+            ]
+          },
+          "provider": {
+            "type": "string"
+          },
+          "source": {
+            "type": "string"
+          },
+          "tiers": {
+            "type": "array"
+          }
+        },
+        "required": [
+          "model",
+          "effective_from"
+        ],
+        "type": "object"
+      },
+      "Prices": {
+        "properties": {
+          "prices": {
+            "items": {
+              "$ref": "#/components/schemas/Price"
+            },
+            "type": "array"
+          }
+        },
+        "required": [
+          "prices"
+        ],
+        "type": "object"
+      },
+      "SQLQuery": {
+        "properties": {
+          "database": {
+            "type": "string"
+          },
+          "duration_ms": {
+            "type": "number"
+          },
+          "error_message": {
+            "type": "string"
+          },
+          "result_count": {
+            "minimum": 0,
+            "type": "integer"
+          },
+          "statement": {
+            "type": "string"
+          },
+          "status": {
+            "enum": [
+              "success",
+              "error",
+              "partial"
+            ]
+          }
+        },
+        "required": [
+          "statement",
+          "status"
+        ],
+        "type": "object"
+      },
+      "SQLQueryGroup": {
+        "properties": {
+          "average_duration_ms": {
+            "type": [
+              "number",
+              "null"
+            ]
+          },
+          "failed": {
+            "type": "integer"
+          },
+          "key": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "queries": {
+            "type": "integer"
+          },
+          "results": {
+            "type": "integer"
+          }
+        },
+        "type": "object"
+      },
+      "SQLQueryInput": {
+        "oneOf": [
+          {
+            "type": "string"
+          },
+          {
+            "additionalProperties": false,
+            "properties": {
+              "database": {
+                "type": "string"
+              },
+              "duration_ms": {
+                "type": "number"
+              },
+              "error_message": {
+                "type": "string"
+              },
+              "result_count": {
+                "minimum": 0,
+                "type": "integer"
+              },
+              "statement": {
+                "type": "string"
+              },
+              "status": {
+                "enum": [
+                  "success",
+                  "error",
+                  "partial"
+                ]
+              }
+            },
+            "required": [
+              "statement"
+            ],
+            "type": "object"
+          }
+        ]
+      },
+      "SQLQueryReport": {
+        "properties": {
+          "average_duration_ms": {
+            "type": [
+              "number",
+              "null"
+            ]
+          },
+          "average_results": {
+            "type": [
+              "number",
+              "null"
+            ]
+          },
+          "by_database": {
+            "items": {
+              "$ref": "#/components/schemas/SQLQueryGroup"
+            },
+            "type": "array"
+          },
+          "by_intent": {
+            "items": {
+              "$ref": "#/components/schemas/SQLQueryGroup"
+            },
+            "type": "array"
+          },
+          "failed": {
+            "type": "integer"
+          },
+          "interactions": {
+            "type": "integer"
+          },
+          "queries": {
+            "type": "integer"
+          },
+          "recent_failures": {
+            "items": {
+              "allOf": [
+                {
+                  "$ref": "#/components/schemas/SQLQuery"
+                },
+                {
+                  "properties": {
+                    "at": {
+                      "type": "string"
+                    },
+                    "interaction_id": {
+                      "format": "uuid",
+                      "type": "string"
+                    }
+                  },
+                  "type": "object"
+                }
+              ]
+            },
+            "type": "array"
+          },
+          "results": {
+            "type": "integer"
+          },
+          "success_rate": {
+            "type": [
+              "number",
+              "null"
+            ]
+          },
+          "top_statements": {
+            "items": {
+              "properties": {
+                "average_duration_ms": {
+                  "type": [
+                    "number",
+                    "null"
+                  ]
+                },
+                "failed": {
+                  "type": "integer"
+                },
+                "fingerprint": {
+                  "type": "string"
+                },
+                "last_run_at": {
+                  "type": "string"
+                },
+                "queries": {
+                  "type": "integer"
+                },
+                "results": {
+                  "type": "integer"
+                }
+              },
+              "type": "object"
+            },
+            "type": "array"
+          }
+        },
+        "required": [
+          "queries",
+          "interactions",
+          "failed",
+          "results",
+          "by_database",
+          "by_intent",
+          "top_statements",
+          "recent_failures"
+        ],
         "type": "object"
       },
       "Summary": {
@@ -953,6 +1443,53 @@ enum OpenAPIDocument {
           "cost_usd"
         ],
         "type": "object"
+      },
+      "Transcript": {
+        "allOf": [
+          {
+            "$ref": "#/components/schemas/Conversation"
+          },
+          {
+            "properties": {
+              "other_calls": {
+                "items": {
+                  "$ref": "#/components/schemas/Call"
+                },
+                "type": "array"
+              },
+              "totals": {
+                "$ref": "#/components/schemas/Summary"
+              },
+              "turns": {
+                "items": {
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/Interaction"
+                    },
+                    {
+                      "properties": {
+                        "calls": {
+                          "items": {
+                            "$ref": "#/components/schemas/Call"
+                          },
+                          "type": "array"
+                        }
+                      },
+                      "type": "object"
+                    }
+                  ]
+                },
+                "type": "array"
+              }
+            },
+            "required": [
+              "turns",
+              "other_calls",
+              "totals"
+            ],
+            "type": "object"
+          }
+        ]
       }
     },
     "securitySchemes": {
@@ -993,6 +1530,333 @@ enum OpenAPIDocument {
         },
         "security": [],
         "summary": "The process is up"
+      }
+    },
+    "/logging-dashboard/conversation/{conversation_id}/detailed": {
+      "get": {
+        "parameters": [
+          {
+            "in": "path",
+            "name": "conversation_id",
+            "required": true,
+            "schema": {
+              "type": "string"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/Transcript"
+                    },
+                    {
+                      "properties": {
+                        "summary": {
+                          "type": "object"
+                        }
+                      },
+                      "required": [
+                        "summary"
+                      ],
+                      "type": "object"
+                    }
+                  ]
+                }
+              }
+            },
+            "description": "OK"
+          },
+          "400": {
+            "$ref": "#/components/responses/E400"
+          },
+          "401": {
+            "$ref": "#/components/responses/E401"
+          },
+          "403": {
+            "$ref": "#/components/responses/E403"
+          },
+          "404": {
+            "$ref": "#/components/responses/E404"
+          },
+          "429": {
+            "$ref": "#/components/responses/E429"
+          },
+          "503": {
+            "$ref": "#/components/responses/E503"
+          }
+        },
+        "summary": "Seed 004: a conversation in full, by its id or the application's own id"
+      }
+    },
+    "/logging-dashboard/llm-calls/analysis": {
+      "get": {
+        "parameters": [
+          {
+            "description": "Hours to look back (default 24)",
+            "in": "query",
+            "name": "hours",
+            "required": false,
+            "schema": {
+              "maximum": 87600,
+              "minimum": 1,
+              "type": "integer"
+            }
+          },
+          {
+            "in": "query",
+            "name": "model",
+            "required": false,
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "in": "query",
+            "name": "function_name",
+            "required": false,
+            "schema": {
+              "type": "string"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "properties": {
+                    "by_function": {
+                      "items": {
+                        "$ref": "#/components/schemas/Group"
+                      },
+                      "type": "array"
+                    },
+                    "by_model": {
+                      "items": {
+                        "$ref": "#/components/schemas/Group"
+                      },
+                      "type": "array"
+                    },
+                    "function_name": {
+                      "type": [
+                        "string",
+                        "null"
+                      ]
+                    },
+                    "hourly": {
+                      "items": {
+                        "$ref": "#/components/schemas/Group"
+                      },
+                      "type": "array"
+                    },
+                    "hours": {
+                      "type": "integer"
+                    },
+                    "model": {
+                      "type": [
+                        "string",
+                        "null"
+                      ]
+                    },
+                    "recent_failures": {
+                      "items": {
+                        "type": "object"
+                      },
+                      "type": "array"
+                    },
+                    "since": {
+                      "type": "string"
+                    },
+                    "summary": {
+                      "$ref": "#/components/schemas/CallTotals"
+                    }
+                  },
+                  "required": [
+                    "hours",
+                    "summary",
+                    "by_model",
+                    "by_function",
+                    "hourly",
+                    "recent_failures"
+                  ],
+                  "type": "object"
+                }
+              }
+            },
+            "description": "OK"
+          },
+          "400": {
+            "$ref": "#/components/responses/E400"
+          },
+          "401": {
+            "$ref": "#/components/responses/E401"
+          },
+          "403": {
+            "$ref": "#/components/responses/E403"
+          },
+          "429": {
+            "$ref": "#/components/responses/E429"
+          },
+          "503": {
+            "$ref": "#/components/responses/E503"
+          }
+        },
+        "summary": "Seed 004: model calls over the last hours, per model, function and hour, and the latest failures"
+      }
+    },
+    "/logging-dashboard/overview": {
+      "get": {
+        "parameters": [
+          {
+            "description": "Hours to look back (default 24)",
+            "in": "query",
+            "name": "hours",
+            "required": false,
+            "schema": {
+              "maximum": 87600,
+              "minimum": 1,
+              "type": "integer"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "properties": {
+                    "conversations": {
+                      "type": "integer"
+                    },
+                    "hours": {
+                      "type": "integer"
+                    },
+                    "llm_calls": {
+                      "$ref": "#/components/schemas/CallTotals"
+                    },
+                    "messages": {
+                      "type": "object"
+                    },
+                    "since": {
+                      "type": "string"
+                    },
+                    "sql_queries": {
+                      "type": "object"
+                    },
+                    "top_functions": {
+                      "items": {
+                        "$ref": "#/components/schemas/Group"
+                      },
+                      "type": "array"
+                    },
+                    "top_models": {
+                      "items": {
+                        "$ref": "#/components/schemas/Group"
+                      },
+                      "type": "array"
+                    },
+                    "users": {
+                      "type": "integer"
+                    }
+                  },
+                  "required": [
+                    "hours",
+                    "messages",
+                    "llm_calls",
+                    "top_models",
+                    "top_functions",
+                    "sql_queries"
+                  ],
+                  "type": "object"
+                }
+              }
+            },
+            "description": "OK"
+          },
+          "400": {
+            "$ref": "#/components/responses/E400"
+          },
+          "401": {
+            "$ref": "#/components/responses/E401"
+          },
+          "403": {
+            "$ref": "#/components/responses/E403"
+          },
+          "429": {
+            "$ref": "#/components/responses/E429"
+          },
+          "503": {
+            "$ref": "#/components/responses/E503"
+          }
+        },
+        "summary": "Seed 004: messages, model calls, cost and SQL over the last hours"
+      }
+    },
+    "/logging-dashboard/sql-queries/analysis": {
+      "get": {
+        "parameters": [
+          {
+            "description": "Hours to look back (default 24)",
+            "in": "query",
+            "name": "hours",
+            "required": false,
+            "schema": {
+              "maximum": 87600,
+              "minimum": 1,
+              "type": "integer"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "allOf": [
+                    {
+                      "$ref": "#/components/schemas/SQLQueryReport"
+                    },
+                    {
+                      "properties": {
+                        "hours": {
+                          "type": "integer"
+                        },
+                        "since": {
+                          "type": "string"
+                        }
+                      },
+                      "required": [
+                        "hours"
+                      ],
+                      "type": "object"
+                    }
+                  ]
+                }
+              }
+            },
+            "description": "OK"
+          },
+          "400": {
+            "$ref": "#/components/responses/E400"
+          },
+          "401": {
+            "$ref": "#/components/responses/E401"
+          },
+          "403": {
+            "$ref": "#/components/responses/E403"
+          },
+          "429": {
+            "$ref": "#/components/responses/E429"
+          },
+          "503": {
+            "$ref": "#/components/responses/E503"
+          }
+        },
+        "summary": "Seed 004: the SQL interactions ran over the last hours"
       }
     },
     "/metrics": {
@@ -1193,7 +2057,40 @@ enum OpenAPIDocument {
             "$ref": "#/components/parameters/interaction_id"
           },
           {
+            "$ref": "#/components/parameters/prompt_id"
+          },
+          {
             "$ref": "#/components/parameters/prompt_version"
+          },
+          {
+            "$ref": "#/components/parameters/feedback"
+          },
+          {
+            "$ref": "#/components/parameters/min_quality_score"
+          },
+          {
+            "$ref": "#/components/parameters/max_quality_score"
+          },
+          {
+            "$ref": "#/components/parameters/min_cost_usd"
+          },
+          {
+            "$ref": "#/components/parameters/missing_variable"
+          },
+          {
+            "$ref": "#/components/parameters/has_missing_variables"
+          },
+          {
+            "$ref": "#/components/parameters/device_id"
+          },
+          {
+            "$ref": "#/components/parameters/contact_id"
+          },
+          {
+            "$ref": "#/components/parameters/persona_id"
+          },
+          {
+            "$ref": "#/components/parameters/text"
           },
           {
             "$ref": "#/components/parameters/limit"
@@ -1399,7 +2296,40 @@ enum OpenAPIDocument {
             "$ref": "#/components/parameters/interaction_id"
           },
           {
+            "$ref": "#/components/parameters/prompt_id"
+          },
+          {
             "$ref": "#/components/parameters/prompt_version"
+          },
+          {
+            "$ref": "#/components/parameters/feedback"
+          },
+          {
+            "$ref": "#/components/parameters/min_quality_score"
+          },
+          {
+            "$ref": "#/components/parameters/max_quality_score"
+          },
+          {
+            "$ref": "#/components/parameters/min_cost_usd"
+          },
+          {
+            "$ref": "#/components/parameters/missing_variable"
+          },
+          {
+            "$ref": "#/components/parameters/has_missing_variables"
+          },
+          {
+            "$ref": "#/components/parameters/device_id"
+          },
+          {
+            "$ref": "#/components/parameters/contact_id"
+          },
+          {
+            "$ref": "#/components/parameters/persona_id"
+          },
+          {
+            "$ref": "#/components/parameters/text"
           },
           {
             "$ref": "#/components/parameters/limit"
@@ -1543,51 +2473,7 @@ enum OpenAPIDocument {
             "content": {
               "application/json": {
                 "schema": {
-                  "allOf": [
-                    {
-                      "$ref": "#/components/schemas/Conversation"
-                    },
-                    {
-                      "properties": {
-                        "other_calls": {
-                          "items": {
-                            "$ref": "#/components/schemas/Call"
-                          },
-                          "type": "array"
-                        },
-                        "totals": {
-                          "$ref": "#/components/schemas/Summary"
-                        },
-                        "turns": {
-                          "items": {
-                            "allOf": [
-                              {
-                                "$ref": "#/components/schemas/Interaction"
-                              },
-                              {
-                                "properties": {
-                                  "calls": {
-                                    "items": {
-                                      "$ref": "#/components/schemas/Call"
-                                    },
-                                    "type": "array"
-                                  }
-                                },
-                                "type": "object"
-                              }
-                            ]
-                          },
-                          "type": "array"
-                        }
-                      },
-                      "required": [
-                        "turns",
-                        "other_calls",
-                        "totals"
-                      ],
-                      "type": "object"
-                    }
-                  ]
+                  "$ref": "#/components/schemas/Transcript"
                 }
               }
             },
@@ -1672,7 +2558,40 @@ enum OpenAPIDocument {
             "$ref": "#/components/parameters/interaction_id"
           },
           {
+            "$ref": "#/components/parameters/prompt_id"
+          },
+          {
             "$ref": "#/components/parameters/prompt_version"
+          },
+          {
+            "$ref": "#/components/parameters/feedback"
+          },
+          {
+            "$ref": "#/components/parameters/min_quality_score"
+          },
+          {
+            "$ref": "#/components/parameters/max_quality_score"
+          },
+          {
+            "$ref": "#/components/parameters/min_cost_usd"
+          },
+          {
+            "$ref": "#/components/parameters/missing_variable"
+          },
+          {
+            "$ref": "#/components/parameters/has_missing_variables"
+          },
+          {
+            "$ref": "#/components/parameters/device_id"
+          },
+          {
+            "$ref": "#/components/parameters/contact_id"
+          },
+          {
+            "$ref": "#/components/parameters/persona_id"
+          },
+          {
+            "$ref": "#/components/parameters/text"
           }
         ],
         "responses": {
@@ -1744,7 +2663,40 @@ enum OpenAPIDocument {
             "$ref": "#/components/parameters/interaction_id"
           },
           {
+            "$ref": "#/components/parameters/prompt_id"
+          },
+          {
             "$ref": "#/components/parameters/prompt_version"
+          },
+          {
+            "$ref": "#/components/parameters/feedback"
+          },
+          {
+            "$ref": "#/components/parameters/min_quality_score"
+          },
+          {
+            "$ref": "#/components/parameters/max_quality_score"
+          },
+          {
+            "$ref": "#/components/parameters/min_cost_usd"
+          },
+          {
+            "$ref": "#/components/parameters/missing_variable"
+          },
+          {
+            "$ref": "#/components/parameters/has_missing_variables"
+          },
+          {
+            "$ref": "#/components/parameters/device_id"
+          },
+          {
+            "$ref": "#/components/parameters/contact_id"
+          },
+          {
+            "$ref": "#/components/parameters/persona_id"
+          },
+          {
+            "$ref": "#/components/parameters/text"
           },
           {
             "$ref": "#/components/parameters/limit"
@@ -1986,6 +2938,165 @@ enum OpenAPIDocument {
         "summary": "A user's verdict on an interaction"
       }
     },
+    "/v1/prices": {
+      "get": {
+        "responses": {
+          "200": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Prices"
+                }
+              }
+            },
+            "description": "OK"
+          },
+          "401": {
+            "$ref": "#/components/responses/E401"
+          },
+          "403": {
+            "$ref": "#/components/responses/E403"
+          },
+          "429": {
+            "$ref": "#/components/responses/E429"
+          }
+        },
+        "summary": "The prices calls are billed at, in the price-file format"
+      },
+      "post": {
+        "requestBody": {
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/Prices"
+              }
+            }
+          },
+          "required": true
+        },
+        "responses": {
+          "200": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "properties": {
+                    "stored": {
+                      "type": "integer"
+                    }
+                  },
+                  "required": [
+                    "stored"
+                  ],
+                  "type": "object"
+                }
+              }
+            },
+            "description": "OK"
+          },
+          "400": {
+            "$ref": "#/components/responses/E400"
+          },
+          "401": {
+            "$ref": "#/components/responses/E401"
+          },
+          "403": {
+            "$ref": "#/components/responses/E403"
+          },
+          "413": {
+            "$ref": "#/components/responses/E413"
+          },
+          "415": {
+            "$ref": "#/components/responses/E415"
+          },
+          "429": {
+            "$ref": "#/components/responses/E429"
+          },
+          "503": {
+            "$ref": "#/components/responses/E503"
+          }
+        },
+        "summary": "Store prices for every process using the database (admin)"
+      }
+    },
+    "/v1/prices/{model}": {
+      "get": {
+        "parameters": [
+          {
+            "in": "path",
+            "name": "model",
+            "required": true,
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "in": "query",
+            "name": "provider",
+            "required": false,
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "description": "When the call was made (default: now)",
+            "in": "query",
+            "name": "at",
+            "required": false,
+            "schema": {
+              "type": "string"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "properties": {
+                    "model": {
+                      "type": "string"
+                    },
+                    "price": {
+                      "$ref": "#/components/schemas/Price"
+                    },
+                    "rule": {
+                      "enum": [
+                        "exact",
+                        "snapshot",
+                        "pattern"
+                      ]
+                    }
+                  },
+                  "required": [
+                    "model",
+                    "rule",
+                    "price"
+                  ],
+                  "type": "object"
+                }
+              }
+            },
+            "description": "OK"
+          },
+          "400": {
+            "$ref": "#/components/responses/E400"
+          },
+          "401": {
+            "$ref": "#/components/responses/E401"
+          },
+          "403": {
+            "$ref": "#/components/responses/E403"
+          },
+          "404": {
+            "$ref": "#/components/responses/E404"
+          },
+          "429": {
+            "$ref": "#/components/responses/E429"
+          }
+        },
+        "summary": "The price a call to a model is billed at, and the rule that found it"
+      }
+    },
     "/v1/stats/by/{dimension}": {
       "get": {
         "parameters": [
@@ -2015,6 +3126,7 @@ enum OpenAPIDocument {
             "name": "top",
             "required": false,
             "schema": {
+              "maximum": 99999999,
               "minimum": 1,
               "type": "integer"
             }
@@ -2050,7 +3162,40 @@ enum OpenAPIDocument {
             "$ref": "#/components/parameters/interaction_id"
           },
           {
+            "$ref": "#/components/parameters/prompt_id"
+          },
+          {
             "$ref": "#/components/parameters/prompt_version"
+          },
+          {
+            "$ref": "#/components/parameters/feedback"
+          },
+          {
+            "$ref": "#/components/parameters/min_quality_score"
+          },
+          {
+            "$ref": "#/components/parameters/max_quality_score"
+          },
+          {
+            "$ref": "#/components/parameters/min_cost_usd"
+          },
+          {
+            "$ref": "#/components/parameters/missing_variable"
+          },
+          {
+            "$ref": "#/components/parameters/has_missing_variables"
+          },
+          {
+            "$ref": "#/components/parameters/device_id"
+          },
+          {
+            "$ref": "#/components/parameters/contact_id"
+          },
+          {
+            "$ref": "#/components/parameters/persona_id"
+          },
+          {
+            "$ref": "#/components/parameters/text"
           }
         ],
         "responses": {
@@ -2117,7 +3262,40 @@ enum OpenAPIDocument {
             "$ref": "#/components/parameters/interaction_id"
           },
           {
+            "$ref": "#/components/parameters/prompt_id"
+          },
+          {
             "$ref": "#/components/parameters/prompt_version"
+          },
+          {
+            "$ref": "#/components/parameters/feedback"
+          },
+          {
+            "$ref": "#/components/parameters/min_quality_score"
+          },
+          {
+            "$ref": "#/components/parameters/max_quality_score"
+          },
+          {
+            "$ref": "#/components/parameters/min_cost_usd"
+          },
+          {
+            "$ref": "#/components/parameters/missing_variable"
+          },
+          {
+            "$ref": "#/components/parameters/has_missing_variables"
+          },
+          {
+            "$ref": "#/components/parameters/device_id"
+          },
+          {
+            "$ref": "#/components/parameters/contact_id"
+          },
+          {
+            "$ref": "#/components/parameters/persona_id"
+          },
+          {
+            "$ref": "#/components/parameters/text"
           }
         ],
         "responses": {
@@ -2223,7 +3401,40 @@ enum OpenAPIDocument {
             "$ref": "#/components/parameters/interaction_id"
           },
           {
+            "$ref": "#/components/parameters/prompt_id"
+          },
+          {
             "$ref": "#/components/parameters/prompt_version"
+          },
+          {
+            "$ref": "#/components/parameters/feedback"
+          },
+          {
+            "$ref": "#/components/parameters/min_quality_score"
+          },
+          {
+            "$ref": "#/components/parameters/max_quality_score"
+          },
+          {
+            "$ref": "#/components/parameters/min_cost_usd"
+          },
+          {
+            "$ref": "#/components/parameters/missing_variable"
+          },
+          {
+            "$ref": "#/components/parameters/has_missing_variables"
+          },
+          {
+            "$ref": "#/components/parameters/device_id"
+          },
+          {
+            "$ref": "#/components/parameters/contact_id"
+          },
+          {
+            "$ref": "#/components/parameters/persona_id"
+          },
+          {
+            "$ref": "#/components/parameters/text"
           },
           {
             "$ref": "#/components/parameters/limit"
@@ -2333,7 +3544,40 @@ enum OpenAPIDocument {
             "$ref": "#/components/parameters/interaction_id"
           },
           {
+            "$ref": "#/components/parameters/prompt_id"
+          },
+          {
             "$ref": "#/components/parameters/prompt_version"
+          },
+          {
+            "$ref": "#/components/parameters/feedback"
+          },
+          {
+            "$ref": "#/components/parameters/min_quality_score"
+          },
+          {
+            "$ref": "#/components/parameters/max_quality_score"
+          },
+          {
+            "$ref": "#/components/parameters/min_cost_usd"
+          },
+          {
+            "$ref": "#/components/parameters/missing_variable"
+          },
+          {
+            "$ref": "#/components/parameters/has_missing_variables"
+          },
+          {
+            "$ref": "#/components/parameters/device_id"
+          },
+          {
+            "$ref": "#/components/parameters/contact_id"
+          },
+          {
+            "$ref": "#/components/parameters/persona_id"
+          },
+          {
+            "$ref": "#/components/parameters/text"
           }
         ],
         "responses": {
@@ -2455,7 +3699,40 @@ enum OpenAPIDocument {
             "$ref": "#/components/parameters/interaction_id"
           },
           {
+            "$ref": "#/components/parameters/prompt_id"
+          },
+          {
             "$ref": "#/components/parameters/prompt_version"
+          },
+          {
+            "$ref": "#/components/parameters/feedback"
+          },
+          {
+            "$ref": "#/components/parameters/min_quality_score"
+          },
+          {
+            "$ref": "#/components/parameters/max_quality_score"
+          },
+          {
+            "$ref": "#/components/parameters/min_cost_usd"
+          },
+          {
+            "$ref": "#/components/parameters/missing_variable"
+          },
+          {
+            "$ref": "#/components/parameters/has_missing_variables"
+          },
+          {
+            "$ref": "#/components/parameters/device_id"
+          },
+          {
+            "$ref": "#/components/parameters/contact_id"
+          },
+          {
+            "$ref": "#/components/parameters/persona_id"
+          },
+          {
+            "$ref": "#/components/parameters/text"
           }
         ],
         "responses": {
@@ -2536,7 +3813,40 @@ enum OpenAPIDocument {
             "$ref": "#/components/parameters/interaction_id"
           },
           {
+            "$ref": "#/components/parameters/prompt_id"
+          },
+          {
             "$ref": "#/components/parameters/prompt_version"
+          },
+          {
+            "$ref": "#/components/parameters/feedback"
+          },
+          {
+            "$ref": "#/components/parameters/min_quality_score"
+          },
+          {
+            "$ref": "#/components/parameters/max_quality_score"
+          },
+          {
+            "$ref": "#/components/parameters/min_cost_usd"
+          },
+          {
+            "$ref": "#/components/parameters/missing_variable"
+          },
+          {
+            "$ref": "#/components/parameters/has_missing_variables"
+          },
+          {
+            "$ref": "#/components/parameters/device_id"
+          },
+          {
+            "$ref": "#/components/parameters/contact_id"
+          },
+          {
+            "$ref": "#/components/parameters/persona_id"
+          },
+          {
+            "$ref": "#/components/parameters/text"
           }
         ],
         "responses": {
@@ -2567,6 +3877,116 @@ enum OpenAPIDocument {
           }
         },
         "summary": "Totals per time bucket, in time order"
+      }
+    },
+    "/v1/stats/sql-queries": {
+      "get": {
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/since"
+          },
+          {
+            "$ref": "#/components/parameters/until"
+          },
+          {
+            "$ref": "#/components/parameters/user_id"
+          },
+          {
+            "$ref": "#/components/parameters/model"
+          },
+          {
+            "$ref": "#/components/parameters/provider"
+          },
+          {
+            "$ref": "#/components/parameters/status"
+          },
+          {
+            "$ref": "#/components/parameters/call_type"
+          },
+          {
+            "$ref": "#/components/parameters/interaction_type"
+          },
+          {
+            "$ref": "#/components/parameters/conversation_id"
+          },
+          {
+            "$ref": "#/components/parameters/interaction_id"
+          },
+          {
+            "$ref": "#/components/parameters/prompt_id"
+          },
+          {
+            "$ref": "#/components/parameters/prompt_version"
+          },
+          {
+            "$ref": "#/components/parameters/feedback"
+          },
+          {
+            "$ref": "#/components/parameters/min_quality_score"
+          },
+          {
+            "$ref": "#/components/parameters/max_quality_score"
+          },
+          {
+            "$ref": "#/components/parameters/min_cost_usd"
+          },
+          {
+            "$ref": "#/components/parameters/missing_variable"
+          },
+          {
+            "$ref": "#/components/parameters/has_missing_variables"
+          },
+          {
+            "$ref": "#/components/parameters/device_id"
+          },
+          {
+            "$ref": "#/components/parameters/contact_id"
+          },
+          {
+            "$ref": "#/components/parameters/persona_id"
+          },
+          {
+            "$ref": "#/components/parameters/text"
+          },
+          {
+            "in": "query",
+            "name": "top",
+            "required": false,
+            "schema": {
+              "maximum": 99999999,
+              "minimum": 1,
+              "type": "integer"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/SQLQueryReport"
+                }
+              }
+            },
+            "description": "OK"
+          },
+          "400": {
+            "$ref": "#/components/responses/E400"
+          },
+          "401": {
+            "$ref": "#/components/responses/E401"
+          },
+          "403": {
+            "$ref": "#/components/responses/E403"
+          },
+          "429": {
+            "$ref": "#/components/responses/E429"
+          },
+          "503": {
+            "$ref": "#/components/responses/E503"
+          }
+        },
+        "summary": "The SQL the matching interactions ran: volume, per database and intent, failures, the most frequent statements"
       }
     }
   },

@@ -2,6 +2,7 @@ import AILedger
 import AILedgerServer
 import ArgumentParser
 import Foundation
+import Logging
 import Metrics
 import Prometheus
 
@@ -23,11 +24,16 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "Serve without API keys; refused unless --host is a loopback address.") var insecureNoAuth = false
     @Option(help: "Requests a second each API key may make on average (429 past it).") var requestsPerSecond: Double = 100
     @Option(help: "Requests an API key may make at once above its average.") var burst = 200
+    @Option(help: "What to log: trace, debug, info (one line per request), notice, warning, error or critical; default: AILEDGER_LOG_LEVEL, else info.")
+    var logLevel: String?
 
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be from 0 to 65535") }
         guard requestsPerSecond >= 0.001, requestsPerSecond <= 1_000_000, (1...1_000_000).contains(burst) else {
             throw ValidationError("--requests-per-second must be from 0.001 to 1,000,000 and --burst from 1 to 1,000,000")
+        }
+        if let logLevel, Logger.Level(rawValue: logLevel.lowercased()) == nil {
+            throw ValidationError("--log-level must be trace, debug, info, notice, warning, error or critical")
         }
         guard !insecureNoAuth || Self.isLoopback(host) else {
             throw ValidationError("--insecure-no-auth serves only a loopback address (127.0.0.1, ::1, localhost), not \(host)")
@@ -37,12 +43,16 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         let registry = PrometheusCollectorRegistry()
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
-        let writer = WriterOptions(outboxURL: outbox.map { $0.hasPrefix("sqlite:") ? $0 : "sqlite://" + $0 })
+        let level = (logLevel ?? ProcessInfo.processInfo.environment["AILEDGER_LOG_LEVEL"]).flatMap { Logger.Level(rawValue: $0.lowercased()) }
+        var logger = Logger(label: "ailedger.server")
+        logger.logLevel = level ?? .info
+        var writer = WriterOptions(outboxURL: outbox.map { $0.hasPrefix("sqlite:") ? $0 : "sqlite://" + $0 })
+        writer.logger.logLevel = logger.logLevel
         let ledger = try await Ledger.open(url: try database.resolvedURL(), drivers: AILedgerCommand.drivers, writer: writer)
         let shown = host.contains(":") ? "[\(host)]" : host
         let server = LedgerServer(ledger: ledger, options: ServerOptions(requireKeys: !insecureNoAuth,
                                                                      requestsPerSecondPerKey: requestsPerSecond, burstPerKey: burst),
-                                  metrics: registry)
+                                  logger: logger, metrics: registry)
         try await server.run(host: host, port: port) { port in
             StandardError.print("ailedger serving \(ledger.url) on http://\(shown):\(port)")
         }
