@@ -96,7 +96,7 @@ let package = Package(
             ]
         ),
 
-        // Benchmarks (run with `make bench-query` and `make bench-writer`).
+        // Benchmarks (run with `make bench-query`, `make bench-writer` and `make bench-server`).
         .executableTarget(
             name: "QueryBenchmark",
             dependencies: ["AILedger", "AILedgerSQLite", "AILedgerPostgres", "AILedgerMySQL", "AILedgerConformance"],
@@ -106,6 +106,11 @@ let package = Package(
             name: "WriterBenchmark",
             dependencies: ["AILedger", "AILedgerSQLite", "AILedgerPostgres", "AILedgerMySQL", "AILedgerConformance"],
             path: "Benchmarks/WriterBenchmark"
+        ),
+        .executableTarget(
+            name: "ServerBenchmark",
+            dependencies: ["AILedger", "AILedgerSQLite", "AILedgerPostgres", "AILedgerMySQL", "AILedgerConformance"],
+            path: "Benchmarks/ServerBenchmark"
         ),
 
         .executableTarget(

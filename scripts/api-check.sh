@@ -17,7 +17,7 @@ for url in "$@"; do
   name=${url%%:*}
   "$binary" migrate up --url "$url" >/dev/null
   log=$(mktemp)
-  "$binary" serve --url "$url" --port 0 --insecure-no-auth >"$log" 2>&1 &
+  "$binary" serve --url "$url" --port 0 --insecure-no-auth --outbox "$log.outbox" >"$log" 2>&1 &
   server=$!
   port=""
   for _ in $(seq 100); do
@@ -39,6 +39,6 @@ for url in "$@"; do
   fi
   kill -TERM "$server"
   wait "$server" || { failed=1; echo "api-check $name: the server did not stop cleanly:" >&2; tail -20 "$log" >&2; }
-  rm -f "$log" "$log.st"
+  rm -f "$log" "$log.st" "$log.outbox" "$log.outbox-wal" "$log.outbox-shm"
 done
 exit $failed

@@ -43,11 +43,19 @@ public enum ServeScenario {
 
     /// Starts `ailedger serve` on a free port and waits until it listens.
     static func start(_ url: String, keys: Bool = false) async throws -> (process: ChildProcess, base: String) {
-        let process = try ChildProcess.spawn([binary, "serve", "--url", url, "--port", "0"]
-                                             + (keys ? ["--requests-per-second", "5", "--burst", "20"] : ["--insecure-no-auth"]))
+        // With keys, the outbox is the default one, in the state folder the environment names.
+        let state = try WriterFaultCases.temporaryFolder("serve-state").path
+        let process = try ChildProcess.spawn(keys ? ["/usr/bin/env", "AILEDGER_STATE_DIR=\(state)", binary, "serve", "--url", url,
+                                                     "--port", "0", "--requests-per-second", "5", "--burst", "20"]
+                                                  : [binary, "serve", "--url", url, "--port", "0", "--insecure-no-auth",
+                                                     "--outbox", state + "/outbox.sqlite"])
         for _ in 0..<600 {
             if let range = process.output.range(of: #"on http://127\.0\.0\.1:[0-9]+"#, options: .regularExpression) {
                 let port = process.output[range].split(separator: ":").last.map(String.init) ?? ""
+                let outbox = keys ? #"\(outbox: "# + NSRegularExpression.escapedPattern(for: state) + #"/outbox-[0-9a-f]{16}\.sqlite\)"#
+                    : #"\(outbox: "# + NSRegularExpression.escapedPattern(for: state) + #"/outbox\.sqlite\)"#
+                try Expect.that(process.output.range(of: outbox, options: .regularExpression) != nil,
+                                "the server names its outbox: \(process.output.prefix(500))")
                 return (process, "http://127.0.0.1:\(port)")
             }
             try await Task.sleep(for: .milliseconds(50))

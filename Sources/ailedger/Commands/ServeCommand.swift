@@ -20,7 +20,10 @@ struct ServeCommand: AsyncParsableCommand {
     @OptionGroup var database: DatabaseOptions
     @Option(help: "The address to listen on.") var host = "127.0.0.1"
     @Option(help: "The port to listen on; 0 picks a free one (printed on standard error).") var port = 8080
-    @Option(help: "A local SQLite file that accepted records spill to while the database is away.") var outbox: String?
+    @Option(help: ArgumentHelp("A local SQLite file that accepted records go to while the database is away, and at shutdown when the drain deadline passes; they are replayed from it.",
+                               discussion: "Default: outbox-<hash of the database URL>.sqlite in $AILEDGER_STATE_DIR, else $XDG_STATE_HOME/ailedger, else ~/.local/state/ailedger."))
+    var outbox: String?
+    @Flag(help: "Keep no outbox: records still unwritten when the drain deadline passes at shutdown are lost.") var noOutbox = false
     @Flag(help: "Serve without API keys; refused unless --host is a loopback address.") var insecureNoAuth = false
     @Option(help: "Requests a second each API key may make on average (429 past it).") var requestsPerSecond: Double = 100
     @Option(help: "Requests an API key may make at once above its average.") var burst = 200
@@ -35,6 +38,7 @@ struct ServeCommand: AsyncParsableCommand {
         if let logLevel, Logger.Level(rawValue: logLevel.lowercased()) == nil {
             throw ValidationError("--log-level must be trace, debug, info, notice, warning, error or critical")
         }
+        if noOutbox && outbox != nil { throw ValidationError("--outbox and --no-outbox exclude each other") }
         guard !insecureNoAuth || Self.isLoopback(host) else {
             throw ValidationError("--insecure-no-auth serves only a loopback address (127.0.0.1, ::1, localhost), not \(host)")
         }
@@ -46,16 +50,41 @@ struct ServeCommand: AsyncParsableCommand {
         let level = (logLevel ?? ProcessInfo.processInfo.environment["AILEDGER_LOG_LEVEL"]).flatMap { Logger.Level(rawValue: $0.lowercased()) }
         var logger = Logger(label: "ailedger.server")
         logger.logLevel = level ?? .info
-        var writer = WriterOptions(outboxURL: outbox.map { $0.hasPrefix("sqlite:") ? $0 : "sqlite://" + $0 })
+        let url = try database.resolvedURL()
+        let outboxPath = noOutbox ? nil : try outbox ?? Self.defaultOutbox(for: url)
+        var writer = WriterOptions(outboxURL: outboxPath.map { $0.hasPrefix("sqlite:") ? $0 : "sqlite://" + $0 })
         writer.logger.logLevel = logger.logLevel
-        let ledger = try await Ledger.open(url: try database.resolvedURL(), drivers: AILedgerCommand.drivers, writer: writer)
+        let ledger = try await Ledger.open(url: url, drivers: AILedgerCommand.drivers, writer: writer)
         let shown = host.contains(":") ? "[\(host)]" : host
         let server = LedgerServer(ledger: ledger, options: ServerOptions(requireKeys: !insecureNoAuth,
                                                                      requestsPerSecondPerKey: requestsPerSecond, burstPerKey: burst),
                                   logger: logger, metrics: registry)
         try await server.run(host: host, port: port) { port in
-            StandardError.print("ailedger serving \(ledger.url) on http://\(shown):\(port)")
+            StandardError.print("ailedger serving \(ledger.url) on http://\(shown):\(port) (outbox: \(outboxPath ?? "none"))")
         }
+    }
+
+    /// `outbox-<hash>.sqlite` in the state folder, the hash (FNV-1a) of the database URL with
+    /// its password hidden, so that each database has its own; the folder is made.
+    static func defaultOutbox(for url: String) throws -> String {
+        let environment = ProcessInfo.processInfo.environment
+        let folder: URL
+        if let state = environment["AILEDGER_STATE_DIR"], !state.isEmpty {
+            folder = URL(fileURLWithPath: state)
+        } else if let state = environment["XDG_STATE_HOME"], !state.isEmpty {
+            folder = URL(fileURLWithPath: state).appendingPathComponent("ailedger")
+        } else {
+            folder = FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".local/state/ailedger")
+        }
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw ValidationError("cannot make the outbox folder \(folder.path); pass --outbox PATH or --no-outbox")
+        }
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in "\(try DatabaseURL(url))".utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        let hex = String(hash, radix: 16)
+        return folder.appendingPathComponent("outbox-\(String(repeating: "0", count: 16 - hex.count) + hex).sqlite").path
     }
 
     /// `localhost`, `::1`, or an IPv4 address in 127.0.0.0/8 (written as one, not a name).

@@ -1,0 +1,46 @@
+import AILedger
+import Foundation
+
+/// Calls the size of real chat completions, about 3 KB each: a 700-byte prompt, a 400-byte
+/// completion, the ~1 KB request and the ~800-byte response as the provider returned them.
+enum RealisticCalls {
+    static let models = ["gpt-4o", "gpt-4o-mini", "claude-3-5-haiku-20241022", "claude-sonnet-4-20250514"]
+
+    static func make(_ count: Int, user: String, seed: Int) -> [Call] {
+        (0..<count).map { n in
+            let k = seed * 1_000_003 + n
+            let model = models[k % models.count]
+            let prompt = String(repeating: "Summarise the customer's order history for the support agent. ", count: 11).prefix(700 - 12)
+                + " (case \(k % 100_000))"
+            let completion = String(repeating: "The customer placed five orders; two were late. ", count: 8).prefix(400)
+            let input = Int64(160 + k % 900), output = Int64(90 + k % 300), cached = Int64(k % 3 == 0 ? 128 : 0)
+            let request: JSONValue = [
+                "model": .string(model), "temperature": 0.2, "max_tokens": 512, "user": .string(user),
+                "messages": [["role": "system", "content": .string(String(prompt.prefix(200)))],
+                             ["role": "user", "content": .string(String(prompt))]],
+            ]
+            let response: JSONValue = [
+                "id": .string("chatcmpl-\(k)"), "object": "chat.completion", "created": .int(1_767_225_600 + Int64(k)),
+                "model": .string(model),
+                "choices": [["index": 0, "finish_reason": "stop",
+                             "message": ["role": "assistant", "content": .string(String(completion.prefix(520)))]]],
+                "usage": ["prompt_tokens": .int(input), "completion_tokens": .int(output), "total_tokens": .int(input + output),
+                          "prompt_tokens_details": ["cached_tokens": .int(cached)]],
+            ]
+            return Call(model: model, provider: model.hasPrefix("claude") ? "anthropic" : "openai", callType: "support_summary",
+                        status: k % 50 == 0 ? .error : .success, userID: user,
+                        usage: TokenUsage(input: input, output: output, cacheRead: cached), latencyMs: Double(300 + k % 2_000),
+                        inputText: String(prompt), outputText: String(completion), request: request, response: response,
+                        errorCode: k % 50 == 0 ? "rate_limited" : nil)
+        }
+    }
+
+    /// `calls` as the JSON array a client posts: every field but the id, which the server makes.
+    static func body(_ calls: [Call]) -> String {
+        JSONValue.array(calls.map { call in
+            guard case .object(var fields) = call.json else { return call.json }
+            fields["id"] = nil
+            return .object(fields)
+        }).jsonText
+    }
+}
