@@ -2,12 +2,12 @@
 SWIFT ?= swift
 DEMO_DB ?= ailedger-demo.sqlite
 # Debian packages the build needs, and what the tests start or run: the database servers,
-# and Python and Node for the example clients.
+# Python and Node for the example clients, curl for OTLP JSON.
 BUILD_PACKAGES := pkgconf libsqlite3-dev sqlite3 libpq-dev libmariadb-dev zlib1g-dev
-TEST_PACKAGES := $(BUILD_PACKAGES) postgresql mariadb-server mariadb-client python3 python3-venv nodejs
+TEST_PACKAGES := $(BUILD_PACKAGES) postgresql mariadb-server mariadb-client python3 python3-venv nodejs curl
 
 # The parsers fuzzed by `make fuzz` (see Fuzz/), and libFuzzer's archive beside the compiler.
-FUZZ_TARGETS := url timestamp cursor json usage prices litellm migration time csv call
+FUZZ_TARGETS := url timestamp cursor json usage prices litellm migration time csv call otlp otlpjson
 FUZZ_SECONDS ?= 60
 FUZZER_LIBRARY = $(firstword $(wildcard $(dir $(realpath $(shell command -v $(SWIFT))))../lib/clang/*/lib/linux/libclang_rt.fuzzer_no_main-*.a))
 
@@ -35,10 +35,12 @@ demo: build
 
 # Every test on every driver, against throwaway servers started on 127.0.0.1; a driver
 # whose server is missing fails the run instead of being skipped.
-# Each fuzz target also runs for a few seconds over its checked-in corpus, and schemathesis
-# checks every route of a live server against /openapi.json on each database.
+# Each fuzz target also runs for a few seconds over its checked-in corpus, schemathesis
+# checks every route of a live server against /openapi.json on each database, and the
+# OpenTelemetry Python SDK (in .build/otel-venv) sends real spans to /v1/traces.
 test: test-deps fuzz-build
 	scripts/fuzz.sh 3 $(FUZZ_TARGETS)
+	scripts/otel-venv.sh
 	$(SWIFT) build --build-tests
 	AILEDGER_REQUIRE_ALL_DRIVERS=1 scripts/with-test-servers.sh sh -c 'scripts/api-check.sh "sqlite://$$(mktemp -d)/api.db" \
 		"$$AILEDGER_TEST_POSTGRES_URL" "$$AILEDGER_TEST_MYSQL_URL" && $(SWIFT) test --skip-build'

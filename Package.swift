@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "AILedgerPostgres", targets: ["AILedgerPostgres"]),
         .library(name: "AILedgerMySQL", targets: ["AILedgerMySQL"]),
         .library(name: "AILedgerConformance", targets: ["AILedgerConformance"]),
+        .library(name: "AILedgerOTLP", targets: ["AILedgerOTLP"]),
         .library(name: "AILedgerServer", targets: ["AILedgerServer"]),
         .executable(name: "ailedger", targets: ["ailedger"]),
     ],
@@ -69,11 +70,15 @@ let package = Package(
             plugins: ["EmbedMigrations"]
         ),
 
+        // OpenTelemetry GenAI spans (OTLP protobuf and JSON) into ledger records; no
+        // dependency but the core.
+        .target(name: "AILedgerOTLP", dependencies: ["AILedger"]),
+
         // The HTTP service: JSON ingest and query over the ledger (Hummingbird 2).
         .target(
             name: "AILedgerServer",
             dependencies: [
-                "AILedger", .product(name: "Hummingbird", package: "hummingbird"),
+                "AILedger", "AILedgerOTLP", .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "CompressNIO", package: "compress-nio"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -140,7 +145,7 @@ let package = Package(
             path: "Tests/WriterProbe"
         ),
 
-        .testTarget(name: "AILedgerTests", dependencies: ["AILedger"]),
+        .testTarget(name: "AILedgerTests", dependencies: ["AILedger", "AILedgerOTLP"]),
         // Runs the `ailedger` binary as a process.
         .testTarget(name: "AILedgerCLITests", dependencies: ["AILedger", "AILedgerSQLite", "AILedgerConformance", "ailedger"]),
         .testTarget(
@@ -162,13 +167,13 @@ let package = Package(
 // folder of their own, naming libFuzzer's archive without its `main` (SwiftPM gives the
 // program its own) in AILEDGER_FUZZER_LIBRARY; the core is instrumented for coverage.
 if let fuzzer = Context.environment["AILEDGER_FUZZER_LIBRARY"] {
-    for target in package.targets where target.name == "AILedger" {
+    for target in package.targets where target.name == "AILedger" || target.name == "AILedgerOTLP" {
         target.swiftSettings = [.unsafeFlags(["-sanitize=fuzzer"])]
     }
     package.targets.append(.target(name: "CFuzzer", path: "Fuzz/CFuzzer"))
     package.targets.append(.executableTarget(
         name: "AILedgerFuzz",
-        dependencies: ["AILedger", "CFuzzer"],
+        dependencies: ["AILedger", "AILedgerOTLP", "CFuzzer"],
         path: "Fuzz/AILedgerFuzz",
         swiftSettings: [.unsafeFlags(["-sanitize=fuzzer", "-parse-as-library"])],
         linkerSettings: [.unsafeFlags([fuzzer, "-lstdc++"])]

@@ -95,6 +95,8 @@ schemas = {
                   "input": {"type": ["string", "number"]}, "output": {"type": ["string", "number"]}, "tiers": {"type": "array"}},
                  ["model", "effective_from"]),
     "Prices": obj({"prices": {"type": "array", "items": ref("Price")}}, ["prices"]),
+    "OTLPTraces": obj({"resourceSpans": {"type": "array", "items": {"type": "object"}}}),
+    "RpcStatus": obj({"code": integer, "message": string}, ["message"]),
     "Feedback": obj({"feedback": {"enum": ["accepted", "rejected", "modified"]}, "feedback_comment": string, "quality_score": integer, "edit_distance": integer}, ["feedback"], extra=False),
 }
 list_param_defs = [
@@ -166,6 +168,15 @@ paths = {
         "responses": ok(obj({"prompts": {"type": "array", "items": obj({"prompt_id": nstring, "prompt_version": nstring, "interactions": integer,
             "accepted": integer, "rejected": integer, "modified": integer, "acceptance_rate": nnumber,
             "average_quality_score": nnumber, "average_edit_distance": nnumber})}}, ["prompts"])) | errors(E400, E401, E403, E429, E503)}},
+    "/v1/traces": {"post": {"summary": "OTLP/HTTP: OpenTelemetry GenAI spans become calls, interactions and conversations (docs/OTLP.md)",
+        "requestBody": {"required": True, "content": {"application/json": {"schema": ref("OTLPTraces")},
+                                                      "application/x-protobuf": {"schema": {"type": "string", "format": "binary"}}}},
+        "responses": {"200": {"description": "Taken; a partial success counts the rejected spans",
+                              "content": {"application/json": {"schema": obj({"partialSuccess": obj({"rejectedSpans": string, "errorMessage": string})})},
+                                          "application/x-protobuf": {"schema": {"type": "string", "format": "binary"}}}}}
+                     | {str(code): {"description": text, "content": {"application/json": {"schema": ref("RpcStatus")},
+                                                                   "application/x-protobuf": {"schema": {"type": "string", "format": "binary"}}}}
+                        for code, text in [E400, E401, E403, E413, E415, E429, E503]}}},
     "/v1/stats/sql-queries": {"get": {"summary": "The SQL the matching interactions ran: volume, per database and intent, failures, the most frequent statements",
         "parameters": list_params + [{"name": "top", "in": "query", "required": False, "schema": {"type": "integer", "minimum": 1, "maximum": 99999999}}],
         "responses": ok(ref("SQLQueryReport")) | errors(E400, E401, E403, E429, E503)}},

@@ -1,4 +1,5 @@
 import AILedger
+import AILedgerOTLP
 import CFuzzer
 import Foundation
 
@@ -6,7 +7,7 @@ import Foundation
 /// libFuzzer target: every input must give a value or a typed error, never a trap, and
 /// what is parsed must survive a round trip. `AILEDGER_FUZZ_TARGET` picks the target.
 enum FuzzTarget: String, CaseIterable {
-    case url, timestamp, cursor, json, usage, prices, litellm, migration, time, csv, call
+    case url, timestamp, cursor, json, usage, prices, litellm, migration, time, csv, call, otlp, otlpjson
 
     static let selected: FuzzTarget = {
         let name = ProcessInfo.processInfo.environment["AILEDGER_FUZZ_TARGET"] ?? ""
@@ -61,12 +62,26 @@ enum FuzzTarget: String, CaseIterable {
         case .call:
             guard let value = try? JSONValue(jsonText: text), let call = try? Call(json: value) else { return }
             check((try? Call(json: call.json))?.id == call.id, "a call's JSON does not read back")
+        case .otlp:
+            guard let traces = try? OTLPTraces(protobuf: Array(data)) else { return }
+            checkRecords(traces)
+        case .otlpjson:
+            guard let value = try? JSONValue(jsonText: text), let traces = try? OTLPTraces(json: value) else { return }
+            checkRecords(traces)
         case .csv:
             let fields = text.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init)
             let line = CSV.line(fields) + "\r\n"
             guard let read = CSVReader.rows(line), read.count == 1 else { return fail("CSV line does not read back as one row") }
             check(read[0] == fields.map(CSV.defused), "CSV fields do not read back")
         }
+    }
+
+    /// What spans become is always storable, and the same twice.
+    private func checkRecords(_ traces: OTLPTraces) {
+        let conversion = traces.records(captureContent: true)
+        check((try? conversion.batch.validate()) != nil, "spans became records that cannot be stored")
+        check(traces.records(captureContent: true).batch == conversion.batch, "the same spans became other records")
+        check(conversion.batch.calls.count + conversion.rejected.count + conversion.skipped == traces.spans.count, "a span went missing")
     }
 
     /// Whether `needle`'s bytes occur in `haystack`'s: Foundation's `contains` was seen to

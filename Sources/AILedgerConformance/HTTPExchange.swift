@@ -12,6 +12,8 @@ public struct HTTPExchange: Sendable {
     public let json: JSONValue
     /// The body as text.
     public let text: String
+    /// The body as sent.
+    public let body: Data
     /// The response's headers, by lowercased name.
     public let headers: [String: String]
 
@@ -31,7 +33,7 @@ public struct HTTPExchange: Sendable {
         for (name, value) in (response as? HTTPURLResponse)?.allHeaderFields ?? [:] {
             if let name = name as? String, let value = value as? String { headers[name.lowercased()] = value }
         }
-        return HTTPExchange(status: status, json: (try? JSONValue(jsonText: text)) ?? .null, text: text, headers: headers)
+        return HTTPExchange(status: status, json: (try? JSONValue(jsonText: text)) ?? .null, text: text, body: data, headers: headers)
     }
 
     /// Sends `value` as JSON.

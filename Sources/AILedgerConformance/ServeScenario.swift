@@ -71,7 +71,7 @@ public enum ServeScenario {
                      "/v1/interactions/{id}/feedback", "/v1/conversations", "/v1/conversations/{id}", "/v1/batch",
                      "/v1/stats/overview", "/v1/stats/by/{dimension}", "/v1/stats/series/{bucket}", "/v1/stats/failures",
                      "/v1/stats/data-quality", "/v1/stats/feedback", "/v1/stats/sql-queries", "/v1/export/{kind}", "/metrics",
-                     "/v1/prices", "/v1/prices/{model}", "/logging-dashboard/overview",
+                     "/v1/prices", "/v1/prices/{model}", "/v1/traces", "/logging-dashboard/overview",
                      "/logging-dashboard/conversation/{conversation_id}/detailed", "/logging-dashboard/llm-calls/analysis",
                      "/logging-dashboard/sql-queries/analysis"] {
             try Expect.that(document["paths", path] != nil, "the document describes \(path)")

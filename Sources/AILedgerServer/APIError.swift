@@ -1,4 +1,5 @@
 import AILedger
+import AILedgerOTLP
 import Foundation
 import Hummingbird
 
@@ -34,8 +35,28 @@ struct APIError: HTTPResponseError {
     }
 
     func response(from request: Request, context: some RequestContext) throws -> Response {
+        if request.uri.path == "/v1/traces" { return otlpResponse(request) }
         let body: JSONValue = ["error": ["code": .string(code), "message": .string(message)]]
         var response = Response.json(body, status: status)
+        response.headers.append(contentsOf: headers)
+        if status == .unauthorized { response.headers[.wwwAuthenticate] = "Bearer" }
+        return response
+    }
+
+    /// The error as OTLP/HTTP answers one: a `google.rpc.Status` in the request's encoding.
+    private func otlpResponse(_ request: Request) -> Response {
+        let encoding = request.headers[.contentType].flatMap(OTLPEncoding.init(contentType:)) ?? .json
+        let grpcCode = switch status.code {
+        case 400, 415: 3
+        case 401: 16
+        case 403: 7
+        case 404: 5
+        case 413, 429: 8
+        case 503: 14
+        default: 13
+        }
+        var response = Response(status: status, headers: [.contentType: encoding.contentType],
+                                body: .init(byteBuffer: ByteBuffer(bytes: OTLPResponse.status(code: grpcCode, message: message, encoding))))
         response.headers.append(contentsOf: headers)
         if status == .unauthorized { response.headers[.wwwAuthenticate] = "Bearer" }
         return response

@@ -27,7 +27,7 @@ extension LedgerServer {
         var fields: [String: JSONValue] = ["accepted": .int(Int64(accepted)), "rejected": .array(rejected)]
         switch request.uri.queryParameters["wait"] {
         case nil: break
-        case "commit": fields["committed"] = .bool(accepted == 0 ? true : await ledger.flush().isComplete)
+        case "commit": fields["committed"] = .bool(await ledger.flush().isComplete)
         default: throw APIError.badRequest("wait: must be commit")
         }
         return Response.json(.object(fields))
@@ -109,7 +109,7 @@ extension LedgerServer {
     }
 
     /// Hands `batch` to the writer; returns how many records it holds.
-    private func record(_ batch: RecordBatch) async throws -> Int {
+    func record(_ batch: RecordBatch) async throws -> Int {
         let count = batch.records
         guard count > 0 else { return 0 }
         guard count <= options.maxRecordsPerRequest else { throw Self.tooMany(options.maxRecordsPerRequest) }
@@ -146,6 +146,17 @@ extension LedgerServer {
     /// The body, parsed as JSON, at most `maxBodyBytes` long (after decompression, when it
     /// comes gzipped).
     func json(in request: Request) async throws -> JSONValue {
+        let buffer = try await body(of: request)
+        do {
+            return try JSONValue(jsonText: String(decoding: buffer.readableBytesView, as: UTF8.self))
+        } catch {
+            throw APIError.badRequest("the body is not JSON")
+        }
+    }
+
+    /// The body, at most `maxBodyBytes` long, decompressed when it comes gzipped (and held
+    /// to the same limit once decompressed).
+    func body(of request: Request) async throws -> ByteBuffer {
         let tooLarge = APIError(.contentTooLarge, "too_large", "the body is over \(options.maxBodyBytes) bytes")
         var buffer: ByteBuffer
         do {
@@ -168,10 +179,6 @@ extension LedgerServer {
         default:
             throw APIError(.unsupportedMediaType, "unsupported_encoding", "Content-Encoding must be gzip or identity")
         }
-        do {
-            return try JSONValue(jsonText: String(decoding: buffer.readableBytesView, as: UTF8.self))
-        } catch {
-            throw APIError.badRequest("the body is not JSON")
-        }
+        return buffer
     }
 }

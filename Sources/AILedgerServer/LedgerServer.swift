@@ -52,6 +52,7 @@ public struct LedgerServer: Sendable {
         router.post("v1/interactions") { request, _ in try await ingest(request, as: .interactions) }
         router.post("v1/conversations") { request, _ in try await ingest(request, as: .conversations) }
         router.post("v1/batch") { request, _ in try await ingestBatch(request) }
+        router.post("v1/traces") { request, _ in try await traces(request) }
         router.post("v1/interactions/:id/feedback") { request, context in
             try await feedback(request, id: context.parameters.get("id") ?? "")
         }
@@ -91,13 +92,20 @@ public struct LedgerServer: Sendable {
     /// outbox (or, past the writer's drain deadline with no outbox, counted and logged as
     /// given up). Requests still running `options.shutdownGrace` after the signal are
     /// cancelled; a SIGQUIT cancels them at once.
-    /// `listening` is told the port once the server accepts connections.
-    public func run(host: String, port: Int, listening: @escaping @Sendable (Int) -> Void = { _ in }) async throws {
+    /// `listening` is told the port once the server accepts connections. With `otlpPort`,
+    /// the same routes are served on that port too (OTLP exporters default to 4318).
+    public func run(host: String, port: Int, otlpPort: Int? = nil, listening: @escaping @Sendable (Int) -> Void = { _ in }) async throws {
         let router = Router()
         addRoutes(to: router)
-        let app = Application(router: router, configuration: .init(address: .hostname(host, port: port), serverName: "ailedger"),
-                              onServerRunning: { channel in listening(channel.localAddress?.port ?? port) }, logger: logger)
-        var configuration = ServiceGroupConfiguration(services: [.init(service: app)], gracefulShutdownSignals: [.sigterm, .sigint],
+        var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
+            .init(service: Application(router: router, configuration: .init(address: .hostname(host, port: port), serverName: "ailedger"),
+                                       onServerRunning: { channel in listening(channel.localAddress?.port ?? port) }, logger: logger)),
+        ]
+        if let otlpPort {
+            services.append(.init(service: Application(router: router, configuration: .init(address: .hostname(host, port: otlpPort),
+                                                                                             serverName: "ailedger"), logger: logger)))
+        }
+        var configuration = ServiceGroupConfiguration(services: services, gracefulShutdownSignals: [.sigterm, .sigint],
                                                       cancellationSignals: [.sigquit], logger: logger)
         configuration.maximumGracefulShutdownDuration = options.shutdownGrace
         do {

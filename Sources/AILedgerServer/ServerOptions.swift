@@ -16,11 +16,15 @@ public struct ServerOptions: Sendable {
     public var burstPerKey: Int
     /// How long requests may go on after SIGTERM before they are cancelled. Default 20 s.
     public var shutdownGrace: Duration
+    /// Whether prompts and completions sent in OpenTelemetry spans are stored. Default
+    /// false: content may hold personal data.
+    public var captureContent: Bool
 
     /// Creates options; every default is the one documented on its property.
     public init(maxBodyBytes: Int = 10 << 20, maxRecordsPerRequest: Int = 10_000, maxPageSize: Int = 1_000,
                 requireKeys: Bool = true, requestsPerSecondPerKey: Double = 100, burstPerKey: Int = 200,
-                shutdownGrace: Duration = .seconds(20)) {
+                shutdownGrace: Duration = .seconds(20), captureContent: Bool = false) {
+        self.captureContent = captureContent
         self.shutdownGrace = shutdownGrace
         self.requireKeys = requireKeys
         self.requestsPerSecondPerKey = requestsPerSecondPerKey

@@ -127,6 +127,10 @@ extension MySQLTests {
         try await ServeScenario.expectServes(url: url, drivers: drivers)
     }
 
+    @Test func receivesOpenTelemetrySpans() async throws {
+        try await OTLPScenario.expectReceives(url: url, drivers: drivers)
+    }
+
     @Test func closeSavesWhatItCanWhileACallIsStuck() async throws {
         try await StuckDatabase.expectCloseSavesWhatItCan(url: url, drivers: drivers + [SQLiteDriver()],
                                                           lock: ["LOCK TABLES ailedger_calls WRITE"], unlock: ["UNLOCK TABLES"])

@@ -163,6 +163,10 @@ extension PostgresTests {
         try await ServeScenario.expectServes(url: url, drivers: drivers)
     }
 
+    @Test func receivesOpenTelemetrySpans() async throws {
+        try await OTLPScenario.expectReceives(url: url, drivers: drivers)
+    }
+
     @Test func closeSavesWhatItCanWhileACallIsStuck() async throws {
         try await StuckDatabase.expectCloseSavesWhatItCan(url: url, drivers: drivers + [SQLiteDriver()],
                                                           lock: ["BEGIN", "LOCK TABLE ailedger_calls IN ACCESS EXCLUSIVE MODE"], unlock: ["COMMIT"])

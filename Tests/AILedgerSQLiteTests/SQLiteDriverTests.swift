@@ -36,6 +36,11 @@ import Testing
         try await ServeScenario.expectServes(url: url, drivers: drivers)
     }
 
+    @Test func receivesOpenTelemetrySpans() async throws {
+        let url = "sqlite://" + TemporaryDirectory.make().appendingPathComponent("otlp.sqlite").path
+        try await OTLPScenario.expectReceives(url: url, drivers: drivers)
+    }
+
     @Test func childrenSpilledAheadOfTheirParentsWaitForThem() async throws {
         let path = TemporaryDirectory.make().appendingPathComponent("ordering.sqlite").path
         // The database is "away" while another connection holds its write lock; the writer

@@ -73,6 +73,9 @@ extension Ledger {
     /// What the buffered writer has done so far; nil without one.
     public var writerStatistics: WriterStatistics? { writer?.statistics }
 
+    /// How many records the buffered writer holds at most; nil without one.
+    public var writerCapacity: Int? { writer == nil ? nil : writerOptions?.capacity }
+
     /// Stores a user's verdict on an interaction, replacing any earlier one.
     ///
     /// Throws `LedgerError.Kind.notFound` when no interaction has that id.

@@ -227,7 +227,7 @@ final class BufferedWriter: Sendable {
             unwritten = seal()
             if unwritten > 0 {
                 metrics.abandoned.increment(by: unwritten)
-                options.logger.error("close deadline passed with the database away: records given up",
+                options.logger.error("close deadline passed before the database took every record, and no outbox holds them: records given up",
                                      metadata: ["records": "\(unwritten)"])
             }
         }

@@ -25,6 +25,8 @@ struct ServeCommand: AsyncParsableCommand {
     var outbox: String?
     @Flag(help: "Keep no outbox: records still unwritten when the drain deadline passes at shutdown are lost.") var noOutbox = false
     @Flag(help: "Serve without API keys; refused unless --host is a loopback address.") var insecureNoAuth = false
+    @Option(help: "Serve the same routes on this port too, for OpenTelemetry exporters (their default is 4318).") var otlpPort: Int?
+    @Flag(help: "Store the prompts and completions OpenTelemetry spans carry (off: they may hold personal data).") var captureContent = false
     @Option(help: "Requests a second each API key may make on average (429 past it).") var requestsPerSecond: Double = 100
     @Option(help: "Requests an API key may make at once above its average.") var burst = 200
     @Option(help: "What to log: trace, debug, info (one line per request), notice, warning, error or critical; default: AILEDGER_LOG_LEVEL, else info.")
@@ -32,6 +34,9 @@ struct ServeCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be from 0 to 65535") }
+        if let otlpPort, !(1...65_535).contains(otlpPort) || otlpPort == port {
+            throw ValidationError("--otlp-port must be from 1 to 65535 and differ from --port")
+        }
         guard requestsPerSecond >= 0.001, requestsPerSecond <= 1_000_000, (1...1_000_000).contains(burst) else {
             throw ValidationError("--requests-per-second must be from 0.001 to 1,000,000 and --burst from 1 to 1,000,000")
         }
@@ -57,9 +62,10 @@ struct ServeCommand: AsyncParsableCommand {
         let ledger = try await Ledger.open(url: url, drivers: AILedgerCommand.drivers, writer: writer)
         let shown = host.contains(":") ? "[\(host)]" : host
         let server = LedgerServer(ledger: ledger, options: ServerOptions(requireKeys: !insecureNoAuth,
-                                                                     requestsPerSecondPerKey: requestsPerSecond, burstPerKey: burst),
+                                                                     requestsPerSecondPerKey: requestsPerSecond, burstPerKey: burst,
+                                                                     captureContent: captureContent),
                                   logger: logger, metrics: registry)
-        try await server.run(host: host, port: port) { port in
+        try await server.run(host: host, port: port, otlpPort: otlpPort) { port in
             StandardError.print("ailedger serving \(ledger.url) on http://\(shown):\(port) (outbox: \(outboxPath ?? "none"))")
         }
     }
