@@ -73,7 +73,7 @@ public enum JSONValue: Sendable, Hashable, Codable {
     /// Parses JSON text.
     public init(jsonText: String) throws {
         do {
-            self = try JSONDecoder().decode(JSONValue.self, from: Data(jsonText.utf8))
+            self = try JSONParser.parse(jsonText)
         } catch {
             throw LedgerError(.decodingFailed, "stored JSON could not be parsed")
         }
