@@ -114,7 +114,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "ServerBenchmark",
-            dependencies: ["AILedger", "AILedgerSQLite", "AILedgerPostgres", "AILedgerMySQL", "AILedgerConformance"],
+            dependencies: ["AILedger", "AILedgerSQLite", "AILedgerPostgres", "AILedgerMySQL", "AILedgerConformance", "AILedgerOTLP"],
             path: "Benchmarks/ServerBenchmark"
         ),
 

@@ -11,8 +11,11 @@ struct LoadRun {
     var latenciesMs: [Double] = []
     var seconds = 0.0
 
-    static func run(port: Int, requests bodies: [[UInt8]], connections: Int, seconds: Double,
-                    interval: Double? = nil) async throws -> LoadRun {
+    /// Posts `bodies` round robin; `prepare`, when given, adjusts each request (by its
+    /// number) before it is sent, and `acceptedPerRequest` counts a 200 answer as that many
+    /// records instead of reading the answer's `accepted`.
+    static func run(port: Int, requests bodies: [[UInt8]], connections: Int, seconds: Double, interval: Double? = nil,
+                    prepare: (@Sendable (inout [UInt8], Int) -> Void)? = nil, acceptedPerRequest: Int? = nil) async throws -> LoadRun {
         let total = Locked(LoadRun())
         let problem = Locked<String?>(nil)
         let start = Date()
@@ -31,10 +34,15 @@ struct LoadRun {
                             } else if due.timeIntervalSinceNow > 0 {
                                 Thread.sleep(forTimeInterval: due.timeIntervalSinceNow)
                             }
-                            let answer = try connection.send(bodies[index % bodies.count])
+                            var request = bodies[index % bodies.count]
+                            prepare?(&request, index)
+                            let answer = try connection.send(request)
                             mine.latenciesMs.append(Date().timeIntervalSince(due) * 1_000)
                             mine.requests += 1
-                            if answer.status == 200, let range = answer.body.range(of: #""accepted":[0-9]+"#, options: .regularExpression) {
+                            if answer.status == 200, let acceptedPerRequest {
+                                mine.accepted += acceptedPerRequest
+                            } else if answer.status == 200,
+                                      let range = answer.body.range(of: #""accepted":[0-9]+"#, options: .regularExpression) {
                                 mine.accepted += Int(answer.body[range].split(separator: ":").last ?? "") ?? 0
                             } else {
                                 mine.failures += 1

@@ -50,15 +50,19 @@ func inProcess(_ url: String, _ templates: [[Call]]) async throws -> Double {
         }
         return try await group.reduce(0, +)
     }
-    let drained = await ledger.close()
-    guard drained.isComplete else { throw LoadError("the in-process writer did not drain") }
+    // However long the database takes to commit what is buffered.
+    var drained = false
+    for _ in 0..<20 where !drained { drained = await ledger.flush(timeout: .seconds(30)).isComplete }
     let elapsed = ContinuousClock.now - start
+    await ledger.close()
+    guard drained else { throw LoadError("the in-process writer did not drain") }
     return Double(recorded) / (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
 }
 
 /// Starts `ailedger serve` on a free port.
 func startServer(_ url: String, outbox: String) async throws -> (ChildProcess, Int) {
     let process = try ChildProcess.spawn([binary, "serve", "--url", url, "--port", "0", "--insecure-no-auth", "--outbox", outbox,
+                                          "--capture-content",
                                           "--requests-per-second", "1000000", "--burst", "1000000"])
     for _ in 0..<600 {
         if let range = process.output.range(of: #"on http://127\.0\.0\.1:[0-9]+"#, options: .regularExpression),
@@ -99,32 +103,50 @@ for url in urls {
     let (server, port) = try await startServer(url, outbox: folder.appendingPathComponent("outbox-\(kind).sqlite").path)
     let user = "bench-\(run)-http"
     let bodies = (0..<20).map { LoadConnection.post("/v1/calls", body: RealisticCalls.body(RealisticCalls.make(batch, user: user, seed: $0))) }
+    func commitAll() async throws -> Double {
+        let started = Date()
+        var committed = false
+        for _ in 0..<20 where !committed {
+            let answer = try LoadConnection(port: port).send(LoadConnection.post("/v1/calls?wait=commit", body: "[]"))
+            committed = answer.status == 200 && answer.body.contains("\"committed\":true")
+        }
+        guard committed else { throw LoadError("the server did not commit: \(server.output.suffix(1_000))") }
+        return Date().timeIntervalSince(started)
+    }
     let full = try await LoadRun.run(port: port, requests: bodies, connections: connections, seconds: seconds)
-    let flushStart = Date()
-    let commit = try LoadConnection(port: port).send(LoadConnection.post("/v1/calls?wait=commit", body: "[]"))
-    guard commit.status == 200, commit.body.contains("\"committed\":true") else { throw LoadError("wait=commit: \(commit.body)") }
-    let served = Double(full.accepted) / (full.seconds + Date().timeIntervalSince(flushStart))
+    let served = Double(full.accepted) / (full.seconds + (try await commitAll()))
     let halfRate = served / 2 / Double(batch)  // requests per second
     let half = try await LoadRun.run(port: port, requests: bodies, connections: connections, seconds: seconds / 2,
                                      interval: Double(connections) / halfRate)
-    // Everything accepted committed before the server stops, however long the database takes.
-    let draining = Date()
-    var committed = false
-    for _ in 0..<20 where !committed {
-        let answer = try LoadConnection(port: port).send(LoadConnection.post("/v1/calls?wait=commit", body: "[]"))
-        committed = answer.status == 200 && answer.body.contains("\"committed\":true")
-    }
-    let drained = Date().timeIntervalSince(draining)
-    server.send(SIGTERM)
-    guard await server.exitStatus() == 0, committed else {
-        throw LoadError("the server did not commit and stop cleanly: \(server.output.suffix(1_000))")
-    }
+    // Everything accepted committed before the next run, however long the database takes.
+    let drained = try await commitAll()
     let check = try await Ledger.open(url: url, drivers: drivers)
     let stored = try await check.usage(LedgerFilter(userID: user)).calls
     await check.close()
     guard stored == Int64(full.accepted + half.accepted), full.failures + half.failures == 0 else {
-        throw LoadError("\(kind): \(full.accepted + half.accepted) calls accepted, \(stored) stored, \(full.failures + half.failures) failed requests; "
-                        + "the server said: \(server.output.split(separator: "\n").filter { !$0.contains("request") }.suffix(20).joined(separator: "\n"))")
+        throw LoadError("\(kind): \(full.accepted + half.accepted) calls accepted, \(stored) stored, \(full.failures + half.failures) failed requests")
+    }
+    try await empty()
+
+    // The same calls as OpenTelemetry spans: one trace per request, protobuf, content kept.
+    let spanUser = "bench-\(run)-otlp"
+    let (template, offsets) = OTLPRequests.template(RealisticCalls.make(batch, user: spanUser, seed: 0), user: spanUser)
+    let otlpRequest = Array("POST /v1/traces HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-protobuf\r\nContent-Length: \(template.count)\r\n\r\n".utf8)
+    let head = otlpRequest.count
+    let spans = try await LoadRun.run(port: port, requests: [otlpRequest + template], connections: connections, seconds: seconds,
+                                      prepare: { request, number in
+                                          OTLPRequests.patch(&request, offsets: offsets.map { $0 + head }, number: number)
+                                      }, acceptedPerRequest: batch)
+    let spanCommit = try await commitAll()
+    let spanRate = Double(spans.accepted) / (spans.seconds + spanCommit)
+    server.send(SIGTERM)
+    guard await server.exitStatus() == 0 else { throw LoadError("the server did not stop cleanly: \(server.output.suffix(1_000))") }
+
+    let spanCheck = try await Ledger.open(url: url, drivers: drivers)
+    let storedSpans = try await spanCheck.usage(LedgerFilter(userID: spanUser)).calls
+    await spanCheck.close()
+    guard storedSpans == Int64(spans.accepted), spans.failures == 0 else {
+        throw LoadError("\(kind): \(spans.accepted) spans accepted, \(storedSpans) stored, \(spans.failures) failed requests")
     }
     say("""
 
@@ -134,6 +156,9 @@ for url in urls {
         100-call POST at that rate:   p50 \(format(full.percentile(50), 1)) ms, p99 \(format(full.percentile(99), 1)) ms
         at half of it (\(format(halfRate * Double(batch))) calls/s): p50 \(format(half.percentile(50), 1)) ms, p99 \(format(half.percentile(99), 1)) ms
       every accepted call stored: \(stored) (the last of them committed \(format(drained, 1)) s after the half-rate run)
+      OTLP protobuf, /v1/traces  \(format(spanRate).leftPad(8)) spans/s   \(format(spanRate / served * 100))% of the JSON API
+        100-span POST:               p50 \(format(spans.percentile(50), 1)) ms, p99 \(format(spans.percentile(99), 1)) ms
+      every accepted span stored: \(storedSpans)
     """)
 }
 
