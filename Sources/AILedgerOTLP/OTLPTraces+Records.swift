@@ -25,14 +25,20 @@ extension OTLPTraces {
         }
         // One interaction per trace, made from its agent or root span when this request holds it.
         let traces = Dictionary(grouping: spans, by: \.traceID)
+        var traceConversations: [[UInt8]: String] = [:]
+        for span in spans where traceConversations[span.traceID] == nil {
+            if let external = span.conversationExternalID { traceConversations[span.traceID] = external }
+        }
         var conversations: [UUID: Conversation] = [:]
         var interactions: [UUID: Interaction] = [:]
-        for (index, var call) in calls {
+        for position in calls.indices {
+            let index = calls[position].index
+            var call = calls[position].call
             let span = spans[index]
             let trace = traces[span.traceID] ?? []
             let interactionID = UUID.derived(Array("interaction:".utf8) + span.traceID)
             call.interactionID = interactionID
-            if let external = span.conversationExternalID ?? trace.lazy.compactMap(\.conversationExternalID).first {
+            if let external = span.conversationExternalID ?? traceConversations[span.traceID] {
                 let id = UUID.derived(Array("conversation:".utf8) + Array(external.utf8))
                 call.conversationID = id
                 if conversations[id] == nil {
@@ -45,7 +51,7 @@ extension OTLPTraces {
                 interaction.conversationID = call.conversationID
                 interactions[interactionID] = interaction
             }
-            calls[calls.firstIndex { $0.index == index }!].call = call
+            calls[position].call = call
         }
         var batch = RecordBatch(conversations: conversations.values.sorted { $0.createdAt < $1.createdAt },
                                 interactions: interactions.values.sorted { $0.createdAt < $1.createdAt })
