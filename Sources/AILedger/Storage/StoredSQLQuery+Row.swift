@@ -7,8 +7,8 @@ extension StoredSQLQuery: StoredRecord {
         .time("created_at", \.createdAt),
         .text("database_name", \.query.database),
         .text("statement", \.query.statement),
-        Column(name: "fingerprint", encode: { .text($0.query.fingerprint) }, decode: { _, reader in reader.skip() }),
-        Column(name: "fingerprint_key", encode: { .text(SQLQuery.fingerprintKey($0.query.fingerprint)) },
+        Column(name: "fingerprint", encode: { .text($0.fingerprint) }, decode: { _, reader in reader.skip() }),
+        Column(name: "fingerprint_key", encode: { .text(SQLQuery.fingerprintKey($0.fingerprint)) },
                decode: { _, reader in reader.skip() }),
         Column(name: "result_count", encode: { .optional($0.query.resultCount.map(Int64.init), SQLValue.integer) },
                decode: { $0.query.resultCount = try $1.optionalInt() }),
@@ -18,6 +18,6 @@ extension StoredSQLQuery: StoredRecord {
     ])
 
     static var blank: StoredSQLQuery {
-        StoredSQLQuery(interactionID: .zero, position: 0, createdAt: Date(timeIntervalSince1970: 0), query: SQLQuery(statement: ""))
+        StoredSQLQuery(interactionID: .zero, position: 0, createdAt: Date(timeIntervalSince1970: 0), query: SQLQuery(statement: ""), fingerprint: "")
     }
 }
