@@ -7,7 +7,7 @@ import Foundation
 /// libFuzzer target: every input must give a value or a typed error, never a trap, and
 /// what is parsed must survive a round trip. `AILEDGER_FUZZ_TARGET` picks the target.
 enum FuzzTarget: String, CaseIterable {
-    case url, timestamp, cursor, json, usage, prices, litellm, migration, time, csv, call, otlp, otlpjson
+    case url, timestamp, cursor, json, usage, prices, litellm, migration, time, csv, call, otlp, otlpjson, sql
 
     static let selected: FuzzTarget = {
         let name = ProcessInfo.processInfo.environment["AILEDGER_FUZZ_TARGET"] ?? ""
@@ -68,6 +68,9 @@ enum FuzzTarget: String, CaseIterable {
         case .otlpjson:
             guard let value = try? JSONValue(jsonText: text), let traces = try? OTLPTraces(json: value) else { return }
             checkRecords(traces)
+        case .sql:
+            // Any statement a client sends gives a fingerprint, in time, without a trap.
+            _ = SQLQuery.fingerprint(of: text)
         case .csv:
             let fields = text.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init)
             let line = CSV.line(fields) + "\r\n"
