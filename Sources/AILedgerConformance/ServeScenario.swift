@@ -250,6 +250,8 @@ public enum ServeScenario {
     /// and the filters every list takes.
     static func expectSeedRoutes(_ base: String) async throws {
         let tag = "seed-\(UUID().uuidString)", conversation = "chat-\(UUID().uuidString)"
+        // A function of this run's own: the analysis counts every call of the database's last hour.
+        let function = "generate_sql_\(UUID().uuidString.prefix(8))"
         let conversationID = UUID().ledgerString, messageID = UUID().ledgerString
         let posted = try await HTTPExchange.send("POST", base, "/v1/batch?wait=commit", json: [
             "conversations": [["id": .string(conversationID), "external_id": .string(conversation), "user_id": .string(tag)]],
@@ -259,12 +261,12 @@ public enum ServeScenario {
                  "sql_queries": ["SELECT * FROM orders WHERE customer = 'c-1' ORDER BY placed_at DESC LIMIT 5"], "sql_results_count": 5,
                  "prompt_id": "orders-prompt", "device_id": .string("d-\(tag)"),
                  "calls": [["model": "gpt-4o", "call_type": "classify_intent", "input_tokens": 100, "output_tokens": 5, "latency_ms": 120],
-                           ["model": "gpt-4o-mini", "call_type": "generate_sql", "input_tokens": 400, "output_tokens": 60, "latency_ms": 300]]],
+                           ["model": "gpt-4o-mini", "call_type": .string(function), "input_tokens": 400, "output_tokens": 60, "latency_ms": 300]]],
                 ["conversation_id": .string(conversationID), "user_id": .string(tag), "intent": "orders",
                  "sql_queries": [["statement": "SELECT * FROM orders WHERE customer = 'c-2' ORDER BY placed_at DESC LIMIT 5",
                                   "database": "shop", "result_count": 0, "duration_ms": 4.5],
                                  ["statement": "SELECT nope FROM orders", "database": "shop", "error_message": "unknown column"]],
-                 "calls": [["model": "gpt-4o", "call_type": "generate_sql", "status": "error", "error_code": "timeout"]]],
+                 "calls": [["model": "gpt-4o", "call_type": .string(function), "status": "error", "error_code": "timeout"]]],
             ],
         ])
         try Expect.equal(posted["accepted"], 6, "a seed-004 conversation: \(posted.json)")
@@ -293,7 +295,7 @@ public enum ServeScenario {
         try Expect.equal(try await HTTPExchange.send("GET", base, "/logging-dashboard/conversation/nobody/detailed").status, 404,
                          "an unknown conversation")
 
-        let calls = try await HTTPExchange.send("GET", base, "/logging-dashboard/llm-calls/analysis?hours=1&model=gpt-4o&function_name=generate_sql")
+        let calls = try await HTTPExchange.send("GET", base, "/logging-dashboard/llm-calls/analysis?hours=1&model=gpt-4o&function_name=\(function)")
         try Expect.equal(calls["summary", "calls"], 1, "calls of one model and function: \(calls.json)")
         try Expect.equal(calls["recent_failures", 0, "error_code"], "timeout", "and their failures")
         try Expect.that(calls["hourly", 0, "start"] != nil, "per hour")
