@@ -7,10 +7,13 @@ import Foundation
 enum OTLPRequests {
     /// The trace id every span of a template carries, which `patch` replaces per request.
     static let marker: [UInt8] = Array(repeating: 0xAA, count: 8) + Array(repeating: 0xBB, count: 8)
+    /// The start and end times every span of a template carries, which `patch` replaces
+    /// with the time the request is sent, so that spans arrive as a live exporter sends them.
+    static let startMarker: UInt64 = 0xA1A1_A1A1_A1A1_A1A1, endMarker: UInt64 = 0xA2A2_A2A2_A2A2_A2A2
 
-    /// An `ExportTraceServiceRequest` of `calls` (of `user`) as spans, and the offsets of
-    /// their trace ids.
-    static func template(_ calls: [Call], user: String) -> (bytes: [UInt8], offsets: [Int]) {
+    /// An `ExportTraceServiceRequest` of `calls` (of `user`) as spans, the offsets of their
+    /// trace ids and those of their start and end times with each span's duration.
+    static func template(_ calls: [Call], user: String) -> (bytes: [UInt8], offsets: [Int], times: [(start: Int, end: Int, nanos: UInt64)]) {
         var writer = ProtobufWriter()
         writer.message(1) { resourceSpans in
             resourceSpans.message(1) { resource in attribute(&resource, 1, "service.name", "bench") }
@@ -22,9 +25,8 @@ enum OTLPRequests {
                         span.data(2, withUnsafeBytes(of: UInt64(index + 1).bigEndian, Array.init))
                         span.string(5, "chat \(call.model)")
                         span.varint(6, 3)
-                        let start = UInt64(call.createdAt.timeIntervalSince1970 * 1e9)
-                        span.fixed64(7, start)
-                        span.fixed64(8, start + UInt64((call.latencyMs ?? 0) * 1e6))
+                        span.fixed64(7, startMarker)
+                        span.fixed64(8, endMarker)
                         attribute(&span, 9, "gen_ai.operation.name", "chat")
                         attribute(&span, 9, "gen_ai.provider.name", call.provider ?? "openai")
                         attribute(&span, 9, "gen_ai.request.model", call.model)
@@ -48,23 +50,36 @@ enum OTLPRequests {
             }
         }
         let bytes = writer.bytes
+        let starts = find(withUnsafeBytes(of: startMarker.littleEndian, Array.init), in: bytes)
+        let ends = find(withUnsafeBytes(of: endMarker.littleEndian, Array.init), in: bytes)
+        let times = zip(zip(starts, ends), calls).map { ($0.0, $0.1, UInt64(($1.latencyMs ?? 0) * 1e6)) }
+        return (bytes, find(marker, in: bytes), times)
+    }
+
+    /// Where `pattern` starts in `bytes`, each time.
+    private static func find(_ pattern: [UInt8], in bytes: [UInt8]) -> [Int] {
         var offsets: [Int] = []
         var start = 0
-        while start + marker.count <= bytes.count {
-            if bytes[start] == 0xAA, Array(bytes[start..<(start + marker.count)]) == marker {
+        while start + pattern.count <= bytes.count {
+            if bytes[start] == pattern[0], Array(bytes[start..<(start + pattern.count)]) == pattern {
                 offsets.append(start)
-                start += marker.count
+                start += pattern.count
             } else {
                 start += 1
             }
         }
-        return (bytes, offsets)
+        return offsets
     }
 
-    /// Gives request `number` a trace id of its own.
-    static func patch(_ bytes: inout [UInt8], offsets: [Int], number: Int) {
+    /// Gives request `number` a trace id of its own, and its spans the time it is sent.
+    static func patch(_ bytes: inout [UInt8], offsets: [Int], times: [(start: Int, end: Int, nanos: UInt64)], number: Int) {
         let id = Array(withUnsafeBytes(of: UInt64(number + 1).bigEndian, Array.init)) + Array(repeating: 0x42, count: 8)
         for offset in offsets { bytes.replaceSubrange(offset..<(offset + 16), with: id) }
+        let now = UInt64(Date().timeIntervalSince1970 * 1e9)
+        for time in times {
+            bytes.replaceSubrange(time.start..<(time.start + 8), with: withUnsafeBytes(of: now.littleEndian, Array.init))
+            bytes.replaceSubrange(time.end..<(time.end + 8), with: withUnsafeBytes(of: (now + time.nanos).littleEndian, Array.init))
+        }
     }
 
     private static func attribute(_ writer: inout ProtobufWriter, _ field: UInt64, _ key: String, _ value: String) {

@@ -35,11 +35,16 @@ enum RealisticCalls {
         }
     }
 
-    /// `calls` as the JSON array a client posts: every field but the id, which the server makes.
+    /// `calls` as the JSON array a client posts: every field but the id and the time, which
+    /// the server makes when the request arrives. (The bodies are made once and sent again
+    /// and again: with their own fixed times, every id would fall among a few old
+    /// milliseconds and each insert would land at a random place in the table's key, which
+    /// is not what a live client's calls do.)
     static func body(_ calls: [Call]) -> String {
         JSONValue.array(calls.map { call in
             guard case .object(var fields) = call.json else { return call.json }
             fields["id"] = nil
+            fields["created_at"] = nil
             return .object(fields)
         }).jsonText
     }

@@ -130,12 +130,13 @@ for url in urls {
 
     // The same calls as OpenTelemetry spans: one trace per request, protobuf, content kept.
     let spanUser = "bench-\(run)-otlp"
-    let (template, offsets) = OTLPRequests.template(RealisticCalls.make(batch, user: spanUser, seed: 0), user: spanUser)
+    let (template, offsets, times) = OTLPRequests.template(RealisticCalls.make(batch, user: spanUser, seed: 0), user: spanUser)
     let otlpRequest = Array("POST /v1/traces HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-protobuf\r\nContent-Length: \(template.count)\r\n\r\n".utf8)
     let head = otlpRequest.count
     let spans = try await LoadRun.run(port: port, requests: [otlpRequest + template], connections: connections, seconds: seconds,
                                       prepare: { request, number in
-                                          OTLPRequests.patch(&request, offsets: offsets.map { $0 + head }, number: number)
+                                          OTLPRequests.patch(&request, offsets: offsets.map { $0 + head },
+                                                                     times: times.map { ($0.start + head, $0.end + head, $0.nanos) }, number: number)
                                       }, acceptedPerRequest: batch)
     let spanCommit = try await commitAll()
     let spanRate = Double(spans.accepted) / (spans.seconds + spanCommit)

@@ -32,7 +32,7 @@ public struct Price: Sendable, Hashable {
     }
 
     /// Whether `model` contains a `*` wildcard.
-    public var isPattern: Bool { model.contains("*") }
+    public var isPattern: Bool { model.utf8.contains(UInt8(ascii: "*")) }
 
     /// The rates that apply to a call with `inputTokens` input tokens.
     public func rates(forInputTokens inputTokens: Int64) -> PriceRates {

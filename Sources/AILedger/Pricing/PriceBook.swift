@@ -15,6 +15,11 @@ import Foundation
 public struct PriceBook: Sendable, Hashable {
     /// Every entry.
     public private(set) var prices: [Price]
+    /// The entries named without a `*`, by model: the writer matches every call it writes,
+    /// so a match must not scan the book.
+    private var byModel: [String: [Price]] = [:]
+    /// The `*` patterns.
+    private var patterns: [Price] = []
 
     /// Creates a book from entries; later entries replace earlier ones with the same model,
     /// provider and start date.
@@ -31,7 +36,15 @@ public struct PriceBook: Sendable, Hashable {
             }
             prices.append(entry)
         }
+        byModel = Dictionary(grouping: prices.filter { !$0.isPattern }, by: \.model)
+        patterns = prices.filter(\.isPattern)
     }
+
+    /// Two books are equal when they hold the same entries.
+    public static func == (lhs: PriceBook, rhs: PriceBook) -> Bool { lhs.prices == rhs.prices }
+
+    /// Hashes the entries.
+    public func hash(into hasher: inout Hasher) { hasher.combine(prices) }
 
     /// This book with `other`'s entries added over it.
     public func merging(_ other: PriceBook) -> PriceBook {
@@ -42,25 +55,29 @@ public struct PriceBook: Sendable, Hashable {
 
     /// The price a call to `model` through `provider` at `date` is billed at, and how it was found.
     public func match(model: String, provider: String? = nil, at date: Date) -> PriceMatch? {
-        var name = model.lowercased().trimmingCharacters(in: .whitespaces)
+        var name = Self.trimmed(model.lowercased())
         var provider = provider?.lowercased()
         if let slash = name.firstIndex(of: "/") {
             provider = provider ?? String(name[..<slash])
             name = String(name[name.index(after: slash)...])
         }
-        let exact = prices.filter { !$0.isPattern && $0.model == name }
-        if !exact.isEmpty { return Self.inForce(exact, provider: provider, at: date).map { PriceMatch(price: $0, rule: .exact) } }
+        if let exact = byModel[name] { return Self.inForce(exact, provider: provider, at: date).map { PriceMatch(price: $0, rule: .exact) } }
         let base = Self.withoutSnapshotSuffix(name)
         if base != name {
-            let snapshot = prices.filter { !$0.isPattern && $0.model == base }
-            if !snapshot.isEmpty {
+            if let snapshot = byModel[base] {
                 return Self.inForce(snapshot, provider: provider, at: date).map { PriceMatch(price: $0, rule: .snapshot) }
             }
         }
-        let patterns = prices.filter { $0.isPattern && Self.glob($0.model, matches: name) }
+        let patterns = patterns.filter { Self.glob($0.model, matches: name) }
         guard let specificity = patterns.map({ $0.model.filter { $0 != "*" }.count }).max() else { return nil }
         let best = patterns.filter { $0.model.filter { $0 != "*" }.count == specificity }
         return Self.inForce(best, provider: provider, at: date).map { PriceMatch(price: $0, rule: .pattern) }
+    }
+
+    /// `text` without the spaces and tabs around it.
+    private static func trimmed(_ text: String) -> String {
+        guard text.first?.isWhitespace == true || text.last?.isWhitespace == true else { return text }
+        return String(text.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
     }
 
     /// The entry in force at `date`: entries scoped to `provider` first, then unscoped ones;
@@ -102,7 +119,7 @@ public struct PriceBook: Sendable, Hashable {
               text.count >= parts[0].count + parts[parts.count - 1].count else { return false }
         var remainder = Substring(text.dropFirst(parts[0].count).dropLast(parts[parts.count - 1].count))
         for part in parts.dropFirst().dropLast() where !part.isEmpty {
-            guard let found = remainder.range(of: part) else { return false }
+            guard let found = remainder.firstRange(of: part) else { return false }
             remainder = remainder[found.upperBound...]
         }
         return true
