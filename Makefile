@@ -4,14 +4,14 @@ DEMO_DB ?= ailedger-demo.sqlite
 # Debian packages the build needs, and what the tests start or run: the database servers,
 # Python and Node for the example clients, curl for OTLP JSON.
 BUILD_PACKAGES := pkgconf libsqlite3-dev sqlite3 libpq-dev libmariadb-dev zlib1g-dev
-TEST_PACKAGES := $(BUILD_PACKAGES) postgresql mariadb-server mariadb-client python3 python3-venv nodejs curl
+TEST_PACKAGES := $(BUILD_PACKAGES) postgresql mariadb-server mariadb-client python3 python3-venv nodejs curl chromium chromium-driver
 
 # The parsers fuzzed by `make fuzz` (see Fuzz/), and libFuzzer's archive beside the compiler.
 FUZZ_TARGETS := url timestamp cursor json usage prices litellm migration time csv call otlp otlpjson sql
 FUZZ_SECONDS ?= 60
 FUZZER_LIBRARY = $(firstword $(wildcard $(dir $(realpath $(shell command -v $(SWIFT))))../lib/clang/*/lib/linux/libclang_rt.fuzzer_no_main-*.a))
 
-.PHONY: all deps test-deps build demo test fuzz fuzz-build bench-query bench-writer bench-server openapi clean
+.PHONY: all deps test-deps build demo test fuzz fuzz-build bench-query bench-writer bench-server openapi screenshots clean
 
 all: build
 
@@ -30,20 +30,34 @@ demo: build
 	@rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
 	$(SWIFT) run --skip-build ailedger demo --url sqlite://$(DEMO_DB)
 	@echo ""
-	@echo "Serve this ledger over HTTP:  .build/debug/ailedger serve --url sqlite://$(DEMO_DB) --insecure-no-auth"
-	@echo "then, from another terminal:  curl -s localhost:8080/v1/stats/overview; curl -s 'localhost:8080/v1/stats/by/model?top=3'"
+	@echo "Open the dashboard on this ledger:"
+	@echo "  .build/debug/ailedger serve --url sqlite://$(DEMO_DB) --insecure-no-auth"
+	@echo "  then browse http://127.0.0.1:8080/#/overview?range=30d"
+	@echo "The same ledger over HTTP, from another terminal:"
+	@echo "  curl -s localhost:8080/v1/stats/overview; curl -s 'localhost:8080/v1/stats/by/model?top=3'"
 
 # Every test on every driver, against throwaway servers started on 127.0.0.1; a driver
 # whose server is missing fails the run instead of being skipped.
 # Each fuzz target also runs for a few seconds over its checked-in corpus, schemathesis
-# checks every route of a live server against /openapi.json on each database, and the
-# OpenTelemetry Python SDK (in .build/otel-venv) sends real spans to /v1/traces.
+# checks every route of a live server against /openapi.json on each database, the
+# OpenTelemetry Python SDK (in .build/otel-venv) sends real spans to /v1/traces, and
+# headless Chromium, driven by Selenium (in .build/browser-venv), uses the dashboard.
 test: test-deps fuzz-build
 	scripts/fuzz.sh 3 $(FUZZ_TARGETS)
 	scripts/otel-venv.sh
+	scripts/browser-venv.sh
 	$(SWIFT) build --build-tests
 	AILEDGER_REQUIRE_ALL_DRIVERS=1 scripts/with-test-servers.sh sh -c 'scripts/api-check.sh "sqlite://$$(mktemp -d)/api.db" \
 		"$$AILEDGER_TEST_POSTGRES_URL" "$$AILEDGER_TEST_MYSQL_URL" && $(SWIFT) test --skip-build'
+
+# A PNG of each dashboard view at 1280 and 390 px, from the browser test on SQLite, in
+# $(SCREENSHOTS) (not committed).
+SCREENSHOTS ?= .build/screenshots
+screenshots: test-deps
+	scripts/browser-venv.sh
+	$(SWIFT) build --build-tests
+	AILEDGER_SCREENSHOTS=$(abspath $(SCREENSHOTS)) $(SWIFT) test --skip-build --filter SQLiteDriverTests.servesTheDashboard
+	@echo "Screenshots: $(SCREENSHOTS)"
 
 # Every fuzz target for FUZZ_SECONDS (default 60) each; prints executions per target.
 fuzz: fuzz-build

@@ -82,7 +82,8 @@ let package = Package(
                 .product(name: "CompressNIO", package: "compress-nio"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-            ]
+            ],
+            plugins: ["EmbedDashboard"]
         ),
 
         // The conformance suite every driver runs against a live database.
@@ -129,6 +130,11 @@ let package = Package(
         .executableTarget(name: "MigrationEmbedder", path: "Plugins/MigrationEmbedder"),
         .plugin(
             name: "EmbedPriceBook",
+            capability: .buildTool(),
+            dependencies: ["MigrationEmbedder"]
+        ),
+        .plugin(
+            name: "EmbedDashboard",
             capability: .buildTool(),
             dependencies: ["MigrationEmbedder"]
         ),

@@ -9,42 +9,17 @@ public enum OTLPScenario {
     /// Runs the scenario against the database at `url`, opened with `drivers` to check what
     /// was stored.
     public static func expectReceives(url: String, drivers: [any DatabaseDriver]) async throws {
-        let binary = ServeScenario.binary
         let python = ServeScenario.root.appendingPathComponent(".build/otel-venv/bin/python").path
         guard FileManager.default.isExecutableFile(atPath: python) else {
             throw ConformanceFailure(message: "\(python) is missing: make test makes it (scripts/otel-venv.sh)", location: #fileID)
         }
-        let migrate = try ChildProcess.spawn([binary, "migrate", "up", "--url", url])
-        try Expect.equal(await migrate.exitStatus(), 0, "migrate up: \(migrate.output)")
         let tag = "otlp-\(UUID().uuidString.prefix(8).lowercased())"
-        var keys: [String: String] = [:]
-        for role in ["ingest", "read"] {
-            let created = try ChildProcess.spawn([binary, "keys", "create", "--url", url, "--role", role, "--name", "\(role)-\(tag)"])
-            try Expect.equal(await created.exitStatus(), 0, "keys create: \(created.output)")
-            keys[role] = created.output.split(separator: "\n").last.map(String.init) ?? ""
-        }
         let otlpPort = try freePort()
-        let folder = try WriterFaultCases.temporaryFolder("otlp")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let server = try ChildProcess.spawn([binary, "serve", "--url", url, "--port", "0", "--otlp-port", "\(otlpPort)",
-                                             "--capture-content", "--outbox", folder.appendingPathComponent("outbox.sqlite").path])
-        var base = ""
-        for _ in 0..<600 where base.isEmpty {
-            if let range = server.output.range(of: #"on http://127\.0\.0\.1:[0-9]+"#, options: .regularExpression) {
-                base = "http://127.0.0.1:" + (server.output[range].split(separator: ":").last.map(String.init) ?? "")
-            } else {
-                try await Task.sleep(for: .milliseconds(50))
-            }
-        }
-        do {
-            guard !base.isEmpty else { throw ConformanceFailure(message: "the server did not start", location: #fileID) }
-            try await exercise(base: base, otlp: "http://127.0.0.1:\(otlpPort)", python: python, keys: keys, tag: tag,
-                               folder: folder, url: url, drivers: drivers)
-            server.send(SIGTERM)
-            try Expect.equal(await server.exitStatus(), 0, "exit after SIGTERM")
-        } catch {
-            await server.kill()
-            throw ConformanceFailure(message: "\(error)\nthe server printed: \(server.output.suffix(3_000))", location: #fileID)
+        let server = try await KeyedServer.start(url: url, roles: ["ingest", "read"], tag: tag,
+                                                 arguments: ["--otlp-port", "\(otlpPort)", "--capture-content"])
+        try await server.run {
+            try await exercise(base: server.base, otlp: "http://127.0.0.1:\(otlpPort)", python: python, keys: server.keys, tag: tag,
+                               folder: server.folder, url: url, drivers: drivers)
         }
     }
 

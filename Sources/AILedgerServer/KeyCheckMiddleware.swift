@@ -3,9 +3,11 @@ import Foundation
 import Hummingbird
 
 /// Lets a request through only with `Authorization: Bearer KEY` for a key in force whose
-/// role allows the route: 401 without a valid key, 403 for the wrong role. Health checks,
-/// the OpenAPI document and `/metrics` (counts, never values) need no key. Each key is held
-/// to its rate (429 with Retry-After past it). No key is ever logged.
+/// role allows the route, or with the cookie of a dashboard session signed in with one
+/// (and, unless it only reads, the session's `X-CSRF-Token` header): 401 without a valid
+/// key, 403 for the wrong role. Health checks, the OpenAPI document, `/metrics` (counts,
+/// never values) and the dashboard's page and sign-in need no key. Each key is held to its
+/// rate (429 with Retry-After past it). No key is ever logged.
 ///
 /// Keys are looked up by their hash and remembered for a second, so a revoked key stops
 /// working within a second; a string that cannot be a key costs no lookup. While the
@@ -14,21 +16,41 @@ import Hummingbird
 struct KeyCheckMiddleware<Context: RequestContext>: RouterMiddleware {
     let ledger: Ledger
     let limiter: RateLimiter
+    let sessions: DashboardSessions
     /// By key hash: the key (nil: no such key in force) and when it was looked up.
     let cache: Locked<[String: (key: APIKey?, at: ContinuousClock.Instant)]>
 
-    init(ledger: Ledger, limiter: RateLimiter) {
+    init(ledger: Ledger, limiter: RateLimiter, sessions: DashboardSessions) {
         self.ledger = ledger
         self.limiter = limiter
+        self.sessions = sessions
         cache = Locked([:])
     }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let path = request.uri.path
-        if ["/healthz", "/readyz", "/openapi.json", "/metrics"].contains(path) { return try await next(request, context) }
-        guard let header = request.headers[.authorization], header.utf8.count <= 256,
-              header.lowercased().hasPrefix("bearer "),
-              let key = try await key(String(header.dropFirst("bearer ".count)).trimmingCharacters(in: .whitespaces)) else {
+        if ["/healthz", "/readyz", "/openapi.json", "/metrics", "/", "/dashboard/session"].contains(path) || path.hasPrefix("/dashboard/assets/") {
+            return try await next(request, context)
+        }
+        let key: APIKey
+        if let header = request.headers[.authorization] {
+            guard header.utf8.count <= 256, header.lowercased().hasPrefix("bearer "),
+                  let found = try await self.key(String(header.dropFirst("bearer ".count)).trimmingCharacters(in: .whitespaces)) else {
+                throw APIError(.unauthorized, "unauthorized", "a valid API key is required: Authorization: Bearer KEY")
+            }
+            key = found
+        } else if let token = DashboardSessions.token(inCookieHeader: request.headers[.cookie]), let session = sessions.session(token) {
+            guard let found = try await self.key(hash: session.keyHash) else {
+                sessions.end(token)
+                throw APIError(.unauthorized, "unauthorized", "the key this session signed in with is no longer in force: sign in again")
+            }
+            if request.method != .get && request.method != .head {
+                guard let sent = request.headers[DashboardSessions.csrfHeader], sent == session.csrf else {
+                    throw APIError(.forbidden, "csrf", "the X-CSRF-Token header must carry the session's token")
+                }
+            }
+            key = found
+        } else {
             throw APIError(.unauthorized, "unauthorized", "a valid API key is required: Authorization: Bearer KEY")
         }
         RequestKeyName.current?.set(key.name)
@@ -54,13 +76,16 @@ struct KeyCheckMiddleware<Context: RequestContext>: RouterMiddleware {
 
     private func key(_ secret: String) async throws -> APIKey? {
         guard APIKey.isWellFormed(secret) else { return nil }
-        let hash = Ledger.hash(apiKey: secret)
+        return try await key(hash: Ledger.hash(apiKey: secret))
+    }
+
+    private func key(hash: String) async throws -> APIKey? {
         let now = ContinuousClock.now
         let known = cache.withLock { $0[hash] }
         if let known, now - known.at < .seconds(1) { return known.key }
         let key: APIKey?
         do {
-            key = try await ledger.apiKey(secret: secret)
+            key = try await ledger.apiKey(hash: hash)
         } catch let error as LedgerError {
             // The database is away: a key it accepted before stays accepted meanwhile.
             if let accepted = known?.key { return accepted }

@@ -21,6 +21,34 @@ extension LedgerServer {
         return Response.json(["failures": .array(items), "next": next])
     }
 
+    /// Interactions by outcome and type, processing-time percentiles, feedback and quality.
+    func interactionOverview(_ request: Request) async throws -> Response {
+        let query = try ListQuery(request.uri.queryParameters, maxLimit: options.maxPageSize)
+        let overview: InteractionOverview
+        do {
+            overview = try await ledger.interactionOverview(query.filter)
+        } catch let error as LedgerError {
+            throw APIError(error)
+        }
+        let number = { (value: Double?) in value.map(JSONValue.double) ?? .null }
+        let counts = overview.counts
+        return Response.json([
+            "interactions": .int(counts.interactions), "successes": .int(counts.successes), "errors": .int(counts.errors),
+            "partials": .int(counts.partials), "success_rate": number(counts.successRate),
+            "conversations": .int(counts.conversations), "users": .int(counts.users),
+            "average_latency_ms": number(overview.averageLatencyMs), "latency_p50_ms": number(overview.latencyP50),
+            "latency_p95_ms": number(overview.latencyP95), "latency_p99_ms": number(overview.latencyP99),
+            "feedback": ["accepted": .int(overview.accepted), "rejected": .int(overview.rejected),
+                         "modified": .int(overview.modified), "none": .int(overview.withoutFeedback)],
+            "average_quality_score": number(overview.averageQualityScore),
+            "with_missing_variables": .int(overview.withMissingVariables), "completeness": number(overview.completeness),
+            "by_type": .array(overview.byType.map { type in
+                ["interaction_type": type.interactionType.map(JSONValue.string) ?? .null,
+                 "interactions": .int(type.interactions), "errors": .int(type.errors)]
+            }),
+        ])
+    }
+
     /// How many interactions arrived with input variables missing, and which.
     func dataQuality(_ request: Request) async throws -> Response {
         let query = try ListQuery(request.uri.queryParameters, maxLimit: options.maxPageSize)

@@ -19,6 +19,8 @@ public struct LedgerServer: Sendable {
     /// `PrometheusMetricsFactory` over it so the writer's and the requests' metrics land
     /// there. Without one there is no `/metrics`.
     public let metrics: PrometheusCollectorRegistry?
+    /// The dashboard's signed-in sessions.
+    let sessions = DashboardSessions()
 
     /// A server for `ledger`.
     public init(ledger: Ledger, options: ServerOptions = ServerOptions(), logger: Logger = Logger(label: "ailedger.server"),
@@ -41,13 +43,14 @@ public struct LedgerServer: Sendable {
         }
         if options.requireKeys {
             let limiter = RateLimiter(perSecond: options.requestsPerSecondPerKey, burst: options.burstPerKey)
-            router.add(middleware: KeyCheckMiddleware(ledger: ledger, limiter: limiter))
+            router.add(middleware: KeyCheckMiddleware(ledger: ledger, limiter: limiter, sessions: sessions))
         }
         router.get("healthz") { _, _ in Response.json(["status": "ok"]) }
         router.get("openapi.json") { _, _ in
             Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: OpenAPIDocument.json)))
         }
         router.get("readyz") { _, _ in try await ready() }
+        addDashboardRoutes(to: router)
         router.post("v1/calls") { request, _ in try await ingest(request, as: .calls) }
         router.post("v1/interactions") { request, _ in try await ingest(request, as: .interactions) }
         router.post("v1/conversations") { request, _ in try await ingest(request, as: .conversations) }
@@ -63,6 +66,7 @@ public struct LedgerServer: Sendable {
         router.get("v1/interactions/:id") { _, context in try await one(.interactions, id: context.parameters.get("id") ?? "") }
         router.get("v1/conversations/:id") { _, context in try await conversation(context.parameters.get("id") ?? "") }
         router.get("v1/stats/overview") { request, _ in try await overview(request) }
+        router.get("v1/stats/interactions") { request, _ in try await interactionOverview(request) }
         router.get("v1/stats/by/:dimension") { request, context in
             try await groups(request, by: context.parameters.get("dimension") ?? "", series: false)
         }

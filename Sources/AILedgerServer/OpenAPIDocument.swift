@@ -3690,6 +3690,227 @@ enum OpenAPIDocument {
         "summary": "Users' verdicts per prompt and version"
       }
     },
+    "/v1/stats/interactions": {
+      "get": {
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/since"
+          },
+          {
+            "$ref": "#/components/parameters/until"
+          },
+          {
+            "$ref": "#/components/parameters/user_id"
+          },
+          {
+            "$ref": "#/components/parameters/model"
+          },
+          {
+            "$ref": "#/components/parameters/provider"
+          },
+          {
+            "$ref": "#/components/parameters/status"
+          },
+          {
+            "$ref": "#/components/parameters/call_type"
+          },
+          {
+            "$ref": "#/components/parameters/interaction_type"
+          },
+          {
+            "$ref": "#/components/parameters/conversation_id"
+          },
+          {
+            "$ref": "#/components/parameters/interaction_id"
+          },
+          {
+            "$ref": "#/components/parameters/prompt_id"
+          },
+          {
+            "$ref": "#/components/parameters/prompt_version"
+          },
+          {
+            "$ref": "#/components/parameters/feedback"
+          },
+          {
+            "$ref": "#/components/parameters/min_quality_score"
+          },
+          {
+            "$ref": "#/components/parameters/max_quality_score"
+          },
+          {
+            "$ref": "#/components/parameters/min_cost_usd"
+          },
+          {
+            "$ref": "#/components/parameters/missing_variable"
+          },
+          {
+            "$ref": "#/components/parameters/has_missing_variables"
+          },
+          {
+            "$ref": "#/components/parameters/device_id"
+          },
+          {
+            "$ref": "#/components/parameters/contact_id"
+          },
+          {
+            "$ref": "#/components/parameters/persona_id"
+          },
+          {
+            "$ref": "#/components/parameters/text"
+          }
+        ],
+        "responses": {
+          "200": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "properties": {
+                    "average_latency_ms": {
+                      "type": [
+                        "number",
+                        "null"
+                      ]
+                    },
+                    "average_quality_score": {
+                      "type": [
+                        "number",
+                        "null"
+                      ]
+                    },
+                    "by_type": {
+                      "items": {
+                        "properties": {
+                          "errors": {
+                            "type": "integer"
+                          },
+                          "interaction_type": {
+                            "type": [
+                              "string",
+                              "null"
+                            ]
+                          },
+                          "interactions": {
+                            "type": "integer"
+                          }
+                        },
+                        "required": [
+                          "interaction_type",
+                          "interactions",
+                          "errors"
+                        ],
+                        "type": "object"
+                      },
+                      "type": "array"
+                    },
+                    "completeness": {
+                      "type": [
+                        "number",
+                        "null"
+                      ]
+                    },
+                    "conversations": {
+                      "type": "integer"
+                    },
+                    "errors": {
+                      "type": "integer"
+                    },
+                    "feedback": {
+                      "properties": {
+                        "accepted": {
+                          "type": "integer"
+                        },
+                        "modified": {
+                          "type": "integer"
+                        },
+                        "none": {
+                          "type": "integer"
+                        },
+                        "rejected": {
+                          "type": "integer"
+                        }
+                      },
+                      "required": [
+                        "accepted",
+                        "rejected",
+                        "modified",
+                        "none"
+                      ],
+                      "type": "object"
+                    },
+                    "interactions": {
+                      "type": "integer"
+                    },
+                    "latency_p50_ms": {
+                      "type": [
+                        "number",
+                        "null"
+                      ]
+                    },
+                    "latency_p95_ms": {
+                      "type": [
+                        "number",
+                        "null"
+                      ]
+                    },
+                    "latency_p99_ms": {
+                      "type": [
+                        "number",
+                        "null"
+                      ]
+                    },
+                    "partials": {
+                      "type": "integer"
+                    },
+                    "success_rate": {
+                      "type": [
+                        "number",
+                        "null"
+                      ]
+                    },
+                    "successes": {
+                      "type": "integer"
+                    },
+                    "users": {
+                      "type": "integer"
+                    },
+                    "with_missing_variables": {
+                      "type": "integer"
+                    }
+                  },
+                  "required": [
+                    "interactions",
+                    "successes",
+                    "errors",
+                    "partials",
+                    "feedback",
+                    "by_type"
+                  ],
+                  "type": "object"
+                }
+              }
+            },
+            "description": "OK"
+          },
+          "400": {
+            "$ref": "#/components/responses/E400"
+          },
+          "401": {
+            "$ref": "#/components/responses/E401"
+          },
+          "403": {
+            "$ref": "#/components/responses/E403"
+          },
+          "429": {
+            "$ref": "#/components/responses/E429"
+          },
+          "503": {
+            "$ref": "#/components/responses/E503"
+          }
+        },
+        "summary": "Interactions by outcome and type, processing-time percentiles, feedback and quality"
+      }
+    },
     "/v1/stats/overview": {
       "get": {
         "parameters": [

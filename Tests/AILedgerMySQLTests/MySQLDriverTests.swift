@@ -131,6 +131,10 @@ extension MySQLTests {
         try await OTLPScenario.expectReceives(url: url, drivers: drivers)
     }
 
+    @Test func servesTheDashboard() async throws {
+        try await DashboardScenario.expectServes(url: url, drivers: drivers)
+    }
+
     @Test func closeSavesWhatItCanWhileACallIsStuck() async throws {
         try await StuckDatabase.expectCloseSavesWhatItCan(url: url, drivers: drivers + [SQLiteDriver()],
                                                           lock: ["LOCK TABLES ailedger_calls WRITE"], unlock: ["UNLOCK TABLES"])

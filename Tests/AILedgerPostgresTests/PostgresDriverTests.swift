@@ -167,6 +167,10 @@ extension PostgresTests {
         try await OTLPScenario.expectReceives(url: url, drivers: drivers)
     }
 
+    @Test func servesTheDashboard() async throws {
+        try await DashboardScenario.expectServes(url: url, drivers: drivers)
+    }
+
     @Test func closeSavesWhatItCanWhileACallIsStuck() async throws {
         try await StuckDatabase.expectCloseSavesWhatItCan(url: url, drivers: drivers + [SQLiteDriver()],
                                                           lock: ["BEGIN", "LOCK TABLE ailedger_calls IN ACCESS EXCLUSIVE MODE"], unlock: ["COMMIT"])

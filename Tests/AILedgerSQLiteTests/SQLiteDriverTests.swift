@@ -41,6 +41,11 @@ import Testing
         try await OTLPScenario.expectReceives(url: url, drivers: drivers)
     }
 
+    @Test func servesTheDashboard() async throws {
+        let url = "sqlite://" + TemporaryDirectory.make().appendingPathComponent("dashboard.sqlite").path
+        try await DashboardScenario.expectServes(url: url, drivers: drivers)
+    }
+
     @Test func childrenSpilledAheadOfTheirParentsWaitForThem() async throws {
         let path = TemporaryDirectory.make().appendingPathComponent("ordering.sqlite").path
         // The database is "away" while another connection holds its write lock; the writer

@@ -40,8 +40,13 @@ extension Ledger {
     /// The key in force whose secret is `secret`, or nil.
     public func apiKey(secret: String) async throws -> APIKey? {
         guard APIKey.isWellFormed(secret) else { return nil }
+        return try await apiKey(hash: Self.hash(apiKey: secret))
+    }
+
+    /// The key in force whose stored hash is `hash`, if any.
+    package func apiKey(hash: String) async throws -> APIKey? {
         var sql = SQLBuilder(dialect, "SELECT " + SQLBuilder(dialect).columnList(APIKey.columns) + " FROM ")
-        sql.append(sql.table(APIKey.table, "k") + " WHERE k.key_hash = \(sql.bind(.text(Self.hash(apiKey: secret)))) AND k.revoked_at IS NULL")
+        sql.append(sql.table(APIKey.table, "k") + " WHERE k.key_hash = \(sql.bind(.text(hash))) AND k.revoked_at IS NULL")
         return try await rows(sql).first.map(APIKey.init(row:))
     }
 

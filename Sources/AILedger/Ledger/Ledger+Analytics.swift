@@ -12,11 +12,20 @@ extension Ledger {
         var overview = UsageOverview(summary: try Self.summary(&reader))
         let timed = try reader.int64()
         guard timed > 0 else { return overview }
-        let ranks = [50, 95, 99].map { p in max(1, (Int64(p) * timed + 99) / 100) }
-        var ranked = SQLBuilder(dialect, "SELECT r, latency_ms FROM (SELECT c.latency_ms, ROW_NUMBER() OVER (ORDER BY c.latency_ms) AS r FROM ")
-        ranked.append(ranked.table(Call.table, "c"))
-        filter.apply(toCalls: &ranked)
-        ranked.condition("c.latency_ms IS NOT NULL")
+        (overview.latencyP50, overview.latencyP95, overview.latencyP99) = try await latencyPercentiles(
+            of: timed, in: Call.table, alias: "c", where: { filter.apply(toCalls: &$0) })
+        return overview
+    }
+
+    /// The nearest-rank 50th, 95th and 99th percentiles of `alias.latency_ms` over the
+    /// `count` rows of `table` that have one and that `filter` selects.
+    func latencyPercentiles(of count: Int64, in table: String, alias: String,
+                            where filter: (inout SQLBuilder) -> Void) async throws -> (Double?, Double?, Double?) {
+        let ranks = [50, 95, 99].map { p in max(1, (Int64(p) * count + 99) / 100) }
+        var ranked = SQLBuilder(dialect, "SELECT r, latency_ms FROM (SELECT \(alias).latency_ms, ROW_NUMBER() OVER (ORDER BY \(alias).latency_ms) AS r FROM ")
+        ranked.append(ranked.table(table, alias))
+        filter(&ranked)
+        ranked.condition("\(alias).latency_ms IS NOT NULL")
         ranked.appendWhere()
         ranked.append(") ranked WHERE r IN (\(ranks.map { ranked.bind(.integer($0)) }.joined(separator: ", ")))")
         var latency: [Int64: Double] = [:]
@@ -24,10 +33,7 @@ extension Ledger {
             var reader = RowReader(row)
             latency[try reader.int64()] = try reader.optionalDouble()
         }
-        overview.latencyP50 = latency[ranks[0]]
-        overview.latencyP95 = latency[ranks[1]]
-        overview.latencyP99 = latency[ranks[2]]
-        return overview
+        return (latency[ranks[0]], latency[ranks[1]], latency[ranks[2]])
     }
 
     /// Totals per value of `dimension` over the calls matching `filter`, most expensive

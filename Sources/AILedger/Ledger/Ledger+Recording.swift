@@ -47,8 +47,10 @@ extension Ledger {
     /// error names the field. Calls without a cost are priced from the price book
     /// (`computed`), or stored as `unpriced` when no price matches. Records whose ids are
     /// already stored are skipped, so a batch replayed after an uncertain failure never
-    /// duplicates a row.
+    /// duplicates a row. A call that names an interaction of the same batch takes its
+    /// conversation and user where it names none.
     public func record(_ batch: RecordBatch) async throws {
+        let batch = batch.inheritingWithinBatch()
         do {
             try batch.validate()
         } catch {

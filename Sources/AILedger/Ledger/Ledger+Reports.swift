@@ -34,6 +34,49 @@ extension Ledger {
                                  conversations: try r.int64(), users: try r.int64())
     }
 
+    /// Outcomes, processing-time percentiles (nearest rank), feedback, quality and the
+    /// breakdown by type of the interactions matching `filter`.
+    public func interactionOverview(_ filter: LedgerFilter = LedgerFilter()) async throws -> InteractionOverview {
+        let counted = { (column: String, value: String) in "COALESCE(SUM(CASE WHEN \(column) = '\(value)' THEN 1 ELSE 0 END), 0)" }
+        var sql = SQLBuilder(dialect, "SELECT COUNT(*), \(counted("i.status", Status.success.rawValue)), ")
+        sql.append("\(counted("i.status", Status.error.rawValue)), \(counted("i.status", Status.partial.rawValue)), ")
+        sql.append("COUNT(DISTINCT i.conversation_id), COUNT(DISTINCT i.user_id), AVG(i.latency_ms), COUNT(i.latency_ms), ")
+        sql.append("\(counted("i.feedback", FeedbackRating.accepted.rawValue)), \(counted("i.feedback", FeedbackRating.rejected.rawValue)), ")
+        sql.append("\(counted("i.feedback", FeedbackRating.modified.rawValue)), AVG(i.quality_score) FROM " + sql.table(Interaction.table, "i"))
+        filter.apply(toInteractions: &sql)
+        sql.appendWhere()
+        var r = try await firstRow(sql)
+        let counts = InteractionCounts(interactions: try r.int64(), successes: try r.int64(), errors: try r.int64(),
+                                       partials: try r.int64(), conversations: try r.int64(), users: try r.int64())
+        let average = try r.optionalDouble(), timed = try r.int64()
+        var overview = InteractionOverview(counts: counts, averageLatencyMs: average, accepted: try r.int64(), rejected: try r.int64(),
+                                           modified: try r.int64(), averageQualityScore: try r.optionalDouble(),
+                                           withMissingVariables: 0, byType: [])
+        guard counts.interactions > 0 else { return overview }
+        var incomplete = filter
+        incomplete.hasMissingVariables = true
+        var missing = SQLBuilder(dialect, "SELECT COUNT(*) FROM " + sql.table(Interaction.table, "i"))
+        incomplete.apply(toInteractions: &missing)
+        missing.appendWhere()
+        var m = try await firstRow(missing)
+        overview.withMissingVariables = try m.int64()
+        var types = SQLBuilder(dialect, "SELECT i.interaction_type, COUNT(*), \(counted("i.status", Status.error.rawValue)) FROM ")
+        types.append(types.table(Interaction.table, "i"))
+        filter.apply(toInteractions: &types)
+        types.appendWhere()
+        types.append(" GROUP BY i.interaction_type")
+        overview.byType = try await rows(types).map { row in
+            var reader = RowReader(row)
+            return InteractionTypeCount(interactionType: try reader.optionalString(), interactions: try reader.int64(), errors: try reader.int64())
+        }.sorted { a, b in
+            a.interactions != b.interactions ? a.interactions > b.interactions : Self.ordered([a.interactionType], [b.interactionType])
+        }
+        guard timed > 0 else { return overview }
+        (overview.latencyP50, overview.latencyP95, overview.latencyP99) = try await latencyPercentiles(
+            of: timed, in: Interaction.table, alias: "i", where: { filter.apply(toInteractions: &$0) })
+        return overview
+    }
+
     /// Which input variables the interactions matching `filter` reported missing, how
     /// often and in which interaction types.
     public func dataQuality(_ filter: LedgerFilter = LedgerFilter()) async throws -> DataQualityReport {
