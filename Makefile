@@ -70,6 +70,7 @@ fuzz-build: deps
 # Times the query engine against hand-written SQL run through sqlite3, psql and mariadb
 # over one million recorded calls per backend (see Benchmarks/README.md).
 bench-query: test-deps
+	$(SWIFT) build -c release --product ailedger
 	$(SWIFT) build -c release --product QueryBenchmark
 	AILEDGER_DEFAULT_DURABILITY=1 scripts/with-test-servers.sh sh -c '.build/release/QueryBenchmark "sqlite://$$(mktemp -d)/bench.db" \
 		"$$AILEDGER_TEST_POSTGRES_URL" "$$AILEDGER_TEST_MYSQL_URL"'

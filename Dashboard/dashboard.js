@@ -4,9 +4,11 @@
 
 (() => {
   const $ = (selector) => document.querySelector(selector);
-  const state = { csrf: "", auth: true, view: "overview", params: new URLSearchParams(), latest: null, liveTimer: null };
+  const state = { csrf: "", auth: true, view: "overview", params: new URLSearchParams(), latest: null, liveTimer: null, drawing: 0 };
   const FILTERS = ["interaction_type", "status", "model", "user_id", "feedback", "min_quality_score", "max_quality_score",
     "prompt_version", "text"];
+  // Filters set by a click rather than the form (a missing variable in Data quality).
+  const LINK_FILTERS = ["missing_variable"];
   const number = new Intl.NumberFormat("en-US");
   const decimal = new Intl.NumberFormat("en-US", { maximumFractionDigits: 1 });
 
@@ -138,7 +140,7 @@
     } else {
       params.set("since", range);
     }
-    for (const name of FILTERS) {
+    for (const name of FILTERS.concat(LINK_FILTERS)) {
       if (only && !only.includes(name)) continue;
       const value = state.params.get(name);
       if (value) params.set(name, value);
@@ -149,7 +151,7 @@
     return params.toString();
   }
   // Call lists and statistics take no interaction-only filters but interaction_type & co. join.
-  const CALL_FILTERS = ["interaction_type", "status", "model", "user_id", "feedback", "min_quality_score", "max_quality_score", "prompt_version", "text"];
+  const CALL_FILTERS = undefined;
 
   // ---- Sign-in ----------------------------------------------------------------------
 
@@ -224,6 +226,7 @@
       const value = form.elements[name].value.trim();
       if (value) params.set(name, value);
     }
+    for (const name of LINK_FILTERS) if (state.params.get(name)) params.set(name, state.params.get(name));
     setHash(state.view, params);
   });
   $("#filters").elements.range.addEventListener("change", (event) => {
@@ -233,26 +236,39 @@
 
   const VIEWS = {};
 
-  async function route() {
+  // Draws the view the address names. Only the latest drawing lands: a slow answer for a
+  // view already left is dropped. `keepForm` leaves what is typed in the filter bar.
+  async function route(keepForm) {
     if ($("#app").hidden) return;
+    const drawing = ++state.drawing;
     const { view, id, params } = parseHash();
     state.view = VIEWS[view] ? view : "overview";
     state.params = params;
-    syncForm();
+    if (keepForm !== true) syncForm();
     for (const link of document.querySelectorAll("#nav a")) {
       if (link.dataset.view === state.view) link.setAttribute("aria-current", "page"); else link.removeAttribute("aria-current");
     }
     const main = $("#main");
-    main.replaceChildren(el("p", { class: "note" }, "Loading…"));
-    try {
-      const content = await VIEWS[state.view](id);
-      main.replaceChildren(...[content].flat());
-    } catch (error) {
-      if (error.status === 401) return;
-      main.replaceChildren(el("p", { class: "error", role: "alert" }, "Could not load this view: " + error.message));
+    if (keepForm !== true) {
+      delete main.dataset.drawn;
+      main.replaceChildren(el("p", { class: "note" }, "Loading…"));
     }
+    const filtered = LINK_FILTERS.filter((name) => params.get(name)).map((name) =>
+      el("p", { class: "note" }, `Only ${name.replace("_", " ")} ${params.get(name)}. `,
+        el("a", { href: "#/" + state.view + "?" + without(params, name) }, "Show all")));
+    let content;
+    try {
+      content = [filtered, await VIEWS[state.view](id)].flat();
+    } catch (error) {
+      if (error.status === 401 || drawing !== state.drawing) return;
+      content = [el("p", { class: "error", role: "alert" }, "Could not load this view: " + error.message)];
+    }
+    if (drawing !== state.drawing) return;
+    main.replaceChildren(...content);
+    main.dataset.drawn = location.hash || "#/overview";
   }
-  window.addEventListener("hashchange", route);
+  function without(params, name) { const copy = new URLSearchParams(params); copy.delete(name); return copy.toString(); }
+  window.addEventListener("hashchange", () => route());
 
   // ---- Charts -----------------------------------------------------------------------
 
@@ -300,8 +316,14 @@
     }
     const colors = ["#0b5cad", "#e07b00", "#c2352b", "#1b8a5a"];
     series.forEach((s, k) => {
-      const points = s.values.map((v, i) => (v === null ? null : `${left + i * step},${y(v)}`)).filter(Boolean);
-      if (points.length > 1) chart.append(svg("polyline", { points: points.join(" "), fill: "none", stroke: colors[k], "stroke-width": 2 }));
+      // One polyline per run of buckets with a value: no line across a bucket without one.
+      let run = [];
+      const flush = () => {
+        if (run.length > 1) chart.append(svg("polyline", { points: run.join(" "), fill: "none", stroke: colors[k], "stroke-width": 2 }));
+        run = [];
+      };
+      s.values.forEach((v, i) => { if (v === null) flush(); else run.push(`${left + i * step},${y(v)}`); });
+      flush();
       s.values.forEach((v, i) => {
         if (v !== null) chart.append(svg("circle", { cx: left + i * step, cy: y(v), r: 2.5, fill: colors[k] }, svg("title", {}, `${buckets[i]} · ${s.label}: ${format(v)}`)));
       });
@@ -509,8 +531,12 @@
       ["Interactions", (r) => fmtInt(r.count), { num: true, sort: (r) => r.count }],
     ], report.missing_variables, (row) => {
       const params = new URLSearchParams(state.params);
+      params.set("missing_variable", row.variable);
+      if (row.interaction_type) params.set("interaction_type", row.interaction_type); else params.delete("interaction_type");
+      params.delete("after");
+      params.delete("trail");
       setHash("interactions", params);
-    }));
+    }, "A row lists the interactions that missed that variable."));
     return parts;
   };
 
@@ -605,11 +631,12 @@
   }
 
   VIEWS.prompts = async () => {
-    const [feedback, costs] = await Promise.all([
-      api("/v1/stats/feedback?" + query()),
-      api("/v1/stats/by/prompt-version?" + query({}, CALL_FILTERS)),
-    ]);
-    const cost = new Map(costs.groups.map((g) => [g.key, g]));
+    const feedback = await api("/v1/stats/feedback?" + query());
+    const prompts = [...new Set(feedback.prompts.map((p) => p.prompt_id).filter((p) => p !== null))].slice(0, 20);
+    const costs = await Promise.all(prompts.map((prompt) => api("/v1/stats/by/prompt-version?" + query({ prompt_id: prompt }))));
+    const cost = new Map();
+    prompts.forEach((prompt, i) => { for (const g of costs[i].groups) cost.set(prompt + "\u0000" + g.key, g); });
+    const costOf = (r) => cost.get(r.prompt_id + "\u0000" + r.prompt_version);
     const parts = [el("h1", {}, "Prompt versions")];
     if (!feedback.prompts.length) { parts.push(empty("No interactions with a prompt id in this range. Interactions name theirs in prompt_id and prompt_version.")); return parts; }
     parts.push(table([
@@ -620,9 +647,9 @@
       ["Rejected", (r) => fmtInt(r.rejected), { num: true, sort: (r) => r.rejected }],
       ["Modified", (r) => fmtInt(r.modified), { num: true, sort: (r) => r.modified }],
       ["Avg quality", (r) => (r.average_quality_score === null ? "–" : decimal.format(r.average_quality_score)), { num: true, sort: (r) => r.average_quality_score }],
-      ["Cost", (r) => fmtUSD((cost.get(r.prompt_version) || {}).cost_usd), { num: true }],
-      ["Cost per interaction", (r) => { const c = cost.get(r.prompt_version); return c && r.interactions ? fmtUSD(Number(c.cost_usd) / r.interactions) : "–"; }, { num: true }],
-    ], feedback.prompts, null, "Cost is per prompt version across prompts."));
+      ["Cost", (r) => fmtUSD((costOf(r) || {}).cost_usd), { num: true, sort: (r) => Number((costOf(r) || {}).cost_usd || 0) }],
+      ["Cost per interaction", (r) => { const c = costOf(r); return c && r.interactions ? fmtUSD(Number(c.cost_usd) / r.interactions) : "–"; }, { num: true }],
+    ], feedback.prompts, null, "Cost is that of the calls the version's interactions made."));
 
     const byPrompt = new Map();
     for (const row of feedback.prompts) {
@@ -673,8 +700,21 @@
   }
   $("#close").addEventListener("click", () => $("#detail").close());
 
-  async function openInteraction(id) {
-    const [r, calls] = await Promise.all([api("/v1/interactions/" + id), api("/v1/calls?interaction_id=" + id + "&limit=100")]);
+  // Opens a detail; what goes wrong is said in the dialog.
+  async function showing(title, work) {
+    try {
+      await work();
+    } catch (error) {
+      if (error.status !== 401) openDialog(title, el("p", { class: "error", role: "alert" }, "Could not open it: " + error.message));
+    }
+  }
+
+  function openInteraction(id) { return showing("Interaction", () => drawInteraction(id)); }
+  function openCall(id) { return showing("Call", () => drawCall(id)); }
+
+  async function drawInteraction(id) {
+    const path = encodeURIComponent(id);
+    const [r, calls] = await Promise.all([api("/v1/interactions/" + path), api("/v1/calls?limit=100&interaction_id=" + path)]);
     const form = el("form", { class: "feedback-form", id: "feedback-form" },
       el("label", {}, "Verdict", el("select", { name: "feedback", required: true },
         ["accepted", "rejected", "modified"].map((v) => el("option", { value: v, selected: r.feedback === v }, v)))),
@@ -689,7 +729,7 @@
       if (form.elements.feedback_comment.value.trim()) body.feedback_comment = form.elements.feedback_comment.value.trim();
       const result = form.querySelector(".result");
       try {
-        await api(`/v1/interactions/${id}/feedback`, { method: "POST", body });
+        await api(`/v1/interactions/${path}/feedback`, { method: "POST", body });
         result.textContent = "Feedback saved.";
       } catch (error) {
         result.textContent = "Not saved: " + error.message;
@@ -711,8 +751,8 @@
       el("h3", {}, "Feedback"), form);
   }
 
-  async function openCall(id) {
-    const c = await api("/v1/calls/" + id);
+  async function drawCall(id) {
+    const c = await api("/v1/calls/" + encodeURIComponent(id));
     openDialog(`Call to ${c.model}`,
       fields([["Id", c.id], ["Time", fmtTime(c.created_at)], ["Model", c.model], ["Provider", c.provider], ["Type", c.call_type],
         ["Status", c.status], ["Latency", fmtMs(c.latency_ms)], ["Input tokens", fmtInt(c.input_tokens)], ["Output tokens", fmtInt(c.output_tokens)],
@@ -731,12 +771,12 @@
   async function poll() {
     if (document.hidden || $("#app").hidden || $("#detail").open) return;
     try {
-      const page = await api("/v1/calls?limit=1", { quiet: true });
+      const page = await api("/v1/calls?" + query({ limit: 1 }), { quiet: true });
       const newest = page.calls.length ? page.calls[0].id : "";
       if (state.latest !== null && newest !== state.latest && !state.params.get("after") &&
           ["overview", "calls", "interactions", "failures"].includes(state.view)) {
         state.latest = newest;
-        await route();
+        await route(true);
         return;
       }
       state.latest = newest;

@@ -60,4 +60,27 @@ for url in urls {
               + String(format: "%10.1f %10.1f %12.2fx %18.2fx", mine, theirs, mine / theirs, mine / adjusted))
     }
     await ledger.close()
+
+    // Each dashboard view over the same 30 days, through `ailedger serve` on loopback.
+    let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("ailedger").path
+    let outbox = FileManager.default.temporaryDirectory.appendingPathComponent("ailedger-query-bench-\(UUID().uuidString).sqlite").path
+    let server = try ChildProcess.spawn([binary, "serve", "--url", url, "--port", "0", "--insecure-no-auth", "--outbox", outbox,
+                                         "--log-level", "warning"])
+    var base = ""
+    for _ in 0..<600 where base.isEmpty {
+        if let found = server.output.range(of: #"on http://127\.0\.0\.1:[0-9]+"#, options: .regularExpression) {
+            base = "http://127.0.0.1:" + (server.output[found].split(separator: ":").last.map(String.init) ?? "")
+        } else {
+            try await Task.sleep(for: .milliseconds(50))
+        }
+    }
+    guard !base.isEmpty else { throw LedgerError(.databaseError, "ailedger serve did not start: \(server.output.suffix(1_000))") }
+    say("\n\(sql.dialect): each dashboard view over 30 days through ailedger serve, median of 5 loads, ms (goal: under 1,000)")
+    for (name, phases) in DashboardViews.views(since: BenchmarkWorkload.windowStart, until: BenchmarkWorkload.end) {
+        let time = try await Stopwatch.median { try await DashboardViews.load(phases, from: base) }
+        say(name.padding(toLength: 24, withPad: " ", startingAt: 0) + String(format: "%10.1f", time) + (time < 1_000 ? "" : "   over 1 s"))
+    }
+    server.send(SIGTERM)
+    _ = await server.exitStatus()
+    try? FileManager.default.removeItem(atPath: outbox)
 }

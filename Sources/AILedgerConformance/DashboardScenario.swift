@@ -51,6 +51,17 @@ public enum DashboardScenario {
         try Expect.that(proxied.headers["set-cookie"]?.contains("; Secure") == true, "Secure behind a TLS proxy")
         let refused = try await HTTPExchange.send("POST", base, "/dashboard/session", body: Data(#"{"key": "\#(keys["ingest"] ?? "")"}"#.utf8))
         try Expect.equal(refused.status, 403, "an ingest key cannot sign in")
+        // What another site's page could send: a form (not JSON by its type), a cross-site POST.
+        let form = try await HTTPExchange.send("POST", base, "/dashboard/session", body: Data(#"{"key": "\#(keys["read"] ?? "")"}"#.utf8),
+                                               headers: ["Content-Type": "text/plain"])
+        try Expect.equal(form.status, 415, "a sign-in that is not JSON by its type is refused")
+        let crossSite = try await HTTPExchange.send("POST", base, "/v1/calls", body: Data(#"{"model": "gpt-4o"}"#.utf8),
+                                                    headers: ingest.merging(["Origin": "https://elsewhere.example", "Sec-Fetch-Site": "cross-site"]) { $1 })
+        try Expect.equal(crossSite.status, 403, "a browser's POST from another site is refused, key or not")
+        try Expect.equal(crossSite["error", "code"], "cross_origin", "and says why")
+        let sameOrigin = try await HTTPExchange.send("POST", base, "/v1/calls?wait=commit", body: Data(#"{"model": "gpt-4o", "user_id": "other-\#(tag)"}"#.utf8),
+                                                     headers: ingest.merging(["Origin": base, "Sec-Fetch-Site": "same-origin"]) { $1 })
+        try Expect.equal(sameOrigin.status, 200, "a POST from the server's own page passes: \(sameOrigin.text.prefix(300))")
         try Expect.equal(try await HTTPExchange.send("GET", base, "/v1/stats/interactions?user_id=\(tag)", headers: read)["interactions"], 14,
                          "the interactions sent")
 

@@ -76,6 +76,12 @@ public enum ServeScenario {
                      "/logging-dashboard/sql-queries/analysis"] {
             try Expect.that(document["paths", path] != nil, "the document describes \(path)")
         }
+        // Without keys, only a loopback Host is answered: a page whose name was rebound to
+        // 127.0.0.1 reaches nothing.
+        let rebound = try ChildProcess.spawn(["/usr/bin/env", "curl", "-s", "-o", "/dev/null", "-w", "%{http_code}", "-H", "Host: rebound.example:8080",
+                                              base + "/v1/stats/overview"])
+        try Expect.equal(await rebound.exitStatus(), 0, "curl ran: \(rebound.output)")
+        try Expect.equal(rebound.output, "403", "a request for another host is refused without keys")
         let health = try await HTTPExchange.send("GET", base, "/healthz")
         try Expect.equal(health.status, 200, "healthz")
         try Expect.equal(try await HTTPExchange.send("GET", base, "/readyz").status, 200, "readyz")

@@ -45,7 +45,7 @@ struct KeyCheckMiddleware<Context: RequestContext>: RouterMiddleware {
                 throw APIError(.unauthorized, "unauthorized", "the key this session signed in with is no longer in force: sign in again")
             }
             if request.method != .get && request.method != .head {
-                guard let sent = request.headers[DashboardSessions.csrfHeader], sent == session.csrf else {
+                guard DashboardSessions.matches(request.headers[DashboardSessions.csrfHeader], session.csrf) else {
                     throw APIError(.forbidden, "csrf", "the X-CSRF-Token header must carry the session's token")
                 }
             }

@@ -20,6 +20,9 @@ extension LedgerServer {
         router.delete("dashboard/session") { request, _ in try signOut(request) }
     }
 
+    /// The one bucket every sign-in attempt takes from.
+    private static let signInBucket = UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0))
+
     /// A dashboard file, with its type, an ETag and the headers that keep it to itself.
     static func asset(_ name: String, ifNoneMatch: String? = nil) -> Response {
         let text = DashboardAssets.files[name] ?? ""
@@ -64,6 +67,12 @@ extension LedgerServer {
     /// an `ingest` key is refused.
     func signIn(_ request: Request) async throws -> Response {
         guard options.requireKeys else { return try await session(request) }
+        guard request.headers[.contentType]?.lowercased().hasPrefix("application/json") == true else {
+            throw APIError(.unsupportedMediaType, "unsupported_media_type", "sign in with Content-Type: application/json")
+        }
+        if let wait = signIns.take(Self.signInBucket) {
+            throw APIError(.tooManyRequests, "rate_limited", "too many sign-ins; retry after \(wait) s", headers: [.retryAfter: "\(wait)"])
+        }
         guard case .object(let fields) = try await json(in: request), case .string(let secret)? = fields["key"] else {
             throw APIError.badRequest("key: must be a string, the API key")
         }
@@ -89,7 +98,7 @@ extension LedgerServer {
     /// `DELETE /dashboard/session`: signs out (with the session's CSRF token).
     func signOut(_ request: Request) throws -> Response {
         if let token = DashboardSessions.token(inCookieHeader: request.headers[.cookie]), let session = sessions.session(token) {
-            guard request.headers[DashboardSessions.csrfHeader] == session.csrf else {
+            guard DashboardSessions.matches(request.headers[DashboardSessions.csrfHeader], session.csrf) else {
                 throw APIError(.forbidden, "csrf", "the X-CSRF-Token header must carry the session's token")
             }
             sessions.end(token)

@@ -21,6 +21,9 @@ public struct LedgerServer: Sendable {
     public let metrics: PrometheusCollectorRegistry?
     /// The dashboard's signed-in sessions.
     let sessions = DashboardSessions()
+    /// Dashboard sign-ins, all together: 5 a second on average, in bursts of 20, so that
+    /// keys cannot be guessed at the database's expense.
+    let signIns = RateLimiter(perSecond: 5, burst: 20)
 
     /// A server for `ledger`.
     public init(ledger: Ledger, options: ServerOptions = ServerOptions(), logger: Logger = Logger(label: "ailedger.server"),
@@ -41,6 +44,7 @@ public struct LedgerServer: Sendable {
                          body: .init(byteBuffer: ByteBuffer(bytes: metrics.emitToBuffer())))
             }
         }
+        router.add(middleware: BrowserOriginMiddleware(loopbackHostsOnly: !options.requireKeys))
         if options.requireKeys {
             let limiter = RateLimiter(perSecond: options.requestsPerSecondPerKey, burst: options.burstPerKey)
             router.add(middleware: KeyCheckMiddleware(ledger: ledger, limiter: limiter, sessions: sessions))

@@ -42,7 +42,9 @@ extension Ledger {
         sql.append("\(counted("i.status", Status.error.rawValue)), \(counted("i.status", Status.partial.rawValue)), ")
         sql.append("COUNT(DISTINCT i.conversation_id), COUNT(DISTINCT i.user_id), AVG(i.latency_ms), COUNT(i.latency_ms), ")
         sql.append("\(counted("i.feedback", FeedbackRating.accepted.rawValue)), \(counted("i.feedback", FeedbackRating.rejected.rawValue)), ")
-        sql.append("\(counted("i.feedback", FeedbackRating.modified.rawValue)), AVG(i.quality_score) FROM " + sql.table(Interaction.table, "i"))
+        let missing = dialect.jsonArrayElements(of: "i.missing_variables", alias: "m")
+        sql.append("\(counted("i.feedback", FeedbackRating.modified.rawValue)), AVG(i.quality_score), ")
+        sql.append("COALESCE(SUM(CASE WHEN EXISTS (SELECT 1 FROM \(missing.from)) THEN 1 ELSE 0 END), 0) FROM " + sql.table(Interaction.table, "i"))
         filter.apply(toInteractions: &sql)
         sql.appendWhere()
         var r = try await firstRow(sql)
@@ -51,15 +53,8 @@ extension Ledger {
         let average = try r.optionalDouble(), timed = try r.int64()
         var overview = InteractionOverview(counts: counts, averageLatencyMs: average, accepted: try r.int64(), rejected: try r.int64(),
                                            modified: try r.int64(), averageQualityScore: try r.optionalDouble(),
-                                           withMissingVariables: 0, byType: [])
+                                           withMissingVariables: try r.int64(), byType: [])
         guard counts.interactions > 0 else { return overview }
-        var incomplete = filter
-        incomplete.hasMissingVariables = true
-        var missing = SQLBuilder(dialect, "SELECT COUNT(*) FROM " + sql.table(Interaction.table, "i"))
-        incomplete.apply(toInteractions: &missing)
-        missing.appendWhere()
-        var m = try await firstRow(missing)
-        overview.withMissingVariables = try m.int64()
         var types = SQLBuilder(dialect, "SELECT i.interaction_type, COUNT(*), \(counted("i.status", Status.error.rawValue)) FROM ")
         types.append(types.table(Interaction.table, "i"))
         filter.apply(toInteractions: &types)
@@ -90,6 +85,7 @@ extension Ledger {
         }
         var incomplete = filter
         incomplete.hasMissingVariables = true
+        let withMissing = filter.hasMissingVariables == false ? 0 : try await count(incomplete)
         let elements = dialect.jsonArrayElements(of: "i.missing_variables", alias: "m")
         var sql = SQLBuilder(dialect, "SELECT \(elements.element), i.interaction_type, COUNT(*) FROM ")
         sql.append(sql.table(Interaction.table, "i") + ", " + elements.from)
@@ -104,7 +100,7 @@ extension Ledger {
             if a.count != b.count { return a.count > b.count }
             return Self.ordered([a.variable, a.interactionType], [b.variable, b.interactionType])
         }
-        return DataQualityReport(interactions: try await count(filter), withMissingVariables: try await count(incomplete),
+        return DataQualityReport(interactions: try await count(filter), withMissingVariables: withMissing,
                                  missingVariables: variables)
     }
 

@@ -55,10 +55,16 @@ final class DashboardSessions: Sendable {
             let parts = pair.split(separator: "=", maxSplits: 1)
             if parts.count == 2, parts[0].trimmingCharacters(in: .whitespaces) == cookie {
                 let value = parts[1].trimmingCharacters(in: .whitespaces)
-                return value.utf8.count == 43 ? value : nil
+                if value.utf8.count == 43 { return value }
             }
         }
         return nil
+    }
+
+    /// Whether `sent` is `expected`, compared in a time that does not depend on where they differ.
+    static func matches(_ sent: String?, _ expected: String) -> Bool {
+        guard let sent, sent.utf8.count == expected.utf8.count else { return false }
+        return zip(sent.utf8, expected.utf8).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0
     }
 
     /// 32 random bytes, base64url without padding (43 characters).
