@@ -368,10 +368,12 @@
   // ---- Views ------------------------------------------------------------------------
 
   VIEWS.overview = async () => {
-    const [calls, interactions, byModel] = await Promise.all([
-      api("/v1/stats/overview?" + query({}, CALL_FILTERS)),
+    const bucket = bucketOf();
+    const [calls, interactions, total, byModel] = await Promise.all([
+      api("/v1/stats/overview?" + query()),
       api("/v1/stats/interactions?" + query()),
-      api("/v1/stats/by/model?" + query({ top: 5 }, CALL_FILTERS)),
+      api(`/v1/stats/series/${bucket}?` + query()),
+      api(`/v1/stats/series/${bucket}?` + query({ by: "model", top: 5 })),
     ]);
     const parts = [el("h1", {}, "Overview")];
     if (calls.calls === 0 && interactions.interactions === 0) {
@@ -391,18 +393,17 @@
       card("Data quality", fmtPct(interactions.completeness), `${fmtInt(interactions.with_missing_variables)} with missing variables`),
       card("Users", fmtInt(interactions.users), plural(interactions.conversations, "conversation"))));
 
-    const bucket = bucketOf();
-    const models = byModel.groups.map((g) => g.key);
-    const [total, ...perModel] = await Promise.all([api(`/v1/stats/series/${bucket}?` + query({}, CALL_FILTERS))]
-      .concat(models.map((model) => api(`/v1/stats/series/${bucket}?` + query({ model }, CALL_FILTERS)))));
+    // The five most expensive models keep their own series; the rest are "other models".
+    const cost = new Map();
+    for (const g of byModel.groups) cost.set(g.key, (cost.get(g.key) || 0) + Number(g.cost_usd));
+    const models = [...cost.keys()].filter((m) => m !== null).sort((a, b) => cost.get(b) - cost.get(a));
+    if (cost.has(null)) models.push(null);
     const starts = bucketStarts(bucket, total.groups.map((g) => g.start));
     const labels = starts.map((s) => bucketLabel(s, bucket));
     const valuesOf = (groups, pick) => valuesOrNull(groups, starts, pick).map((v) => v || 0);
     function stack(pick) {
-      const series = perModel.map((s, k) => ({ label: models[k] || "(none)", values: valuesOf(s.groups, pick) }));
-      const rest = valuesOf(total.groups, pick).map((v, i) => v - series.reduce((sum, s) => sum + s.values[i], 0));
-      if (rest.some((v) => v > 1e-12)) series.push({ label: "other models", values: rest });
-      return series;
+      return models.map((model) => ({ label: model === null ? "other models" : model,
+        values: valuesOf(byModel.groups.filter((g) => g.key === model), pick) }));
     }
     parts.push(el("div", { class: "grid2" },
       stackedBars(`Cost per ${bucket}, by model (UTC)`, labels, stack((g) => Number(g.cost_usd)), fmtUSD),
@@ -789,6 +790,9 @@
   function stopLive() { if (state.liveTimer) clearInterval(state.liveTimer); state.liveTimer = null; $("#live").hidden = true; }
 
   // ---- Start ------------------------------------------------------------------------
+
+  // On a phone the filters fold away behind their heading, so the view comes first.
+  if (window.matchMedia("(max-width: 600px)").matches) $("#filter-panel").open = false;
 
   (async () => {
     try {

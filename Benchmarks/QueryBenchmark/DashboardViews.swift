@@ -10,10 +10,9 @@ enum DashboardViews {
     static func views(since: Date, until: Date) -> [(String, [[String]])] {
         let range = "since=\(Timestamp.iso8601(microseconds: Timestamp.microseconds(since)))"
             + "&until=\(Timestamp.iso8601(microseconds: Timestamp.microseconds(until)))"
-        let models = BenchmarkWorkload.models.prefix(5)
         return [
-            ("overview", [["/v1/stats/overview?\(range)", "/v1/stats/interactions?\(range)", "/v1/stats/by/model?\(range)&top=5"],
-                          ["/v1/stats/series/day?\(range)"] + models.map { "/v1/stats/series/day?\(range)&model=\($0)" }]),
+            ("overview", [["/v1/stats/overview?\(range)", "/v1/stats/interactions?\(range)", "/v1/stats/series/day?\(range)",
+                           "/v1/stats/series/day?\(range)&by=model&top=5"]]),
             ("interactions", [["/v1/interactions?\(range)&limit=50"]]),
             ("calls", [["/v1/calls?\(range)&limit=50"]]),
             ("calls, filtered", [["/v1/calls?\(range)&limit=50&model=gpt-4o&user_id=user-17"]]),
@@ -21,7 +20,7 @@ enum DashboardViews {
             ("data quality", [["/v1/stats/data-quality?\(range)"]]),
             ("conversations", [["/v1/conversations?\(range)&limit=50"]]),
             ("analysis", [["/v1/stats/by/model?\(range)", "/v1/stats/by/call-type?\(range)", "/v1/stats/sql-queries?\(range)&top=20"]]),
-            ("prompts", [["/v1/stats/feedback?\(range)", "/v1/stats/by/prompt-version?\(range)"]]),
+            ("prompts", [["/v1/stats/feedback?\(range)"], ["/v1/stats/by/prompt-version?\(range)&prompt_id=support"]]),
             ("live poll", [["/v1/calls?limit=1"]]),
         ]
     }

@@ -53,6 +53,23 @@ enum AnalyticsCases {
             try Expect.equal(hours.map(\.key), ["2025-03-05T23:00:00Z"], "hours within a window")
             let hourOfDay = try await ledger.usage(by: .hourOfDay)
             try Expect.equal(hourOfDay.map(\.key), ["0", "5", "8", "12", "23"], "hour of day, as numbers in order")
+
+            // Per month and model in one pass; with top 1, the other models summed under nil.
+            let split = try await ledger.usage(by: .month, and: .model)
+            let march = at("2025-03-01T00:00:00Z"), april = at("2025-04-01T00:00:00Z")
+            try Expect.equal(split.map(\.start), [march, march, march, april, april], "in time order")
+            try Expect.equal(split.map(\.key), ["a", "b", "c", "a", "b"], "within a month, the most expensive first")
+            try Expect.equal(split.map(\.summary.calls), [12, 4, 1, 3, 1], "calls per month and model")
+            let topOne = try await ledger.usage(by: .month, and: .model, top: 1)
+            try Expect.equal(topOne.map(\.key), ["a", nil, "a", nil], "the top model and the rest")
+            try Expect.equal(topOne.map(\.summary.calls), [12, 5, 3, 1], "the rest summed")
+            try Expect.equal(topOne.map(\.summary.costUSD).reduce(0, +), overview.summary.costUSD, "nothing lost")
+            do {
+                _ = try await ledger.usage(by: .hourOfDay, and: .model)
+                throw ConformanceFailure(message: "hour of day split by a dimension was accepted", location: #fileID)
+            } catch let error as LedgerError {
+                try Expect.that(error.message.contains("hour-of-day"), "the error names the bucket: \(error.message)")
+            }
         },
     ]
 }

@@ -68,14 +68,22 @@ extension LedgerServer {
     /// Totals per value of a dimension (`model`, `user`, `prompt-version`, ...), most
     /// expensive first, or per time bucket (`hour`, `day`, ...), in time order.
     func groups(_ request: Request, by name: String, series: Bool) async throws -> Response {
-        let query = try ListQuery(request.uri.queryParameters, maxLimit: options.maxPageSize)
+        let parameters = request.uri.queryParameters
+        let query = try ListQuery(parameters.filter { !series || $0.key != "by" }, maxLimit: options.maxPageSize)
         let groups: [UsageGroup]
         do {
             if series {
                 guard let bucket = TimeBucket(rawValue: name) else {
                     throw APIError.badRequest("bucket: must be one of \(TimeBucket.allCases.map(\.rawValue).joined(separator: ", "))")
                 }
-                groups = try await ledger.usage(by: bucket, query.filter)
+                if let by = parameters["by"] {
+                    guard let dimension = CallDimension(rawValue: String(by)) else {
+                        throw APIError.badRequest("by: must be one of \(CallDimension.allCases.map(\.rawValue).joined(separator: ", "))")
+                    }
+                    groups = try await ledger.usage(by: bucket, and: dimension, query.filter, top: query.top)
+                } else {
+                    groups = try await ledger.usage(by: bucket, query.filter)
+                }
             } else {
                 guard let dimension = CallDimension(rawValue: name) else {
                     throw APIError.badRequest("dimension: must be one of \(CallDimension.allCases.map(\.rawValue).joined(separator: ", "))")

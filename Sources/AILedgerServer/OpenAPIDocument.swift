@@ -4029,6 +4029,37 @@ enum OpenAPIDocument {
             }
           },
           {
+            "in": "query",
+            "name": "by",
+            "required": false,
+            "schema": {
+              "enum": [
+                "model",
+                "provider",
+                "user",
+                "call-type",
+                "status",
+                "conversation",
+                "error-code",
+                "interaction-type",
+                "prompt-version",
+                "persona",
+                "device",
+                "contact"
+              ]
+            }
+          },
+          {
+            "in": "query",
+            "name": "top",
+            "required": false,
+            "schema": {
+              "maximum": 99999999,
+              "minimum": 1,
+              "type": "integer"
+            }
+          },
+          {
             "$ref": "#/components/parameters/since"
           },
           {
@@ -4122,7 +4153,7 @@ enum OpenAPIDocument {
             "$ref": "#/components/responses/E503"
           }
         },
-        "summary": "Totals per time bucket, in time order"
+        "summary": "Totals per time bucket, in time order; with by, per bucket and value of a dimension (each group's start and key), the top values by cost keeping their own groups and the rest summed under a null key"
       }
     },
     "/v1/stats/sql-queries": {

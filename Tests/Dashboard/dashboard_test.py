@@ -237,6 +237,9 @@ def main():
 
         # A phone-wide window: nothing wider than the screen but the tables' own scroll.
         driver.set_window_size(390, 844)
+        driver.refresh()  # as a phone opens it: the filters folded away
+        wait(driver, EC.visibility_of_element_located((By.ID, "nav")), "the page at phone width")
+        check(not driver.execute_script("return document.getElementById('filter-panel').open"), "the filters fold away on a phone")
         for view in VIEWS:
             loaded(driver, view)
             width = driver.execute_script("return document.documentElement.scrollWidth")

@@ -64,6 +64,45 @@ extension Ledger {
         return try await groups(sql, isTime: bucket != .hourOfDay, skipping: 1)
     }
 
+    /// Totals per time bucket and value of `dimension` over the calls matching `filter`, in
+    /// one pass: each group's `start` is its bucket and `key` its value, in time order and,
+    /// within a bucket, most expensive first. With `top`, only the `top` values most
+    /// expensive over the whole window keep their own groups; the others are summed with the
+    /// calls that have no value, under nil. (Hour of day cannot be split: it has no start.)
+    public func usage(by bucket: TimeBucket, and dimension: CallDimension, _ filter: LedgerFilter = LedgerFilter(),
+                      top: Int? = nil) async throws -> [UsageGroup] {
+        guard bucket != .hourOfDay else {
+            throw LedgerError(.invalidConfiguration, "by: hour-of-day cannot be split by a dimension; use hour")
+        }
+        let key = dialect.timeBucketKey(bucket, of: "c.created_at")
+        var sql = SQLBuilder(dialect, "")
+        var value = dimension.expression
+        if let top {
+            let kept = try await usage(by: dimension, filter, top: top).compactMap(\.key)
+            guard !kept.isEmpty else {
+                // Nothing has a value: every call is in the nil group of its bucket.
+                return try await usage(by: bucket, filter).map { UsageGroup(key: nil, start: $0.start, summary: $0.summary) }
+            }
+            value = "CASE WHEN \(value) IN (\(kept.map { sql.bind(.text($0)) }.joined(separator: ", "))) THEN \(value) END"
+        }
+        sql.append("SELECT \(dialect.timeBucketLabel(bucket, key: "t.bucket")), t.* FROM (SELECT \(key) AS bucket, \(value) AS dimension_value, ")
+        sql.append(Self.summaryColumns + " FROM " + sql.table(Call.table, "c"))
+        if dimension.needsInteraction { sql.append(" LEFT JOIN \(sql.table(Interaction.table, "i")) ON i.id = c.interaction_id") }
+        if dimension.needsConversation { sql.append(" LEFT JOIN \(sql.table(Conversation.table, "v")) ON v.id = c.conversation_id") }
+        filter.apply(toCalls: &sql)
+        sql.appendWhere()
+        // By position: the value's expression holds placeholders, which must appear once.
+        sql.append(" GROUP BY 1, 2) t ORDER BY t.bucket, t.s_cost DESC, t.s_calls DESC")
+        return try await rows(sql).map { row in
+            var reader = RowReader(row)
+            let label = try reader.optionalString()
+            reader.skip()
+            let value = try reader.optionalString()
+            return UsageGroup(key: value, start: label.flatMap(Timestamp.parse).map { Timestamp.date(microseconds: $0) },
+                              summary: try Self.summary(&reader))
+        }
+    }
+
     private func groups(_ builder: SQLBuilder, isTime: Bool, skipping: Int = 0) async throws -> [UsageGroup] {
         try await rows(builder).map { row in
             var reader = RowReader(row)
