@@ -409,9 +409,7 @@
       stackedBars(`Cost per ${bucket}, by model (UTC)`, labels, stack((g) => Number(g.cost_usd)), fmtUSD),
       stackedBars(`Calls per ${bucket}, by model (UTC)`, labels, stack((g) => g.calls), fmtInt),
       stackedBars(`Tokens per ${bucket}, by model (UTC)`, labels, stack((g) => (g.input_tokens || 0) + (g.output_tokens || 0)), fmtInt),
-      lines(`Average latency per ${bucket} (UTC)`, labels, [
-        { label: "average latency", values: valuesOrNull(total.groups, starts, (g) => g.average_latency_ms) },
-      ], fmtMs),
+      latencyPanel(bucket, starts, labels, total.groups),
       lines(`Error rate per ${bucket} (UTC)`, labels, [
         { label: "failed calls", values: valuesOrNull(total.groups, starts, (g) => (g.calls ? g.errors / g.calls : null)) },
       ], fmtPct)));
@@ -433,6 +431,23 @@
           { verdict: "modified", count: feedback.modified }, { verdict: "no feedback", count: feedback.none }]))));
     return parts;
   };
+
+  // Latency percentiles over time take a sort of every timed call, so they follow the
+  // rest of the overview: the panel shows the mean at once, and p50/p95/p99 when they come.
+  function latencyPanel(bucket, starts, labels, groups) {
+    const title = `Latency per ${bucket} (UTC)`;
+    const mean = { label: "mean", values: valuesOrNull(groups, starts, (g) => g.average_latency_ms) };
+    const panel = el("div", { id: "latency-panel" }, lines(title, labels, [mean], fmtMs));
+    const drawing = state.drawing;
+    api(`/v1/stats/latency/${bucket}?` + query()).then((answer) => {
+      if (drawing !== state.drawing) return;
+      const pick = (name) => valuesOrNull(answer.buckets, starts, (b) => b[name]);
+      panel.replaceChildren(lines(title, labels, [mean, { label: "p50", values: pick("latency_p50_ms") },
+        { label: "p95", values: pick("latency_p95_ms") }, { label: "p99", values: pick("latency_p99_ms") }], fmtMs));
+      panel.dataset.percentiles = "drawn";
+    }, () => { panel.dataset.percentiles = "failed"; });
+    return panel;
+  }
 
   function exportLinks(kind, filters) {
     const q = query({}, filters);

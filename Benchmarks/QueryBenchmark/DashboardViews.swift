@@ -13,6 +13,7 @@ enum DashboardViews {
         return [
             ("overview", [["/v1/stats/overview?\(range)", "/v1/stats/interactions?\(range)", "/v1/stats/series/day?\(range)",
                            "/v1/stats/series/day?\(range)&by=model&top=5"]]),
+            ("overview, then p50/95/99", [["/v1/stats/latency/day?\(range)"]]),
             ("interactions", [["/v1/interactions?\(range)&limit=50"]]),
             ("calls", [["/v1/calls?\(range)&limit=50"]]),
             ("calls, filtered", [["/v1/calls?\(range)&limit=50&model=gpt-4o&user_id=user-17"]]),

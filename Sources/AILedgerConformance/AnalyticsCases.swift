@@ -64,6 +64,13 @@ enum AnalyticsCases {
             try Expect.equal(topOne.map(\.key), ["a", nil, "a", nil], "the top model and the rest")
             try Expect.equal(topOne.map(\.summary.calls), [12, 5, 3, 1], "the rest summed")
             try Expect.equal(topOne.map(\.summary.costUSD).reduce(0, +), overview.summary.costUSD, "nothing lost")
+            // Latency percentiles per month: March's 16 timed calls, April's 4 (nearest rank).
+            let latency = try await ledger.latencyPercentiles(by: .month)
+            try Expect.equal(latency.map(\.start), [march, april], "per month, in order")
+            try Expect.equal(latency.map(\.timed), [16, 4], "timed calls")
+            try Expect.equal(latency.map(\.p50), [10, 9], "p50: rank 8 of 16, rank 2 of 4")
+            try Expect.equal(latency.map(\.p95), [20, 19], "p95: rank 16 of 16, rank 4 of 4")
+            try Expect.equal(latency.map(\.p99), [20, 19], "p99")
             do {
                 _ = try await ledger.usage(by: .hourOfDay, and: .model)
                 throw ConformanceFailure(message: "hour of day split by a dimension was accepted", location: #fileID)

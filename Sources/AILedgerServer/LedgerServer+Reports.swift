@@ -49,6 +49,25 @@ extension LedgerServer {
         ])
     }
 
+    /// Latency percentiles per time bucket.
+    func latencySeries(_ request: Request, bucket name: String) async throws -> Response {
+        let query = try ListQuery(request.uri.queryParameters, maxLimit: options.maxPageSize)
+        guard let bucket = TimeBucket(rawValue: name) else {
+            throw APIError.badRequest("bucket: must be one of \(TimeBucket.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        let found: [LatencyPercentiles]
+        do {
+            found = try await ledger.latencyPercentiles(by: bucket, query.filter)
+        } catch let error as LedgerError {
+            throw APIError(error)
+        }
+        let number = { (value: Double?) in value.map(JSONValue.double) ?? .null }
+        return Response.json(["buckets": .array(found.map { bucket in
+            ["start": .string(Timestamp.iso8601(microseconds: Timestamp.microseconds(bucket.start))), "timed_calls": .int(bucket.timed),
+             "latency_p50_ms": number(bucket.p50), "latency_p95_ms": number(bucket.p95), "latency_p99_ms": number(bucket.p99)]
+        })])
+    }
+
     /// How many interactions arrived with input variables missing, and which.
     func dataQuality(_ request: Request) async throws -> Response {
         let query = try ListQuery(request.uri.queryParameters, maxLimit: options.maxPageSize)

@@ -77,6 +77,9 @@ public struct LedgerServer: Sendable {
         router.get("v1/stats/series/:bucket") { request, context in
             try await groups(request, by: context.parameters.get("bucket") ?? "", series: true)
         }
+        router.get("v1/stats/latency/:bucket") { request, context in
+            try await latencySeries(request, bucket: context.parameters.get("bucket") ?? "")
+        }
         router.get("v1/stats/failures") { request, _ in try await failures(request) }
         router.get("v1/stats/data-quality") { request, _ in try await dataQuality(request) }
         router.get("v1/stats/feedback") { request, _ in try await feedbackReport(request) }

@@ -3911,6 +3911,163 @@ enum OpenAPIDocument {
         "summary": "Interactions by outcome and type, processing-time percentiles, feedback and quality"
       }
     },
+    "/v1/stats/latency/{bucket}": {
+      "get": {
+        "parameters": [
+          {
+            "in": "path",
+            "name": "bucket",
+            "required": true,
+            "schema": {
+              "enum": [
+                "hour",
+                "day",
+                "week",
+                "month"
+              ]
+            }
+          },
+          {
+            "$ref": "#/components/parameters/since"
+          },
+          {
+            "$ref": "#/components/parameters/until"
+          },
+          {
+            "$ref": "#/components/parameters/user_id"
+          },
+          {
+            "$ref": "#/components/parameters/model"
+          },
+          {
+            "$ref": "#/components/parameters/provider"
+          },
+          {
+            "$ref": "#/components/parameters/status"
+          },
+          {
+            "$ref": "#/components/parameters/call_type"
+          },
+          {
+            "$ref": "#/components/parameters/interaction_type"
+          },
+          {
+            "$ref": "#/components/parameters/conversation_id"
+          },
+          {
+            "$ref": "#/components/parameters/interaction_id"
+          },
+          {
+            "$ref": "#/components/parameters/prompt_id"
+          },
+          {
+            "$ref": "#/components/parameters/prompt_version"
+          },
+          {
+            "$ref": "#/components/parameters/feedback"
+          },
+          {
+            "$ref": "#/components/parameters/min_quality_score"
+          },
+          {
+            "$ref": "#/components/parameters/max_quality_score"
+          },
+          {
+            "$ref": "#/components/parameters/min_cost_usd"
+          },
+          {
+            "$ref": "#/components/parameters/missing_variable"
+          },
+          {
+            "$ref": "#/components/parameters/has_missing_variables"
+          },
+          {
+            "$ref": "#/components/parameters/device_id"
+          },
+          {
+            "$ref": "#/components/parameters/contact_id"
+          },
+          {
+            "$ref": "#/components/parameters/persona_id"
+          },
+          {
+            "$ref": "#/components/parameters/text"
+          }
+        ],
+        "responses": {
+          "200": {
+            "content": {
+              "application/json": {
+                "schema": {
+                  "properties": {
+                    "buckets": {
+                      "items": {
+                        "properties": {
+                          "latency_p50_ms": {
+                            "type": [
+                              "number",
+                              "null"
+                            ]
+                          },
+                          "latency_p95_ms": {
+                            "type": [
+                              "number",
+                              "null"
+                            ]
+                          },
+                          "latency_p99_ms": {
+                            "type": [
+                              "number",
+                              "null"
+                            ]
+                          },
+                          "start": {
+                            "type": "string"
+                          },
+                          "timed_calls": {
+                            "type": "integer"
+                          }
+                        },
+                        "required": [
+                          "start",
+                          "timed_calls",
+                          "latency_p50_ms",
+                          "latency_p95_ms",
+                          "latency_p99_ms"
+                        ],
+                        "type": "object"
+                      },
+                      "type": "array"
+                    }
+                  },
+                  "required": [
+                    "buckets"
+                  ],
+                  "type": "object"
+                }
+              }
+            },
+            "description": "OK"
+          },
+          "400": {
+            "$ref": "#/components/responses/E400"
+          },
+          "401": {
+            "$ref": "#/components/responses/E401"
+          },
+          "403": {
+            "$ref": "#/components/responses/E403"
+          },
+          "429": {
+            "$ref": "#/components/responses/E429"
+          },
+          "503": {
+            "$ref": "#/components/responses/E503"
+          }
+        },
+        "summary": "Latency percentiles (nearest rank) per time bucket, in time order; buckets without a timed call left out"
+      }
+    },
     "/v1/stats/overview": {
       "get": {
         "parameters": [

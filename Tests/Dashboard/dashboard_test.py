@@ -18,7 +18,9 @@ from decimal import Decimal
 from selenium import webdriver
 from selenium.common.exceptions import TimeoutException
 from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
@@ -162,6 +164,10 @@ def main():
         shown = Decimal(card(driver, "Total cost").lstrip("$").replace(",", ""))
         check(abs(shown - Decimal(calls["cost_usd"])) < Decimal("0.0001"), f"the cost {shown} is the API's {calls['cost_usd']}")
         check(len(driver.find_elements(By.CSS_SELECTOR, "#main .chart svg rect")) > 0, "the charts draw bars")
+        wait(driver, lambda d: d.execute_script(
+            "return document.getElementById('latency-panel').dataset.percentiles === 'drawn'"), "the latency percentiles")
+        legend = driver.find_element(By.CSS_SELECTOR, "#latency-panel .legend").text
+        check(all(name in legend for name in ["mean", "p50", "p95", "p99"]), f"latency percentiles over time: {legend}")
         seen["overview"] = {"interactions": interactions["interactions"], "calls": calls["calls"], "cost": str(shown)}
 
         # Paging walks every row once.
@@ -212,6 +218,20 @@ def main():
         check(stored.get("feedback") == "rejected" and stored.get("quality_score") == 17, f"the feedback is stored: {stored.get('feedback')}")
         seen["feedback_on"] = interaction
         driver.find_element(By.ID, "close").click()
+
+        # The keyboard alone: Tab reaches a row, Enter opens it, Escape closes it.
+        loaded(driver, "calls")
+        actions = ActionChains(driver)
+        for _ in range(80):
+            actions.send_keys(Keys.TAB).perform()
+            if driver.execute_script("return document.activeElement.matches('#main tbody tr')"):
+                break
+        check(driver.execute_script("return document.activeElement.matches('#main tbody tr')"), "Tab reaches the table's rows")
+        actions.send_keys(Keys.ENTER).perform()
+        wait(driver, lambda d: d.execute_script("return document.getElementById('detail').open"), "Enter to open the row")
+        wait(driver, lambda d: "Call to" in d.find_element(By.ID, "detail-title").text, "the call's detail")
+        actions.send_keys(Keys.ESCAPE).perform()
+        wait(driver, lambda d: not d.execute_script("return document.getElementById('detail').open"), "Escape to close it")
 
         # A POST without the session's CSRF token is refused, even with the cookie.
         status = driver.execute_async_script("""

@@ -103,6 +103,38 @@ extension Ledger {
         }
     }
 
+    /// The latency percentiles of the calls matching `filter`, per time bucket, in time
+    /// order; buckets without a timed call are left out. (Hour of day is refused: it has no
+    /// start.)
+    public func latencyPercentiles(by bucket: TimeBucket, _ filter: LedgerFilter = LedgerFilter()) async throws -> [LatencyPercentiles] {
+        guard bucket != .hourOfDay else {
+            throw LedgerError(.invalidConfiguration, "bucket: hour-of-day has no percentiles over time; use hour")
+        }
+        let key = dialect.timeBucketKey(bucket, of: "c.created_at")
+        // Rank r of n is the nearest rank of p when r × 100 ≥ p × n > (r − 1) × 100: integers only.
+        let ranks = [50, 95, 99].map { "(x.r * 100 >= \($0) * x.n AND (x.r - 1) * 100 < \($0) * x.n)" }.joined(separator: " OR ")
+        var sql = SQLBuilder(dialect, "SELECT \(dialect.timeBucketLabel(bucket, key: "x.bucket")), x.n, x.r, x.latency_ms FROM (SELECT ")
+        sql.append("\(key) AS bucket, c.latency_ms, ROW_NUMBER() OVER (PARTITION BY \(key) ORDER BY c.latency_ms) AS r, ")
+        sql.append("COUNT(*) OVER (PARTITION BY \(key)) AS n FROM " + sql.table(Call.table, "c"))
+        filter.apply(toCalls: &sql)
+        sql.condition("c.latency_ms IS NOT NULL")
+        sql.appendWhere()
+        sql.append(") x WHERE \(ranks) ORDER BY x.bucket, x.r")
+        var found: [LatencyPercentiles] = []
+        for row in try await rows(sql) {
+            var reader = RowReader(row)
+            guard let label = try reader.optionalString(), let micros = Timestamp.parse(label) else { continue }
+            let n = try reader.int64(), r = try reader.int64(), latency = try reader.optionalDouble()
+            let start = Timestamp.date(microseconds: micros)
+            if found.last?.start != start { found.append(LatencyPercentiles(start: start, timed: n)) }
+            let rank = { (p: Int64) in max(1, (p * n + 99) / 100) }
+            if r == rank(50) { found[found.count - 1].p50 = latency }
+            if r == rank(95) { found[found.count - 1].p95 = latency }
+            if r == rank(99) { found[found.count - 1].p99 = latency }
+        }
+        return found
+    }
+
     private func groups(_ builder: SQLBuilder, isTime: Bool, skipping: Int = 0) async throws -> [UsageGroup] {
         try await rows(builder).map { row in
             var reader = RowReader(row)
