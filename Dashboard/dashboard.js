@@ -517,17 +517,29 @@
   ], (row) => openCall(row.id), CALL_FILTERS);
 
   VIEWS.failures = async () => {
-    const page = await api("/v1/stats/failures?" + query({ limit: 50 }, CALL_FILTERS));
-    const parts = [el("h1", {}, "Recent failures"), el("p", { class: "note" }, "The last 50 failed calls, newest first, with the input that caused each.")];
-    if (!page.failures.length) { parts.push(empty("No failed calls in this range.")); return parts; }
-    parts.push(table([
+    const [calls, interactions] = await Promise.all([
+      api("/v1/stats/failures?" + query({ limit: 50 })),
+      api("/v1/interactions?" + query({ limit: 50, status: "error" })),
+    ]);
+    const parts = [el("h1", {}, "Recent failures")];
+    parts.push(el("h2", {}, "Failed interactions"), el("p", { class: "note" }, "The last 50, newest first, with the input that caused each and its context."));
+    parts.push(interactions.interactions.length ? table([
+      ["Time", (r) => fmtTime(r.created_at), { sort: (r) => r.created_at }],
+      ["Type", (r) => r.interaction_type],
+      ["Error", (r) => r.error_code],
+      ["Message", (r) => r.error_message, { cut: true }],
+      ["Input", (r) => r.input_text, { cut: true }],
+      ["Context", (r) => [r.user_id, [r.prompt_id, r.prompt_version].filter(Boolean).join(" · ")].filter(Boolean).join(" — ") || null],
+    ], interactions.interactions, (row) => openInteraction(row.id)) : empty("No failed interactions in this range."));
+    parts.push(el("h2", {}, "Failed calls"), el("p", { class: "note" }, "The last 50 model calls that failed, newest first."));
+    parts.push(calls.failures.length ? table([
       ["Time", (r) => fmtTime(r.created_at), { sort: (r) => r.created_at }],
       ["Model", (r) => r.model],
       ["Error", (r) => r.error_code],
       ["Message", (r) => r.error_message, { cut: true }],
       ["Input", (r) => r.input_text || (r.interaction && r.interaction.input_text), { cut: true }],
       ["Interaction", (r) => (r.interaction && r.interaction.interaction_type) || null],
-    ], page.failures, (row) => openCall(row.id)));
+    ], calls.failures, (row) => openCall(row.id)) : empty("No failed calls in this range."));
     return parts;
   };
 

@@ -154,6 +154,12 @@ def main():
                 driver.save_screenshot(os.path.join(SHOTS, f"{view}-1280.png"))
         seen["views"] = len(VIEWS)
 
+        # Failures: the two failed interactions and the four failed calls sent.
+        loaded(driver, "failures")
+        counts = driver.execute_script(
+            "return [...document.querySelectorAll('#main .table-wrap')].map((t) => t.querySelectorAll('tbody tr').length)")
+        check(counts == [2, 4], f"two failed interactions and four failed calls: {counts}")
+
         # The overview shows the API's figures for the same filters.
         loaded(driver, "overview")
         interactions = api(f"/v1/stats/interactions?since=24h&user_id={TAG}")
