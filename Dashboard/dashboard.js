@@ -369,12 +369,13 @@
 
   VIEWS.overview = async () => {
     const bucket = bucketOf();
-    const [calls, interactions, total, byModel] = await Promise.all([
-      api("/v1/stats/overview?" + query()),
+    // The call totals are the sum of the series' buckets: one scan fewer than asking for them.
+    const [interactions, total, byModel] = await Promise.all([
       api("/v1/stats/interactions?" + query()),
       api(`/v1/stats/series/${bucket}?` + query()),
       api(`/v1/stats/series/${bucket}?` + query({ by: "model", top: 5 })),
     ]);
+    const calls = totals(total.groups);
     const parts = [el("h1", {}, "Overview")];
     if (calls.calls === 0 && interactions.interactions === 0) {
       parts.push(empty("Nothing recorded in this range. Widen the range, clear the filters, or send records: POST /v1/calls, /v1/interactions, or OpenTelemetry spans to /v1/traces."));
@@ -431,6 +432,36 @@
           { verdict: "modified", count: feedback.modified }, { verdict: "no feedback", count: feedback.none }]))));
     return parts;
   };
+
+  // The totals of a series' buckets: counts and tokens added (null while no call has
+  // any), costs added exactly in nano-dollars, the ledger's own unit.
+  function totals(groups) {
+    const sum = { calls: 0, errors: 0, unpriced_calls: 0 };
+    const kinds = ["input_tokens", "output_tokens", "cache_read_tokens", "cache_write_tokens", "reasoning_tokens"];
+    for (const kind of kinds) sum[kind] = null;
+    let nanos = 0n;
+    for (const g of groups) {
+      sum.calls += g.calls;
+      sum.errors += g.errors;
+      sum.unpriced_calls += g.unpriced_calls;
+      for (const kind of kinds) if (g[kind] !== null && g[kind] !== undefined) sum[kind] = (sum[kind] || 0) + g[kind];
+      nanos += nanosOf(g.cost_usd);
+    }
+    sum.cost_usd = decimalOf(nanos);
+    return sum;
+  }
+  function nanosOf(text) {
+    const negative = String(text).startsWith("-");
+    const [whole, fraction = ""] = String(text).replace("-", "").split(".");
+    const value = BigInt(whole || "0") * 1000000000n + BigInt((fraction + "000000000").slice(0, 9));
+    return negative ? -value : value;
+  }
+  function decimalOf(nanos) {
+    const negative = nanos < 0n;
+    const size = negative ? -nanos : nanos;
+    const fraction = String(size % 1000000000n).padStart(9, "0").replace(/0+$/, "");
+    return (negative ? "-" : "") + String(size / 1000000000n) + (fraction ? "." + fraction : "");
+  }
 
   // Latency percentiles over time take a sort of every timed call, so they follow the
   // rest of the overview: the panel shows the mean at once, and p50/p95/p99 when they come.

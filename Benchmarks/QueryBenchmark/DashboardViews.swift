@@ -11,7 +11,7 @@ enum DashboardViews {
         let range = "since=\(Timestamp.iso8601(microseconds: Timestamp.microseconds(since)))"
             + "&until=\(Timestamp.iso8601(microseconds: Timestamp.microseconds(until)))"
         return [
-            ("overview", [["/v1/stats/overview?\(range)", "/v1/stats/interactions?\(range)", "/v1/stats/series/day?\(range)",
+            ("overview", [["/v1/stats/interactions?\(range)", "/v1/stats/series/day?\(range)",
                            "/v1/stats/series/day?\(range)&by=model&top=5"]]),
             ("overview, then p50/95/99", [["/v1/stats/latency/day?\(range)"]]),
             ("interactions", [["/v1/interactions?\(range)&limit=50"]]),
