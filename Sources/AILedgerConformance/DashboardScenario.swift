@@ -62,6 +62,22 @@ public enum DashboardScenario {
         let sameOrigin = try await HTTPExchange.send("POST", base, "/v1/calls?wait=commit", body: Data(#"{"model": "gpt-4o", "user_id": "other-\#(tag)"}"#.utf8),
                                                      headers: ingest.merging(["Origin": base, "Sec-Fetch-Site": "same-origin"]) { $1 })
         try Expect.equal(sameOrigin.status, 200, "a POST from the server's own page passes: \(sameOrigin.text.prefix(300))")
+        // Odd cookies and sign-in bodies: refused plainly, the server still answers.
+        for cookie in ["ailedger_session=short; ailedger_session=\(String(repeating: "x", count: 43))",
+                       "ailedger_session", ";;==;", "ailedger_session=" + String(repeating: "y", count: 9_000)] {
+            // curl, not URLSession, whose cookie store would add the session signed in above.
+            let asked = try ChildProcess.spawn(["/usr/bin/env", "curl", "-s", "-o", "/dev/null", "-w", "%{http_code}", "-H", "Cookie: \(cookie)",
+                                                base + "/dashboard/session"])
+            try Expect.equal(await asked.exitStatus(), 0, "curl ran")
+            try Expect.equal(asked.output, "401", "an unknown or malformed session cookie: \(cookie.prefix(40))")
+        }
+        for body in ["", "{\"key\": 5}", "[]", String(repeating: "[", count: 100_000), "{\"key\": \"\u{0}\"}"] {
+            let answer = try await HTTPExchange.send("POST", base, "/dashboard/session", body: Data(body.utf8))
+            try Expect.that([400, 401].contains(answer.status), "a bad sign-in body gets 400 or 401: \(answer.status) \(answer.text.prefix(200))")
+        }
+        let sandboxed = try await HTTPExchange.send("POST", base, "/v1/calls", body: Data(#"{"model": "gpt-4o"}"#.utf8),
+                                                    headers: ingest.merging(["Origin": "null"]) { $1 })
+        try Expect.equal(sandboxed.status, 403, "a sandboxed page (Origin: null) may not write")
         try Expect.equal(try await HTTPExchange.send("GET", base, "/v1/stats/interactions?user_id=\(tag)", headers: read)["interactions"], 14,
                          "the interactions sent")
 

@@ -172,9 +172,11 @@ extension LedgerServer {
         return .object(fields)
     }
 
-    private static func number(_ value: Double?) -> JSONValue { value.map(JSONValue.double) ?? .null }
+    /// A number, or null when there is none.
+    static func number(_ value: Double?) -> JSONValue { value.map(JSONValue.double) ?? .null }
 
-    private static func time(_ date: Date?) -> JSONValue {
+    /// A time as RFC 3339 UTC, or null when there is none.
+    static func time(_ date: Date?) -> JSONValue {
         date.map { .string(Timestamp.iso8601(microseconds: Timestamp.microseconds($0))) } ?? .null
     }
 }

@@ -30,18 +30,17 @@ extension LedgerServer {
         } catch let error as LedgerError {
             throw APIError(error)
         }
-        let number = { (value: Double?) in value.map(JSONValue.double) ?? .null }
         let counts = overview.counts
         return Response.json([
             "interactions": .int(counts.interactions), "successes": .int(counts.successes), "errors": .int(counts.errors),
-            "partials": .int(counts.partials), "success_rate": number(counts.successRate),
+            "partials": .int(counts.partials), "success_rate": Self.number(counts.successRate),
             "conversations": .int(counts.conversations), "users": .int(counts.users),
-            "average_latency_ms": number(overview.averageLatencyMs), "latency_p50_ms": number(overview.latencyP50),
-            "latency_p95_ms": number(overview.latencyP95), "latency_p99_ms": number(overview.latencyP99),
+            "average_latency_ms": Self.number(overview.averageLatencyMs), "latency_p50_ms": Self.number(overview.latencyP50),
+            "latency_p95_ms": Self.number(overview.latencyP95), "latency_p99_ms": Self.number(overview.latencyP99),
             "feedback": ["accepted": .int(overview.accepted), "rejected": .int(overview.rejected),
                          "modified": .int(overview.modified), "none": .int(overview.withoutFeedback)],
-            "average_quality_score": number(overview.averageQualityScore),
-            "with_missing_variables": .int(overview.withMissingVariables), "completeness": number(overview.completeness),
+            "average_quality_score": Self.number(overview.averageQualityScore),
+            "with_missing_variables": .int(overview.withMissingVariables), "completeness": Self.number(overview.completeness),
             "by_type": .array(overview.byType.map { type in
                 ["interaction_type": type.interactionType.map(JSONValue.string) ?? .null,
                  "interactions": .int(type.interactions), "errors": .int(type.errors)]
@@ -61,10 +60,9 @@ extension LedgerServer {
         } catch let error as LedgerError {
             throw APIError(error)
         }
-        let number = { (value: Double?) in value.map(JSONValue.double) ?? .null }
         return Response.json(["buckets": .array(found.map { bucket in
-            ["start": .string(Timestamp.iso8601(microseconds: Timestamp.microseconds(bucket.start))), "timed_calls": .int(bucket.timed),
-             "latency_p50_ms": number(bucket.p50), "latency_p95_ms": number(bucket.p95), "latency_p99_ms": number(bucket.p99)]
+            ["start": Self.time(bucket.start), "timed_calls": .int(bucket.timed),
+             "latency_p50_ms": Self.number(bucket.p50), "latency_p95_ms": Self.number(bucket.p95), "latency_p99_ms": Self.number(bucket.p99)]
         })])
     }
 
