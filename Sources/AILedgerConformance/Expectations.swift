@@ -18,6 +18,23 @@ public enum Expect {
         }
     }
 
+    /// Fails unless both are nil, or `actual` lies within `relative` of `expected`.
+    public static func near(_ actual: Double?, _ expected: Double?, relative: Double, _ what: @autoclosure () -> String = "",
+                            file: String = #fileID, line: Int = #line) throws {
+        let close: Bool
+        switch (actual, expected) {
+        case (nil, nil): close = true
+        case let (a?, e?): close = abs(a - e) <= relative * abs(e) + 1e-9
+        default: close = false
+        }
+        if !close {
+            let label = what().isEmpty ? "" : "\(what()): "
+            let shown = { (value: Double?) -> String in value.map { "\($0)" } ?? "nil" }
+            throw ConformanceFailure(message: "\(label)expected \(shown(expected)) within \(relative * 100)%, got \(shown(actual))",
+                                     location: "\(file):\(line)")
+        }
+    }
+
     /// Fails unless `body` throws a `LedgerError` of `kind`; returns that error.
     @discardableResult
     public static func error(_ kind: LedgerError.Kind, file: String = #fileID, line: Int = #line,

@@ -37,6 +37,10 @@ public struct MySQLDialect: SQLDialect {
         }
     }
 
+    public func upsertClause(key: [String]) -> String { "ON DUPLICATE KEY UPDATE" }
+    public func proposedValue(_ column: String) -> String { "VALUES(\(quoteIdentifier(column)))" }
+    public func concatenate(_ a: String, _ b: String) -> String { "CONCAT(\(a), \(b))" }
+
     public func contains(_ text: String, _ fragment: String) -> String { "LOCATE(\(fragment), \(text)) > 0" }
 
     public func jsonArrayElements(of array: String, alias: String) -> (from: String, element: String) {

@@ -8,6 +8,10 @@ public struct PostgresDialect: SQLDialect {
     public var timestampType: String { "timestamptz" }
     public var maxParameters: Int { 65_535 }
 
+    public func writeLockStatement(table: String) -> String? {
+        "LOCK TABLE \(quoteIdentifier(table)) IN SHARE ROW EXCLUSIVE MODE"
+    }
+
     public func timeBucketKey(_ bucket: TimeBucket, of time: String) -> String {
         let utc = "(\(time) AT TIME ZONE 'UTC')"
         switch bucket {

@@ -10,6 +10,8 @@ public struct SQLiteDialect: SQLDialect {
     public var shortTextType: String { "TEXT" }
     public var beginTransaction: String { "BEGIN IMMEDIATE" }
     public var maxParameters: Int { 32_766 }
+    /// None: a write transaction (`BEGIN IMMEDIATE`) holds the database's one write lock.
+    public var lockingReadSuffix: String { "" }
 
     /// Times are fixed-width ISO-8601 text, so buckets are prefixes of it.
     public func timeBucketKey(_ bucket: TimeBucket, of c: String) -> String {

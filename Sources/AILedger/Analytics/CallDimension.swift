@@ -31,6 +31,18 @@ public enum CallDimension: String, Sendable, CaseIterable {
         }
     }
 
+    /// The column of the hourly call rollups that holds the dimension; nil when the
+    /// rollups do not keep it.
+    var rollupColumn: String? {
+        switch self {
+        case .model: "model"
+        case .provider: "provider"
+        case .callType: "call_type"
+        case .status: "status"
+        default: nil
+        }
+    }
+
     /// Whether the expression is text (the conversation id is a UUID on PostgreSQL).
     var isText: Bool { self != .conversation }
 

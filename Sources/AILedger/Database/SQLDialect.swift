@@ -38,6 +38,21 @@ public protocol SQLDialect: Sendable {
     /// The text expression `text` made to sort by code point, whatever the database's
     /// collation. Default: `text` unchanged.
     func codePointOrder(_ text: String) -> String
+    /// What ends an INSERT whose rows may collide on `key`, before the assignments that
+    /// update the stored row instead. Default: `ON CONFLICT (key) DO UPDATE SET`.
+    func upsertClause(key: [String]) -> String
+    /// The value an upsert proposed for `column`, in its assignments. Default:
+    /// `excluded.column`.
+    func proposedValue(_ column: String) -> String
+    /// The text expressions `a` and `b` joined. Default: `a || b`.
+    func concatenate(_ a: String, _ b: String) -> String
+    /// What ends a SELECT that locks the rows it reads until the transaction ends.
+    /// Default: ` FOR UPDATE`.
+    var lockingReadSuffix: String { get }
+    /// A statement that, inside a transaction, keeps other transactions from writing to
+    /// `table` until it ends, or nil when deleting a key range already does (InnoDB's
+    /// next-key locks) or the database has one writer at a time. Default: nil.
+    func writeLockStatement(table: String) -> String?
 }
 
 extension SQLDialect {
@@ -50,6 +65,13 @@ extension SQLDialect {
     public var maxParameters: Int { 32_766 }
     public func ignoreDuplicatesClause(primaryKey: String) -> String { "ON CONFLICT DO NOTHING" }
     public func codePointOrder(_ text: String) -> String { text }
+    public func upsertClause(key: [String]) -> String {
+        "ON CONFLICT (\(key.map(quoteIdentifier).joined(separator: ", "))) DO UPDATE SET"
+    }
+    public func proposedValue(_ column: String) -> String { "excluded." + quoteIdentifier(column) }
+    public func concatenate(_ a: String, _ b: String) -> String { "\(a) || \(b)" }
+    public var lockingReadSuffix: String { " FOR UPDATE" }
+    public func writeLockStatement(table: String) -> String? { nil }
 
     /// `INSERT INTO table (columns) VALUES (...), (...)` for `rowCount` rows, optionally
     /// skipping rows whose primary key already exists; `primaryKey` names a column of it,

@@ -4,6 +4,15 @@ extension Ledger {
     /// Totals and latency percentiles (nearest rank, see `UsageOverview`) of the calls
     /// matching `filter`.
     public func overview(_ filter: LedgerFilter = LedgerFilter()) async throws -> UsageOverview {
+        if let window = try await rollupWindow(for: filter) {
+            let sums = try await rolledUpSums(filter, window, bucket: nil, dimensions: [])[[nil], default: UsageAccumulator()]
+            var overview = UsageOverview(summary: sums.summary)
+            guard sums.timed > 0 else { return overview }
+            let histogram = try await rolledUpHistograms(filter, window, bucket: nil)[String?.none] ?? LatencyHistogram()
+            (overview.latencyP50, overview.latencyP95, overview.latencyP99) =
+                (histogram.percentile(50), histogram.percentile(95), histogram.percentile(99))
+            return overview
+        }
         var sql = SQLBuilder(dialect, "SELECT " + Self.summaryColumns + ", COUNT(c.latency_ms) FROM ")
         sql.append(sql.table(Call.table, "c"))
         filter.apply(toCalls: &sql)
@@ -39,6 +48,12 @@ extension Ledger {
     /// Totals per value of `dimension` over the calls matching `filter`, most expensive
     /// first (then most calls), at most `top` groups when given.
     public func usage(by dimension: CallDimension, _ filter: LedgerFilter = LedgerFilter(), top: Int? = nil) async throws -> [UsageGroup] {
+        if let window = try await rollupWindow(for: filter, by: [dimension]) {
+            let groups = try await rolledUpSums(filter, window, bucket: nil, dimensions: [dimension])
+                .sorted { Self.costOrdered(($0.value, [$0.key[1]]), ($1.value, [$1.key[1]])) }
+                .prefix(top.map { max(0, $0) } ?? Int.max)
+            return groups.map { UsageGroup(key: $0.key[1], start: nil, summary: $0.value.summary) }
+        }
         let key = dimension.expression
         var sql = SQLBuilder(dialect, "SELECT \(key), " + Self.summaryColumns + " FROM ")
         sql.append(sql.table(Call.table, "c"))
@@ -54,6 +69,11 @@ extension Ledger {
 
     /// Totals per time bucket over the calls matching `filter`, in time order.
     public func usage(by bucket: TimeBucket, _ filter: LedgerFilter = LedgerFilter()) async throws -> [UsageGroup] {
+        if let window = try await rollupWindow(for: filter) {
+            return try await rolledUpSums(filter, window, bucket: bucket, dimensions: [])
+                .sorted { Self.bucketOrdered(bucket, $0.key[0], $1.key[0]) }
+                .map { UsageGroup(key: $0.key[0], start: Self.bucketStart(bucket, $0.key[0]), summary: $0.value.summary) }
+        }
         // Group by the cheap key; format only the few resulting buckets.
         let key = dialect.timeBucketKey(bucket, of: "c.created_at")
         var sql = SQLBuilder(dialect, "SELECT \(dialect.timeBucketLabel(bucket, key: "t.bucket")), t.* FROM (SELECT \(key) AS bucket, ")
@@ -73,6 +93,21 @@ extension Ledger {
                       top: Int? = nil) async throws -> [UsageGroup] {
         guard bucket != .hourOfDay else {
             throw LedgerError(.invalidConfiguration, "by: hour-of-day cannot be split by a dimension; use hour")
+        }
+        if let window = try await rollupWindow(for: filter, by: [dimension]) {
+            var sums = try await rolledUpSums(filter, window, bucket: bucket, dimensions: [dimension])
+            if let top {
+                var totals: [String?: UsageAccumulator] = [:]
+                for (key, sum) in sums { totals[key[1], default: UsageAccumulator()].merge(sum) }
+                let kept = Set(totals.filter { $0.key != nil }.sorted { Self.costOrdered(($0.value, [$0.key]), ($1.value, [$1.key])) }
+                    .prefix(max(0, top)).map(\.key))
+                var folded: [[String?]: UsageAccumulator] = [:]
+                for (key, sum) in sums { folded[[key[0], kept.contains(key[1]) ? key[1] : nil], default: UsageAccumulator()].merge(sum) }
+                sums = folded
+            }
+            return sums.sorted { a, b in
+                a.key[0] != b.key[0] ? Self.bucketOrdered(bucket, a.key[0], b.key[0]) : Self.costOrdered((a.value, [a.key[1]]), (b.value, [b.key[1]]))
+            }.map { UsageGroup(key: $0.key[1], start: Self.bucketStart(bucket, $0.key[0]), summary: $0.value.summary) }
         }
         let key = dialect.timeBucketKey(bucket, of: "c.created_at")
         var sql = SQLBuilder(dialect, "")
@@ -110,6 +145,15 @@ extension Ledger {
         guard bucket != .hourOfDay else {
             throw LedgerError(.invalidConfiguration, "bucket: hour-of-day has no percentiles over time; use hour")
         }
+        if let window = try await rollupWindow(for: filter) {
+            return try await rolledUpHistograms(filter, window, bucket: bucket)
+                .sorted { Self.bucketOrdered(bucket, $0.key, $1.key) }
+                .compactMap { label, histogram in
+                    guard let start = Self.bucketStart(bucket, label), !histogram.isEmpty else { return nil }
+                    return LatencyPercentiles(start: start, timed: histogram.total, p50: histogram.percentile(50),
+                                              p95: histogram.percentile(95), p99: histogram.percentile(99))
+                }
+        }
         let key = dialect.timeBucketKey(bucket, of: "c.created_at")
         // Rank r of n is the nearest rank of p when r × 100 ≥ p × n > (r − 1) × 100: integers only.
         let ranks = [50, 95, 99].map { "(x.r * 100 >= \($0) * x.n AND (x.r - 1) * 100 < \($0) * x.n)" }.joined(separator: " OR ")
@@ -133,6 +177,18 @@ extension Ledger {
             if r == rank(99) { found[found.count - 1].p99 = latency }
         }
         return found
+    }
+
+    /// Bucket labels in time order (hours of the day as numbers).
+    static func bucketOrdered(_ bucket: TimeBucket, _ a: String?, _ b: String?) -> Bool {
+        if bucket == .hourOfDay, let x = a.flatMap({ Int($0) }), let y = b.flatMap({ Int($0) }) { return x < y }
+        return ordered([a], [b])
+    }
+
+    /// The start of the bucket labelled `label`; nil for hours of the day.
+    static func bucketStart(_ bucket: TimeBucket, _ label: String?) -> Date? {
+        guard bucket != .hourOfDay else { return nil }
+        return label.flatMap(Timestamp.parse).map { Timestamp.date(microseconds: $0) }
     }
 
     private func groups(_ builder: SQLBuilder, isTime: Bool, skipping: Int = 0) async throws -> [UsageGroup] {

@@ -67,7 +67,7 @@ extension Ledger {
             let calls = try found.map(Call.init(row:))
             guard let last = calls.last else { break }
             after = (Timestamp.microseconds(last.createdAt), last.id)
-            var updates: [[SQLValue]] = []
+            var updates: [(call: Call, cost: Int64?, source: CostSource?)] = []
             for call in calls {
                 report.examined += 1
                 guard call.costSource != .provided else {
@@ -81,22 +81,41 @@ extension Ledger {
                 if call.costUSD == nil && repriced.costUSD != nil { report.newlyPriced += 1 }
                 if repriced.costUSD != call.costUSD || repriced.costSource != call.costSource {
                     report.updated += 1
-                    updates.append([.optional(repriced.costUSD.flatMap { NanoDollars.from(usd: $0) }, SQLValue.integer),
-                                    .optional(repriced.costSource?.rawValue, SQLValue.text), .uuid(call.id)])
+                    updates.append((call, repriced.costUSD.flatMap { NanoDollars.from(usd: $0) }, repriced.costSource))
                 }
             }
-            if !updates.isEmpty {
-                let updates = updates
-                let table = dialect.quoteIdentifier(Call.table)
-                let update = "UPDATE \(table) SET cost_nano_usd = \(dialect.placeholder(1)), cost_source = \(dialect.placeholder(2)) WHERE id = \(dialect.placeholder(3))"
-                try await database.withConnection(.write) { connection in
-                    try await connection.transaction {
-                        for values in updates { try await connection.execute(update, values) }
-                    }
-                }
-            }
+            if !updates.isEmpty { try await storeCosts(updates) }
             if calls.count < batchSize { break }
         }
         return report
+    }
+
+    /// Stores new costs in one transaction and moves the rollups' cost sums by the change
+    /// from each call's cost as stored when its row is locked.
+    private func storeCosts(_ updates: [(call: Call, cost: Int64?, source: CostSource?)]) async throws {
+        let table = dialect.quoteIdentifier(Call.table)
+        let statement = "UPDATE \(table) SET cost_nano_usd = \(dialect.placeholder(1)), cost_source = \(dialect.placeholder(2)) WHERE id = \(dialect.placeholder(3))"
+        try await database.withConnection(.write) { connection in
+            try await connection.transaction {
+                var sql = SQLBuilder(connection.dialect, "SELECT id, cost_nano_usd FROM \(table) WHERE id IN (")
+                sql.append(updates.map { sql.bind(.uuid($0.call.id)) }.joined(separator: ", ") + ")" + connection.dialect.lockingReadSuffix)
+                var stored: [UUID: Int64?] = [:]
+                for row in try await connection.query(sql.sql, sql.parameters) {
+                    var reader = RowReader(row)
+                    stored[try reader.uuid()] = try reader.optionalInt64()
+                }
+                var rollups = CallRollupBatch()
+                for update in updates {
+                    guard let before = stored[update.call.id] else { continue }
+                    try await connection.execute(statement, [.optional(update.cost, SQLValue.integer),
+                                                          .optional(update.source?.rawValue, SQLValue.text), .uuid(update.call.id)])
+                    var change = CallRollup()
+                    change.costNanoUSD = (update.cost ?? 0) - (before ?? 0)
+                    change.unpriced = (update.cost == nil ? 1 : 0) - (before == nil ? 1 : 0)
+                    if change.costNanoUSD != 0 || change.unpriced != 0 { rollups.add(change, to: CallRollupKey(update.call)) }
+                }
+                try await rollups.write(on: connection)
+            }
+        }
     }
 }

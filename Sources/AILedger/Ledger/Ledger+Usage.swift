@@ -3,6 +3,9 @@ import Foundation
 extension Ledger {
     /// Totals over the calls matching `filter`.
     public func usage(_ filter: LedgerFilter = LedgerFilter()) async throws -> UsageSummary {
+        if let window = try await rollupWindow(for: filter) {
+            return try await rolledUpSums(filter, window, bucket: nil, dimensions: [])[[nil], default: UsageAccumulator()].summary
+        }
         var sql = SQLBuilder(dialect, "SELECT " + Self.summaryColumns + " FROM ")
         sql.append(sql.table(Call.table, "c"))
         filter.apply(toCalls: &sql)
@@ -13,6 +16,11 @@ extension Ledger {
 
     /// Totals per model (and provider) over the calls matching `filter`, most expensive first.
     public func usageByModel(_ filter: LedgerFilter = LedgerFilter()) async throws -> [ModelUsage] {
+        if let window = try await rollupWindow(for: filter, by: [.model, .provider]) {
+            return try await rolledUpSums(filter, window, bucket: nil, dimensions: [.model, .provider])
+                .sorted { Self.costOrdered(($0.value, [$0.key[1], $0.key[2]]), ($1.value, [$1.key[1], $1.key[2]])) }
+                .map { ModelUsage(model: $0.key[1] ?? "", provider: $0.key[2], summary: $0.value.summary) }
+        }
         var sql = SQLBuilder(dialect, "SELECT c.model, c.provider, " + Self.summaryColumns + " FROM ")
         sql.append(sql.table(Call.table, "c"))
         filter.apply(toCalls: &sql)
@@ -46,5 +54,13 @@ extension Ledger {
                                reasoning: try reader.optionalInt64()),
             costUSD: NanoDollars.usd(try reader.int64()), unpricedCalls: try reader.int64(),
             averageLatencyMs: try reader.optionalDouble())
+    }
+
+    /// The order of groups by usage: most expensive first, then most calls, then by their
+    /// values (code point order, none last).
+    static func costOrdered(_ a: (UsageAccumulator, [String?]), _ b: (UsageAccumulator, [String?])) -> Bool {
+        if a.0.costNanoUSD != b.0.costNanoUSD { return a.0.costNanoUSD > b.0.costNanoUSD }
+        if a.0.calls != b.0.calls { return a.0.calls > b.0.calls }
+        return ordered(a.1, b.1)
     }
 }

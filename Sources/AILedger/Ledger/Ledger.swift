@@ -22,6 +22,10 @@ public final class Ledger: Sendable {
     let writer: BufferedWriter?
     /// The options the writer was made with.
     let writerOptions: WriterOptions?
+    /// Whether aggregates may be read from rollups (see `readsRollups`).
+    let rollupReading = Locked(true)
+    /// Whether the rollups were last seen complete, and when that was read.
+    let rollupState = Locked<(complete: Bool, readAt: ContinuousClock.Instant)?>(nil)
 
     init(url: DatabaseURL, driver: any DatabaseDriver, database: any DatabaseClient, prices: PriceBook,
          writer options: WriterOptions? = nil, outbox: Outbox? = nil) throws {

@@ -99,6 +99,17 @@ struct RowReader {
         }
     }
 
+    /// A timestamp as microseconds since the Unix epoch.
+    mutating func microseconds() throws -> Int64 {
+        switch next() {
+        case .timestamp(let micros): return micros
+        case .text(let text):
+            guard let micros = Timestamp.parse(text) else { throw failure("a timestamp") }
+            return micros
+        default: throw failure("a timestamp")
+        }
+    }
+
     mutating func date() throws -> Date {
         guard let value = try optionalDate() else { throw failure("a timestamp") }
         return value

@@ -1,0 +1,38 @@
+-- Hourly rollups of calls, kept by the ledger in the transaction that inserts the calls:
+-- one row per UTC hour and (model, provider, call type, status). `key_hash` identifies the
+-- four values, null or not, so that the primary key never holds a null. Token sums are
+-- null where every counted call left the count out, as SUM over the raw rows would be.
+-- `latency_histogram` counts latencies in log-spaced buckets (see LatencyHistogram).
+CREATE TABLE ailedger_call_rollups (
+    hour               timestamptz NOT NULL,
+    key_hash           text NOT NULL,
+    model              text NOT NULL,
+    provider           text,
+    call_type          text,
+    status             text NOT NULL,
+    calls              bigint NOT NULL,
+    input_tokens       bigint,
+    output_tokens      bigint,
+    cache_read_tokens  bigint,
+    cache_write_tokens bigint,
+    reasoning_tokens   bigint,
+    cost_nano_usd      bigint NOT NULL,
+    unpriced           bigint NOT NULL,
+    timed              bigint NOT NULL,
+    latency_sum_ms     double precision NOT NULL,
+    latency_histogram  text NOT NULL,
+    PRIMARY KEY (hour, key_hash)
+);
+
+-- Whether the rollups count every stored call: not when calls were stored before this
+-- migration, until `ailedger rollups rebuild` has run. Until then queries read raw rows.
+-- `rebuilt_until` is where an interrupted rebuild resumes.
+CREATE TABLE ailedger_rollup_state (
+    name          text PRIMARY KEY,
+    complete      integer NOT NULL,
+    rebuilt_until timestamptz,
+    updated_at    timestamptz NOT NULL
+);
+
+INSERT INTO ailedger_rollup_state (name, complete, updated_at)
+SELECT 'calls', CASE WHEN EXISTS (SELECT 1 FROM ailedger_calls) THEN 0 ELSE 1 END, now();

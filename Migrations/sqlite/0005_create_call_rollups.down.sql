@@ -1,0 +1,2 @@
+DROP TABLE IF EXISTS ailedger_rollup_state;
+DROP TABLE IF EXISTS ailedger_call_rollups;

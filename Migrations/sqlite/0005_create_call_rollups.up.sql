@@ -1,0 +1,38 @@
+-- Hourly rollups of calls, kept by the ledger in the transaction that inserts the calls:
+-- one row per UTC hour and (model, provider, call type, status). `key_hash` identifies the
+-- four values, null or not, so that the primary key never holds a null. Token sums are
+-- null where every counted call left the count out, as SUM over the raw rows would be.
+-- `latency_histogram` counts latencies in log-spaced buckets (see LatencyHistogram).
+CREATE TABLE ailedger_call_rollups (
+    hour               TEXT NOT NULL,
+    key_hash           TEXT NOT NULL,
+    model              TEXT NOT NULL,
+    provider           TEXT,
+    call_type          TEXT,
+    status             TEXT NOT NULL,
+    calls              INTEGER NOT NULL,
+    input_tokens       INTEGER,
+    output_tokens      INTEGER,
+    cache_read_tokens  INTEGER,
+    cache_write_tokens INTEGER,
+    reasoning_tokens   INTEGER,
+    cost_nano_usd      INTEGER NOT NULL,
+    unpriced           INTEGER NOT NULL,
+    timed              INTEGER NOT NULL,
+    latency_sum_ms     REAL NOT NULL,
+    latency_histogram  TEXT NOT NULL,
+    PRIMARY KEY (hour, key_hash)
+) STRICT, WITHOUT ROWID;
+
+-- Whether the rollups count every stored call: not when calls were stored before this
+-- migration, until `ailedger rollups rebuild` has run. Until then queries read raw rows.
+-- `rebuilt_until` is where an interrupted rebuild resumes.
+CREATE TABLE ailedger_rollup_state (
+    name          TEXT PRIMARY KEY,
+    complete      INTEGER NOT NULL,
+    rebuilt_until TEXT,
+    updated_at    TEXT NOT NULL
+) STRICT;
+
+INSERT INTO ailedger_rollup_state (name, complete, updated_at)
+SELECT 'calls', CASE WHEN EXISTS (SELECT 1 FROM ailedger_calls) THEN 0 ELSE 1 END, strftime('%Y-%m-%dT%H:%M:%S', 'now') || '.000000Z';

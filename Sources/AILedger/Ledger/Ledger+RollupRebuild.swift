@@ -1,0 +1,95 @@
+import Foundation
+
+extension Ledger {
+    /// Recounts the hourly rollups from the raw call rows, a day per transaction, from
+    /// `since` (rounded down to the hour) or, by default, from where an interrupted rebuild
+    /// stopped or the earliest call; calls `progress` after each day.
+    ///
+    /// Needed once for calls stored before the rollups existed; until it has run, queries
+    /// read the raw rows (see `aggregateSource`). Safe while calls are being recorded: each
+    /// day is recounted under a lock that makes concurrent writers wait or add theirs after.
+    @discardableResult
+    public func rebuildRollups(since: Date? = nil,
+                               progress: @Sendable (RollupRebuild) -> Void = { _ in }) async throws -> RollupRebuild {
+        let state = dialect.quoteIdentifier(Self.rollupStateTable), calls = dialect.quoteIdentifier(Call.table)
+        var bounds = try await firstRow(SQLBuilder(dialect, "SELECT MIN(created_at), MAX(created_at) FROM \(calls)"))
+        let earliest = try bounds.optionalDate(), latest = try bounds.optionalDate()
+        var resume: Date?
+        if since == nil {
+            var mark = try await firstRow(SQLBuilder(dialect, "SELECT rebuilt_until FROM \(state) WHERE name = 'calls'"))
+            resume = try mark.optionalDate()
+        }
+        let hour: Int64 = 3_600_000_000, day = 24 * hour
+        let first = (since ?? resume ?? earliest).map { CallRollupKey.hour(of: Timestamp.microseconds($0)) }
+        let end = latest.map { CallRollupKey.hour(of: Timestamp.microseconds($0)) + hour }
+        let coversAll = since == nil || earliest.map { Timestamp.microseconds($0) >= first! } ?? true
+        var report = RollupRebuild(from: Timestamp.date(microseconds: first ?? 0), until: Timestamp.date(microseconds: end ?? 0),
+                                   through: Timestamp.date(microseconds: first ?? 0))
+        if let first, let end {
+            var start = first
+            while start < end {
+                let stop = min(end, start + day)
+                report.calls += try await recount(from: start, to: stop, markingProgress: coversAll)
+                start = stop
+                report.through = Timestamp.date(microseconds: start)
+                progress(report)
+            }
+        }
+        if coversAll {
+            try await database.withConnection(.write) { connection in
+                _ = try await connection.execute(
+                    "UPDATE \(state) SET complete = 1, rebuilt_until = NULL, updated_at = \(dialect.placeholder(1)) WHERE name = 'calls'",
+                    [.timestamp(Timestamp.microseconds(Date()))])
+            }
+            rollupState.withLock { $0 = nil }
+            report.complete = true
+        } else {
+            report.complete = try await rollupsAreComplete()
+        }
+        progress(report)
+        return report
+    }
+
+    /// Replaces the rollup rows of the hours in `[from, to)` with sums of the raw rows, in
+    /// one transaction; returns the calls counted.
+    private func recount(from: Int64, to: Int64, markingProgress: Bool) async throws -> Int64 {
+        let dialect = self.dialect
+        let table = dialect.quoteIdentifier(CallRollupBatch.table), p = dialect.placeholder
+        return try await database.withConnection(.write) { connection in
+            try await connection.transaction {
+                if let lock = dialect.writeLockStatement(table: CallRollupBatch.table) { try await connection.execute(lock, []) }
+                // Deleting first locks the hours: a writer's rollup change waits for this
+                // transaction and then adds to what it counted.
+                try await connection.execute("DELETE FROM \(table) WHERE hour >= \(p(1)) AND hour < \(p(2))",
+                                             [.timestamp(from), .timestamp(to)])
+                let rows = try await connection.query(
+                    "SELECT created_at, model, provider, call_type, status, input_tokens, output_tokens, cache_read_tokens, "
+                    + "cache_write_tokens, reasoning_tokens, cost_nano_usd, latency_ms FROM \(dialect.quoteIdentifier(Call.table)) "
+                    + "WHERE created_at >= \(p(1)) AND created_at < \(p(2))", [.timestamp(from), .timestamp(to)])
+                var batch = CallRollupBatch()
+                for row in rows {
+                    var reader = RowReader(row)
+                    var call = Call.blank
+                    call.createdAt = try reader.date()
+                    call.model = try reader.string()
+                    call.provider = try reader.optionalString()
+                    call.callType = try reader.optionalString()
+                    call.status = Status(rawValue: try reader.string()) ?? .success
+                    call.usage = TokenUsage(input: try reader.optionalInt64(), output: try reader.optionalInt64(),
+                                            cacheRead: try reader.optionalInt64(), cacheWrite: try reader.optionalInt64(),
+                                            reasoning: try reader.optionalInt64())
+                    let cost = try reader.optionalInt64()
+                    call.latencyMs = try reader.optionalDouble()
+                    batch.add(call, costNanoUSD: cost)
+                }
+                try await batch.write(on: connection)
+                if markingProgress {
+                    try await connection.execute(
+                        "UPDATE \(dialect.quoteIdentifier(Self.rollupStateTable)) SET rebuilt_until = \(p(1)) WHERE name = 'calls' AND complete = 0",
+                        [.timestamp(to)])
+                }
+                return Int64(rows.count)
+            }
+        }
+    }
+}

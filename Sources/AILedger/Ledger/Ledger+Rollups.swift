@@ -1,0 +1,164 @@
+import Foundation
+
+extension Ledger {
+    /// Whether aggregates over calls are read from the hourly rollups wherever they answer
+    /// the question (the default); false reads the raw rows always, for exact percentiles.
+    public var readsRollups: Bool {
+        get { rollupReading.withLock { $0 } }
+        set { rollupReading.withLock { $0 = newValue } }
+    }
+
+    /// Where totals, groups, series and percentiles of the calls matching `filter`
+    /// (grouped by `dimension`, if any) are read from: the rollups when the filter names
+    /// only a time range, model, provider, status and call type, the grouping is one of
+    /// those four (or time), and the rollups count every stored call; else the raw rows.
+    public func aggregateSource(for filter: LedgerFilter = LedgerFilter(),
+                                by dimension: CallDimension? = nil) async throws -> AggregateSource {
+        try await rollupWindow(for: filter, by: dimension.map { [$0] } ?? []) == nil ? .rawRows : .rollups
+    }
+
+    /// Whether the rollups count every stored call: false when calls were stored before
+    /// they existed and `rebuildRollups` has not run since, or before `migrate()`. Read
+    /// from the database at most every five seconds.
+    public func rollupsAreComplete() async throws -> Bool {
+        if let (complete, readAt) = rollupState.withLock({ $0 }), ContinuousClock.now - readAt < .seconds(5) {
+            return complete
+        }
+        let complete: Bool
+        do {
+            let rows = try await database.withConnection(.read) { connection in
+                try await connection.query("SELECT complete FROM \(dialect.quoteIdentifier(Self.rollupStateTable)) WHERE name = \(dialect.placeholder(1))",
+                                           [.text("calls")])
+            }
+            var reader = rows.first.map(RowReader.init)
+            complete = try reader?.int64() == 1
+        } catch let error as LedgerError where error.kind == .undefinedTable {
+            complete = false
+        }
+        rollupState.withLock { $0 = (complete, ContinuousClock.now) }
+        return complete
+    }
+
+    static let rollupStateTable = "ailedger_rollup_state"
+
+    /// Forgets whether the rollups were complete, so that the next question reads it again.
+    package func forgetRollupState() {
+        rollupState.withLock { $0 = nil }
+    }
+
+    /// The split between rollups and raw rows for calls matching `filter` grouped by
+    /// `dimensions`; nil when the raw rows must answer.
+    func rollupWindow(for filter: LedgerFilter, by dimensions: [CallDimension] = []) async throws -> RollupWindow? {
+        guard readsRollups, filter.isCoveredByCallRollups,
+              dimensions.allSatisfy({ $0.rollupColumn != nil }),
+              let window = RollupWindow(filter) else { return nil }
+        return try await rollupsAreComplete() ? window : nil
+    }
+
+    /// count, successes, errors, partials, five token sums, cost, unpriced, latency sum,
+    /// timed: 13 columns over calls aliased `c` (see `UsageAccumulator`).
+    static let rawSumColumns = """
+        COUNT(*), \
+        SUM(CASE WHEN c.status = 'success' THEN 1 ELSE 0 END), \
+        SUM(CASE WHEN c.status = 'error' THEN 1 ELSE 0 END), \
+        SUM(CASE WHEN c.status = 'partial' THEN 1 ELSE 0 END), \
+        SUM(c.input_tokens), SUM(c.output_tokens), SUM(c.cache_read_tokens), SUM(c.cache_write_tokens), \
+        SUM(c.reasoning_tokens), SUM(c.cost_nano_usd), SUM(CASE WHEN c.cost_nano_usd IS NULL THEN 1 ELSE 0 END), \
+        SUM(c.latency_ms), COUNT(c.latency_ms)
+        """
+
+    /// The same 13 columns over rollup rows aliased `r`.
+    static let rollupSumColumns = """
+        SUM(r.calls), \
+        SUM(CASE WHEN r.status = 'success' THEN r.calls ELSE 0 END), \
+        SUM(CASE WHEN r.status = 'error' THEN r.calls ELSE 0 END), \
+        SUM(CASE WHEN r.status = 'partial' THEN r.calls ELSE 0 END), \
+        SUM(r.input_tokens), SUM(r.output_tokens), SUM(r.cache_read_tokens), SUM(r.cache_write_tokens), \
+        SUM(r.reasoning_tokens), SUM(r.cost_nano_usd), SUM(r.unpriced), SUM(r.latency_sum_ms), SUM(r.timed)
+        """
+
+    /// Sums per group over the calls matching `filter`: from the rollups for the window's
+    /// whole hours, from the raw rows for its edges. A group's key is the bucket's label
+    /// (nil without `bucket`) followed by the value of each dimension.
+    func rolledUpSums(_ filter: LedgerFilter, _ window: RollupWindow, bucket: TimeBucket?,
+                      dimensions: [CallDimension]) async throws -> [[String?]: UsageAccumulator] {
+        var sums: [[String?]: UsageAccumulator] = [:]
+        let read = { (sql: SQLBuilder) in
+            for row in try await self.rows(sql) {
+                var reader = RowReader(row)
+                var key: [String?] = []
+                for _ in 0...dimensions.count { key.append(try reader.optionalString()) }
+                sums[key, default: UsageAccumulator()].merge(try UsageAccumulator(reading: &reader))
+            }
+        }
+        // By position, leaving out the constant NULL label when there is no bucket.
+        let positions = ((bucket == nil ? 2 : 1)..<(dimensions.count + 2)).map(String.init)
+        let groupBy = positions.isEmpty ? "" : " GROUP BY " + positions.joined(separator: ", ")
+        var sql = rollupQuery(filter, window, bucket: bucket,
+                              selecting: dimensions.compactMap(\.rollupColumn).map { "r.\($0)" }, Self.rollupSumColumns)
+        sql.appendWhere()
+        sql.append(groupBy)
+        try await read(sql)
+        for edge in window.edges {
+            var sql = rawQuery(edge, bucket: bucket, selecting: dimensions.map(\.expression), Self.rawSumColumns)
+            sql.appendWhere()
+            sql.append(groupBy)
+            try await read(sql)
+        }
+        return sums
+    }
+
+    /// Latency histograms per bucket label (nil without `bucket`) over the calls matching
+    /// `filter`: the rollups' for whole hours, the raw latencies of the edges added in.
+    func rolledUpHistograms(_ filter: LedgerFilter, _ window: RollupWindow,
+                            bucket: TimeBucket?) async throws -> [String?: LatencyHistogram] {
+        var histograms: [String?: LatencyHistogram] = [:]
+        var sql = rollupQuery(filter, window, bucket: bucket, selecting: [], "r.latency_histogram")
+        sql.condition("r.timed > 0")
+        sql.appendWhere()
+        for row in try await rows(sql) {
+            var reader = RowReader(row)
+            let label = try reader.optionalString()
+            histograms[label, default: LatencyHistogram()].merge(try LatencyHistogram(text: try reader.string()))
+        }
+        for edge in window.edges {
+            var sql = rawQuery(edge, bucket: bucket, selecting: [], "c.latency_ms")
+            sql.condition("c.latency_ms IS NOT NULL")
+            sql.appendWhere()
+            for row in try await rows(sql) {
+                var reader = RowReader(row)
+                let label = try reader.optionalString()
+                histograms[label, default: LatencyHistogram()].add(try reader.optionalDouble() ?? 0)
+            }
+        }
+        return histograms
+    }
+
+    /// `SELECT label, columns..., aggregates FROM rollups r` with the conditions that keep
+    /// the window's whole hours and the filter's values (WHERE not appended yet).
+    private func rollupQuery(_ filter: LedgerFilter, _ window: RollupWindow, bucket: TimeBucket?,
+                             selecting columns: [String], _ aggregates: String) -> SQLBuilder {
+        let label = bucket.map { dialect.timeBucketLabel($0, key: dialect.timeBucketKey($0, of: "r.hour")) } ?? "NULL"
+        var sql = SQLBuilder(dialect, "SELECT " + ([label] + columns + [aggregates]).joined(separator: ", ") + " FROM ")
+        sql.append(sql.table(CallRollupBatch.table, "r"))
+        sql.alias = "r"
+        sql.filter("hour", ">=", window.fromHour.map(SQLValue.timestamp))
+        sql.filter("hour", "<", window.toHour.map(SQLValue.timestamp))
+        sql.filter("model", "=", filter.model.map(SQLValue.text))
+        sql.filter("provider", "=", filter.provider.map(SQLValue.text))
+        sql.filter("call_type", "=", filter.callType.map(SQLValue.text))
+        sql.filter("status", "=", filter.status.map { .text($0.rawValue) })
+        return sql
+    }
+
+    /// `SELECT label, expressions..., aggregates FROM calls c` with the filter's conditions
+    /// (WHERE not appended yet).
+    private func rawQuery(_ filter: LedgerFilter, bucket: TimeBucket?, selecting expressions: [String],
+                          _ aggregates: String) -> SQLBuilder {
+        let label = bucket.map { dialect.timeBucketLabel($0, key: dialect.timeBucketKey($0, of: "c.created_at")) } ?? "NULL"
+        var sql = SQLBuilder(dialect, "SELECT " + ([label] + expressions + [aggregates]).joined(separator: ", ") + " FROM ")
+        sql.append(sql.table(Call.table, "c"))
+        filter.apply(toCalls: &sql)
+        return sql
+    }
+}

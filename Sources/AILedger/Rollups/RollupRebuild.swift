@@ -1,0 +1,22 @@
+import Foundation
+
+/// How far `Ledger.rebuildRollups` has come, reported as it goes and when it ends.
+public struct RollupRebuild: Sendable, Hashable {
+    /// The first hour rebuilt.
+    public var from: Date
+    /// The end of the last hour to rebuild: the hour after the latest call stored when the
+    /// rebuild began.
+    public var until: Date
+    /// Everything before this has been rebuilt.
+    public var through: Date
+    /// Calls counted so far.
+    public var calls: Int64 = 0
+    /// Whether the rollups now count every stored call.
+    public var complete = false
+
+    /// The share done, from 0 to 1.
+    public var fraction: Double {
+        let total = until.timeIntervalSince(from)
+        return total <= 0 ? 1 : min(1, max(0, through.timeIntervalSince(from) / total))
+    }
+}

@@ -1,0 +1,184 @@
+import AILedger
+import Foundation
+
+/// The hourly rollups answer every question they cover exactly as the raw rows do (counts,
+/// tokens and cost to the nano-dollar; percentiles within 2%), also after replays, rejected
+/// records, recomputed costs and a rebuild.
+enum RollupCases {
+    static let all: [ConformanceSuite.Case] = [
+        .init(name: "rollups answer as the raw rows do") { context in
+            let ledger = context.ledger
+            try await ledger.record(RecordBatch(calls: sample(count: 400, seed: 1)))
+            try await expectSameAnswers(ledger)
+            var byUser = LedgerFilter()
+            byUser.userID = "u1"
+            try Expect.equal(try await ledger.aggregateSource(for: byUser), .rawRows, "a user filter reads raw rows")
+            try Expect.equal(try await ledger.aggregateSource(by: .user), .rawRows, "grouping by user reads raw rows")
+            try Expect.equal(try await ledger.aggregateSource(for: LedgerFilter(model: "a"), by: .provider), .rollups,
+                             "a model filter grouped by provider reads rollups")
+            ledger.readsRollups = false
+            try Expect.equal(try await ledger.aggregateSource(), .rawRows, "rollups switched off")
+            ledger.readsRollups = true
+        },
+        .init(name: "replays, repeated ids and rejected records add nothing to the rollups") { context in
+            let ledger = context.ledger
+            let first = sample(count: 120, seed: 2)
+            try await ledger.record(RecordBatch(calls: first))
+            try await ledger.record(RecordBatch(calls: first))  // a replay: every id stored
+            // Half old, half new, and one new call twice in the same batch.
+            let fresh = sample(count: 60, seed: 3)
+            try await ledger.record(RecordBatch(calls: Array(first.prefix(60)) + fresh + [fresh[0]]))
+            var invalid = sample(count: 5, seed: 4)
+            invalid[4].usage = TokenUsage(input: -1)
+            try await Expect.error(.invalidRecord) { try await ledger.record(RecordBatch(calls: invalid)) }
+            // Through the buffered writer, with a replay of its own (on a database a second
+            // ledger can open: not SQLite's :memory:).
+            var expected: Int64 = 180
+            if context.suite.reopenSharesDatabase {
+                let buffered = try await context.reopen(writer: WriterOptions(batchSize: 50, flushInterval: .milliseconds(20)))
+                let more = sample(count: 80, seed: 5)
+                for call in more + more.prefix(30) { try await buffered.record(call) }
+                await buffered.flush()
+                await buffered.close()
+                expected += 80
+            }
+            try Expect.equal(try await ledger.usage().calls, expected, "every distinct call counted once")
+            try await expectSameAnswers(ledger)
+        },
+        .init(name: "recomputed costs move the rollups' sums") { context in
+            let ledger = context.ledger
+            let model = "rollup-priced-later"
+            let calls = (0..<30).map { (i: Int) -> Call in
+                let usage = TokenUsage(input: Int64(1_000 + i), output: Int64(i))
+                return Call(createdAt: base.addingTimeInterval(Double(i) * 1_000), model: model, provider: "p",
+                            usage: usage, latencyMs: Double(i))
+            }
+            try await ledger.record(RecordBatch(calls: calls))
+            try Expect.equal(try await ledger.usage(LedgerFilter(model: model)).unpricedCalls, 30, "unpriced at first")
+            ledger.addPrices([Price(model: model, provider: "p", effectiveFrom: base.addingTimeInterval(-86_400),
+                                    rates: PriceRates(input: 3, output: 15))])
+            try await ledger.recomputeCosts()
+            let summary = try await ledger.usage(LedgerFilter(model: model))
+            try Expect.equal(summary.unpricedCalls, 0, "priced now")
+            try Expect.that(summary.costUSD > 0, "a cost: \(summary.costUSD)")
+            try await expectSameAnswers(ledger)
+        },
+        .init(name: "a rebuild recounts calls stored before the rollups") { context in
+            let ledger = context.ledger
+            try await ledger.record(RecordBatch(calls: sample(count: 300, seed: 6)))
+            // As if the calls had been stored before the rollups existed.
+            try await context.execute("DELETE FROM ailedger_call_rollups")
+            try await context.execute("UPDATE ailedger_rollup_state SET complete = 0")
+            ledger.forgetRollupState()
+            let reopened = ledger
+            try Expect.equal(try await reopened.aggregateSource(), .rawRows, "incomplete rollups are not read")
+            let progress = Locked<[Double]>([])
+            let rebuild = try await reopened.rebuildRollups { report in progress.withLock { $0.append(report.fraction) } }
+            try Expect.equal(rebuild.calls, 300, "calls recounted")
+            try Expect.that(rebuild.complete, "complete after a full rebuild")
+            try Expect.that(progress.withLock { $0.count } >= 2 && progress.withLock { $0.last } == 1, "progress reported")
+            try Expect.equal(try await reopened.aggregateSource(), .rollups, "complete rollups are read")
+            try await expectSameAnswers(reopened)
+            // A second rebuild from a given hour changes nothing.
+            try await reopened.rebuildRollups(since: base.addingTimeInterval(7_200))
+            try await expectSameAnswers(reopened)
+        },
+    ]
+
+    static let base = Timestamp.date(microseconds: Timestamp.parse("2025-06-02T00:00:00Z")!)
+
+    /// `count` calls spread over three days at uneven times, with every kind of missing value.
+    static func sample(count: Int, seed: Int) -> [Call] {
+        (0..<count).map { n in
+            let i = n * 7 + seed * 13
+            let offset = Double(i * 619 % 259_200) + Double(i % 1000) / 1000
+            let providers: [String?] = ["p", "q", nil], types: [String?] = ["chat", "embed", nil]
+            let status: Status = i % 11 == 0 ? .error : (i % 13 == 0 ? .partial : .success)
+            var usage = TokenUsage()
+            if i % 9 != 0 {
+                usage = TokenUsage(input: Int64(100 + i), output: Int64(i % 50), cacheRead: i % 2 == 0 ? Int64(i % 100) : nil)
+            }
+            var latency: Double? = Double(i % 300) * 7.3 + 0.25
+            if i % 17 == 0 { latency = 0 }
+            if i % 8 == 0 { latency = nil }
+            var call = Call(createdAt: base.addingTimeInterval(offset), model: ["a", "b", "c"][i % 3],
+                            provider: providers[i % 5 % 3], callType: types[i % 7 % 3], status: status,
+                            userID: "u\(i % 4)", usage: usage, latencyMs: latency)
+            if i % 6 != 0 { call.costUSD = Decimal(i) / 1_000_000 }  // else: priced from the book, or unpriced
+            return call
+        }
+    }
+
+    /// Every covered question gives the same answer from the rollups as from the raw rows.
+    static func expectSameAnswers(_ ledger: Ledger) async throws {
+        let odd = base.addingTimeInterval(5_432.1), later = base.addingTimeInterval(170_001.5)
+        let filters = [LedgerFilter(), LedgerFilter(since: odd), LedgerFilter(until: later), LedgerFilter(since: odd, until: later),
+                       LedgerFilter(since: base.addingTimeInterval(3_600), until: base.addingTimeInterval(86_400)),
+                       LedgerFilter(model: "a"), LedgerFilter(provider: "q", status: .error), LedgerFilter(since: odd, callType: "chat")]
+        for filter in filters {
+            let name = "\(filter)"
+            try Expect.equal(try await ledger.aggregateSource(for: filter), .rollups, "source for \(name)")
+            let rolled = try await answers(ledger, filter)
+            ledger.readsRollups = false
+            let raw = try await answers(ledger, filter)
+            ledger.readsRollups = true
+            try Expect.equal(rolled.sums.keys.sorted(), raw.sums.keys.sorted(), "the same groups for \(name)")
+            for (key, summary) in raw.sums {
+                let other = try Expect.some(rolled.sums[key], "group \(key)")
+                try expectSame(other, summary, "\(key) for \(name)")
+            }
+            try Expect.equal(rolled.order, raw.order, "groups in the same order for \(name)")
+            for (key, value) in raw.percentiles {
+                try Expect.near(rolled.percentiles[key] ?? nil, value, relative: 0.02, "\(key) for \(name)")
+            }
+            try Expect.equal(rolled.percentiles.keys.sorted(), raw.percentiles.keys.sorted(), "the same percentiles for \(name)")
+        }
+    }
+
+    /// The answers to every question the rollups cover, keyed by question and group.
+    private static func answers(_ ledger: Ledger, _ filter: LedgerFilter) async throws
+        -> (sums: [String: UsageSummary], order: [String], percentiles: [String: Double?]) {
+        var sums: [String: UsageSummary] = [:], order: [String] = [], percentiles: [String: Double?] = [:]
+        let overview = try await ledger.overview(filter)
+        sums["overview"] = overview.summary
+        percentiles["overview p50"] = overview.latencyP50
+        percentiles["overview p95"] = overview.latencyP95
+        percentiles["overview p99"] = overview.latencyP99
+        sums["usage"] = try await ledger.usage(filter)
+        for model in try await ledger.usageByModel(filter) { sums["model \(model.model) \(model.provider ?? "-")"] = model.summary }
+        for dimension in [CallDimension.model, .provider, .callType, .status] {
+            let groups = try await ledger.usage(by: dimension, filter)
+            for group in groups { sums["\(dimension) \(group.key ?? "-")"] = group.summary }
+            order.append("\(dimension): " + groups.map { $0.key ?? "-" }.joined(separator: ","))
+            let top = try await ledger.usage(by: dimension, filter, top: 1)
+            order.append("top \(dimension): " + top.map { $0.key ?? "-" }.joined(separator: ","))
+        }
+        for bucket in TimeBucket.allCases {
+            let groups = try await ledger.usage(by: bucket, filter)
+            for group in groups { sums["\(bucket) \(group.key ?? "-")"] = group.summary }
+            order.append("\(bucket): " + groups.map { $0.key ?? "-" }.joined(separator: ","))
+        }
+        for top in [nil, 1] {
+            for group in try await ledger.usage(by: .day, and: .model, filter, top: top) {
+                sums["day \(group.start.map { "\($0)" } ?? "-") model \(group.key ?? "-") top \(top ?? 0)"] = group.summary
+            }
+        }
+        for latency in try await ledger.latencyPercentiles(by: .hour, filter) {
+            order.append("timed \(latency.start): \(latency.timed)")
+            percentiles["p50 \(latency.start)"] = latency.p50
+            percentiles["p95 \(latency.start)"] = latency.p95
+            percentiles["p99 \(latency.start)"] = latency.p99
+        }
+        return (sums, order, percentiles)
+    }
+
+    /// Counts, tokens and cost identical; the mean latency equal but for rounding.
+    private static func expectSame(_ a: UsageSummary, _ b: UsageSummary, _ what: String) throws {
+        try Expect.equal(a.calls, b.calls, "calls of \(what)")
+        try Expect.equal([a.successes, a.errors, a.partials, a.unpricedCalls], [b.successes, b.errors, b.partials, b.unpricedCalls],
+                         "outcomes of \(what)")
+        try Expect.equal(a.tokens, b.tokens, "tokens of \(what)")
+        try Expect.equal(a.costUSD, b.costUSD, "cost of \(what)")
+        try Expect.near(a.averageLatencyMs, b.averageLatencyMs, relative: 1e-9, "mean latency of \(what)")
+    }
+}
