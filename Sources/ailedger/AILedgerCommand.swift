@@ -17,7 +17,7 @@ struct AILedgerCommand: AsyncParsableCommand {
             Log lines (retries, spills, migrations applied) go to standard error at the level
             AILEDGER_LOG_LEVEL names: trace, debug, info, notice, warning (the default), error.
             """,
-        subcommands: [MigrateCommand.self, DemoCommand.self, CallsCommand.self, InteractionsCommand.self,
+        subcommands: [MigrateCommand.self, RollupsCommand.self, DemoCommand.self, CallsCommand.self, InteractionsCommand.self,
                       ConversationsCommand.self, StatsCommand.self, ExportCommand.self, FeedbackCommand.self,
                       PricesCommand.self, ServeCommand.self, KeysCommand.self, IngestCommand.self]
     )

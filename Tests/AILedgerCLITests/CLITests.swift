@@ -119,4 +119,32 @@ import Testing
         #expect(orphan.status == 1, "\(orphan.output)")
         #expect(orphan.output.contains("1 records refused by the database"), "\(orphan.output)")
     }
+
+    @Test func rollupsAreRebuiltForCallsStoredBeforeThem() async throws {
+        let calls = (0..<30).map { i in Call(createdAt: Date(timeIntervalSince1970: 1_750_000_000 + Double(i) * 7_000), model: "m\(i % 3)",
+                                              usage: TokenUsage(input: 10, output: 2), costUSD: 0.001) }
+        let url = try await Self.ledger(with: calls)
+        let down = try await Self.run(["migrate", "down", "--url", url, "--steps", "1"])
+        #expect(down.status == 0, "\(down.output)")
+        // Migration 5 meets calls already stored: they are not in the rollups yet.
+        let up = try await Self.run(["migrate", "up", "--url", url])
+        #expect(up.status == 0, "\(up.output)")
+        #expect(up.output.contains("Run `ailedger rollups rebuild`"), "\(up.output)")
+        let before = try await Self.run(["rollups", "status", "--url", url])
+        #expect(before.output.contains("do not count every stored call"), "\(before.output)")
+        let rebuild = try await Self.run(["rollups", "rebuild", "--url", url])
+        #expect(rebuild.status == 0, "\(rebuild.output)")
+        #expect(rebuild.output.contains("Recounted 30 calls"), "\(rebuild.output)")
+        #expect(!rebuild.output.unicodeScalars.contains { $0.value == 0x1B || $0 == "\r" }, "no progress line in a pipe")
+        let after = try await Self.run(["rollups", "status", "--url", url])
+        #expect(after.output.contains("The rollups count every stored call"), "\(after.output)")
+        let ledger = try await Ledger.open(url: url, drivers: [SQLiteDriver()])
+        #expect(try await ledger.aggregateSource() == .rollups)
+        let usage = try await ledger.usage()
+        await ledger.close()
+        #expect(usage.calls == 30)
+        #expect(usage.costUSD == Decimal(string: "0.03"))
+        let bad = try await Self.run(["rollups", "rebuild", "--url", url, "--since", "2025-02-30"])
+        #expect(bad.status == 64, "\(bad.output)")
+    }
 }

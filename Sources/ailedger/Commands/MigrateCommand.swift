@@ -25,6 +25,10 @@ struct MigrateCommand: AsyncParsableCommand {
                 let applied = try await ledger.migrations.up(to: to)
                 print(applied.isEmpty ? "Nothing to apply: the schema is up to date."
                                       : applied.map { "applied \($0.version) \($0.description)" }.joined(separator: "\n"))
+                if try await !ledger.rollupsAreComplete(), try await ledger.migrations.history().contains(where: { $0.version >= 5 && $0.success }) {
+                    print("Calls stored before the rollups existed are not counted in them yet; until they are, "
+                          + "questions read the raw rows. Run `ailedger rollups rebuild` (safe while recording).")
+                }
                 for (name, runner) in sets {
                     let views = try await runner.up()
                     print(views.isEmpty ? "Compatibility set \(name) is up to date."

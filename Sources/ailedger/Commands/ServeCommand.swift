@@ -60,6 +60,10 @@ struct ServeCommand: AsyncParsableCommand {
         var writer = WriterOptions(outboxURL: outboxPath.map { $0.hasPrefix("sqlite:") ? $0 : "sqlite://" + $0 })
         writer.logger.logLevel = logger.logLevel
         let ledger = try await Ledger.open(url: url, drivers: AILedgerCommand.drivers, writer: writer)
+        if let complete = try? await ledger.rollupsAreComplete(), !complete,
+           (try? await ledger.migrations.history().contains { $0.version >= 5 && $0.success }) == true {
+            logger.warning("the rollups do not count every stored call yet, so dashboards read the raw rows; run `ailedger rollups rebuild`")
+        }
         let shown = host.contains(":") ? "[\(host)]" : host
         let server = LedgerServer(ledger: ledger, options: ServerOptions(requireKeys: !insecureNoAuth,
                                                                      requestsPerSecondPerKey: requestsPerSecond, burstPerKey: burst,
