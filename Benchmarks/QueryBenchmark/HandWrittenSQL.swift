@@ -72,6 +72,13 @@ struct HandWrittenSQL {
             """
     }
 
+    var topUsers: String {
+        """
+        SELECT user_id, COUNT(*), SUM(input_tokens), SUM(output_tokens), SUM(cost_nano_usd) AS cost \
+        FROM ailedger_calls WHERE \(since) GROUP BY user_id ORDER BY cost DESC LIMIT 20
+        """
+    }
+
     var failures: String {
         "SELECT * FROM ailedger_calls WHERE status = 'error' AND \(since) ORDER BY created_at DESC, id DESC LIMIT 50"
     }

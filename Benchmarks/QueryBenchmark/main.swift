@@ -1,5 +1,6 @@
-// Times the query engine against the same questions written by hand as one SQL statement
-// and run through the database's own client, over one million recorded calls.
+// Times the query engine, reading the hourly rollups where they answer and the raw rows
+// where told to, against the same questions written by hand as one SQL statement over the
+// raw table and run through the database's own client, over one million recorded calls.
 //
 //   swift run -c release QueryBenchmark <url> [<url> ...]
 //
@@ -42,6 +43,7 @@ for url in urls {
         ("overview, 30 days", { _ = try await ledger.overview(window) }, sql.overview),
         ("group by model, 30 days", { _ = try await ledger.usage(by: .model, window) }, sql.byModel),
         ("daily series, 30 days", { _ = try await ledger.usage(by: .day, window) }, sql.daily),
+        ("top 20 users by cost", { _ = try await ledger.usage(by: .user, window, top: 20) }, sql.topUsers),
         ("failures page (50)", { _ = try await ledger.failures(window, limit: 50) }, sql.failures),
         ("filtered page (100)", {
             var filter = window
@@ -51,13 +53,22 @@ for url in urls {
         }, sql.filteredPage),
     ]
     say("\n\(sql.dialect): medians of 5 runs, ms   (client start, SELECT 1: \(String(format: "%.1f", startup)) ms)")
-    say("question                    engine     client   engine/client   engine/(client-start)")
-    for (name, engine, statement) in questions {
+    say("engine: as it answers (rollups where they cover the question); raw: the engine told to read raw rows;")
+    say("client: the hand-written SQL over the raw table; ratio: engine / (client - client start)")
+    say("question                    engine   source        raw     client      ratio")
+    let sources = [try await ledger.aggregateSource(for: window), try await ledger.aggregateSource(for: window, by: .model),
+                   try await ledger.aggregateSource(for: window), try await ledger.aggregateSource(for: window, by: .user)]
+    for (index, (name, engine, statement)) in questions.enumerated() {
         let mine = try await Stopwatch.median(engine)
+        ledger.readsRollups = false
+        let raw = try await Stopwatch.median(engine)
+        ledger.readsRollups = true
         let theirs = try await Stopwatch.median { try await client(sql, statement) }
         let adjusted = max(theirs - startup, 0.1)
-        say(name.padding(toLength: 24, withPad: " ", startingAt: 0)
-              + String(format: "%10.1f %10.1f %12.2fx %18.2fx", mine, theirs, mine / theirs, mine / adjusted))
+        let source = index < sources.count ? sources[index].rawValue : "raw-rows"
+        say(name.padding(toLength: 24, withPad: " ", startingAt: 0) + String(format: "%10.1f", mine) + "   "
+              + source.padding(toLength: 9, withPad: " ", startingAt: 0)
+              + String(format: "%10.1f %10.1f %9.2fx", raw, theirs, mine / adjusted))
     }
     await ledger.close()
 

@@ -119,7 +119,7 @@ extension Ledger {
         for row in try await rows(sql) {
             var reader = RowReader(row)
             let label = try reader.optionalString()
-            histograms[label, default: LatencyHistogram()].merge(try LatencyHistogram(text: try reader.string()))
+            try histograms[label, default: LatencyHistogram()].add(text: try reader.string())
         }
         for edge in window.edges {
             var sql = rawQuery(edge, bucket: bucket, selecting: [], "c.latency_ms")
