@@ -12,8 +12,12 @@ enum RollupCases {
             try await expectSameAnswers(ledger)
             var byUser = LedgerFilter()
             byUser.userID = "u1"
-            try Expect.equal(try await ledger.aggregateSource(for: byUser), .rawRows, "a user filter reads raw rows")
-            try Expect.equal(try await ledger.aggregateSource(by: .user), .rawRows, "grouping by user reads raw rows")
+            try Expect.equal(try await ledger.aggregateSource(for: byUser), .rollups, "a user's totals read the user rollups")
+            try Expect.equal(try await ledger.aggregateSource(by: .user), .rollups, "grouping by user reads the user rollups")
+            byUser.model = "a"
+            try Expect.equal(try await ledger.aggregateSource(for: byUser), .rawRows, "a user and a model read raw rows")
+            try Expect.equal(try await ledger.aggregateSource(for: LedgerFilter(model: "a"), by: .user), .rawRows,
+                             "a model grouped by user reads raw rows")
             try Expect.equal(try await ledger.aggregateSource(for: LedgerFilter(model: "a"), by: .provider), .rollups,
                              "a model filter grouped by provider reads rollups")
             ledger.readsRollups = false
@@ -68,6 +72,7 @@ enum RollupCases {
             try await ledger.record(RecordBatch(calls: sample(count: 300, seed: 6)))
             // As if the calls had been stored before the rollups existed.
             try await context.execute("DELETE FROM ailedger_call_rollups")
+            try await context.execute("DELETE FROM ailedger_user_rollups")
             try await context.execute("UPDATE ailedger_rollup_state SET complete = 0")
             ledger.forgetRollupState()
             let reopened = ledger
@@ -114,7 +119,8 @@ enum RollupCases {
         let odd = base.addingTimeInterval(5_432.1), later = base.addingTimeInterval(170_001.5)
         let filters = [LedgerFilter(), LedgerFilter(since: odd), LedgerFilter(until: later), LedgerFilter(since: odd, until: later),
                        LedgerFilter(since: base.addingTimeInterval(3_600), until: base.addingTimeInterval(86_400)),
-                       LedgerFilter(model: "a"), LedgerFilter(provider: "q", status: .error), LedgerFilter(since: odd, callType: "chat")]
+                       LedgerFilter(model: "a"), LedgerFilter(provider: "q", status: .error), LedgerFilter(since: odd, callType: "chat"),
+                       LedgerFilter(since: odd, userID: "u1"), LedgerFilter(until: later, userID: "u2")]
         for filter in filters {
             let name = "\(filter)"
             try Expect.equal(try await ledger.aggregateSource(for: filter), .rollups, "source for \(name)")
@@ -122,7 +128,9 @@ enum RollupCases {
             ledger.readsRollups = false
             let raw = try await answers(ledger, filter)
             ledger.readsRollups = true
-            try Expect.equal(rolled.sums.keys.sorted(), raw.sums.keys.sorted(), "the same groups for \(name)")
+            let onlyRolled = Set(rolled.sums.keys).subtracting(raw.sums.keys), onlyRaw = Set(raw.sums.keys).subtracting(rolled.sums.keys)
+            try Expect.that(onlyRolled.isEmpty && onlyRaw.isEmpty,
+                            "the same groups for \(name): only from rollups \(onlyRolled.sorted()), only from raw rows \(onlyRaw.sorted())")
             for (key, summary) in raw.sums {
                 let other = try Expect.some(rolled.sums[key], "group \(key)")
                 try expectSame(other, summary, "\(key) for \(name)")
@@ -153,6 +161,10 @@ enum RollupCases {
             let top = try await ledger.usage(by: dimension, filter, top: 1)
             order.append("top \(dimension): " + top.map { $0.key ?? "-" }.joined(separator: ","))
         }
+        let users = try await ledger.usage(by: .user, filter)
+        for group in users { sums["user \(group.key ?? "-")"] = group.summary }
+        order.append("users: " + users.map { $0.key ?? "-" }.joined(separator: ","))
+        order.append("top users: " + (try await ledger.usage(by: .user, filter, top: 2)).map { $0.key ?? "-" }.joined(separator: ","))
         for bucket in TimeBucket.allCases {
             let groups = try await ledger.usage(by: bucket, filter)
             for group in groups { sums["\(bucket) \(group.key ?? "-")"] = group.summary }

@@ -104,15 +104,12 @@ extension Ledger {
                     var reader = RowReader(row)
                     stored[try reader.uuid()] = try reader.optionalInt64()
                 }
-                var rollups = CallRollupBatch()
+                var rollups = RollupBatch()
                 for update in updates {
                     guard let before = stored[update.call.id] else { continue }
                     try await connection.execute(statement, [.optional(update.cost, SQLValue.integer),
                                                           .optional(update.source?.rawValue, SQLValue.text), .uuid(update.call.id)])
-                    var change = CallRollup()
-                    change.costNanoUSD = (update.cost ?? 0) - (before ?? 0)
-                    change.unpriced = (update.cost == nil ? 1 : 0) - (before == nil ? 1 : 0)
-                    if change.costNanoUSD != 0 || change.unpriced != 0 { rollups.add(change, to: CallRollupKey(update.call)) }
+                    rollups.reprice(update.call, from: before, to: update.cost)
                 }
                 try await rollups.write(on: connection)
             }

@@ -1,8 +1,8 @@
 import Foundation
 
 extension Ledger {
-    /// Recounts the hourly rollups from the raw call rows, a day per transaction, from
-    /// `since` (rounded down to the hour) or, by default, from where an interrupted rebuild
+    /// Recounts the hourly call rollups and the daily user rollups from the raw call rows, a
+    /// UTC day per transaction, from `since` (rounded down to its day) or, by default, from where an interrupted rebuild
     /// stopped or the earliest call; calls `progress` after each day.
     ///
     /// Needed once for calls stored before the rollups existed; until it has run, queries
@@ -19,9 +19,10 @@ extension Ledger {
             var mark = try await firstRow(SQLBuilder(dialect, "SELECT rebuilt_until FROM \(state) WHERE name = 'calls'"))
             resume = try mark.optionalDate()
         }
-        let hour: Int64 = 3_600_000_000, day = 24 * hour
-        let first = (since ?? resume ?? earliest).map { CallRollupKey.hour(of: Timestamp.microseconds($0)) }
-        let end = latest.map { CallRollupKey.hour(of: Timestamp.microseconds($0)) + hour }
+        // Whole UTC days, which the daily user rollups need.
+        let day: Int64 = 86_400_000_000
+        let first = (since ?? resume ?? earliest).map { UserRollupKey.day(of: Timestamp.microseconds($0)) }
+        let end = latest.map { UserRollupKey.day(of: Timestamp.microseconds($0)) + day }
         let coversAll = since == nil || earliest.map { Timestamp.microseconds($0) >= first! } ?? true
         var report = RollupRebuild(from: Timestamp.date(microseconds: first ?? 0), until: Timestamp.date(microseconds: end ?? 0),
                                    through: Timestamp.date(microseconds: first ?? 0))
@@ -50,23 +51,28 @@ extension Ledger {
         return report
     }
 
-    /// Replaces the rollup rows of the hours in `[from, to)` with sums of the raw rows, in
-    /// one transaction; returns the calls counted.
+    /// Replaces the rollup rows of the whole days in `[from, to)` with sums of the raw rows,
+    /// in one transaction; returns the calls counted.
     private func recount(from: Int64, to: Int64, markingProgress: Bool) async throws -> Int64 {
         let dialect = self.dialect
-        let table = dialect.quoteIdentifier(CallRollupBatch.table), p = dialect.placeholder
+        let table = dialect.quoteIdentifier(RollupBatch.callTable), users = dialect.quoteIdentifier(RollupBatch.userTable)
+        let p = dialect.placeholder
         return try await database.withConnection(.write) { connection in
             try await connection.transaction {
-                if let lock = dialect.writeLockStatement(table: CallRollupBatch.table) { try await connection.execute(lock, []) }
+                for table in [RollupBatch.callTable, RollupBatch.userTable] {
+                    if let lock = dialect.writeLockStatement(table: table) { try await connection.execute(lock, []) }
+                }
                 // Deleting first locks the hours: a writer's rollup change waits for this
                 // transaction and then adds to what it counted.
                 try await connection.execute("DELETE FROM \(table) WHERE hour >= \(p(1)) AND hour < \(p(2))",
                                              [.timestamp(from), .timestamp(to)])
+                try await connection.execute("DELETE FROM \(users) WHERE day >= \(p(1)) AND day < \(p(2))",
+                                             [.timestamp(from), .timestamp(to)])
                 let rows = try await connection.query(
-                    "SELECT created_at, model, provider, call_type, status, input_tokens, output_tokens, cache_read_tokens, "
+                    "SELECT created_at, model, provider, call_type, status, user_id, input_tokens, output_tokens, cache_read_tokens, "
                     + "cache_write_tokens, reasoning_tokens, cost_nano_usd, latency_ms FROM \(dialect.quoteIdentifier(Call.table)) "
                     + "WHERE created_at >= \(p(1)) AND created_at < \(p(2))", [.timestamp(from), .timestamp(to)])
-                var batch = CallRollupBatch()
+                var batch = RollupBatch()
                 for row in rows {
                     var reader = RowReader(row)
                     var call = Call.blank
@@ -75,6 +81,7 @@ extension Ledger {
                     call.provider = try reader.optionalString()
                     call.callType = try reader.optionalString()
                     call.status = Status(rawValue: try reader.string()) ?? .success
+                    call.userID = try reader.optionalString()
                     call.usage = TokenUsage(input: try reader.optionalInt64(), output: try reader.optionalInt64(),
                                             cacheRead: try reader.optionalInt64(), cacheWrite: try reader.optionalInt64(),
                                             reasoning: try reader.optionalInt64())

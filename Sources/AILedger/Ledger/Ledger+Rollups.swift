@@ -9,12 +9,16 @@ extension Ledger {
     }
 
     /// Where totals, groups, series and percentiles of the calls matching `filter`
-    /// (grouped by `dimension`, if any) are read from: the rollups when the filter names
-    /// only a time range, model, provider, status and call type, the grouping is one of
-    /// those four (or time), and the rollups count every stored call; else the raw rows.
+    /// (grouped by `dimension`, if any) are read from, once the rollups count every stored
+    /// call: the hourly rollups when the filter names only a time range, model, provider,
+    /// status and call type and the grouping is one of those four (or time); the daily
+    /// user rollups for totals and the group by user when it names only a time range and
+    /// a user (percentiles excepted); else the raw rows.
     public func aggregateSource(for filter: LedgerFilter = LedgerFilter(),
                                 by dimension: CallDimension? = nil) async throws -> AggregateSource {
-        try await rollupWindow(for: filter, by: dimension.map { [$0] } ?? []) == nil ? .rawRows : .rollups
+        if try await rollupWindow(for: filter, by: dimension.map { [$0] } ?? []) != nil { return .rollups }
+        if dimension == nil || dimension == .user, try await userRollupWindow(for: filter) != nil { return .rollups }
+        return .rawRows
     }
 
     /// Whether the rollups count every stored call: false when calls were stored before
@@ -54,6 +58,53 @@ extension Ledger {
               let window = RollupWindow(filter) else { return nil }
         return try await rollupsAreComplete() ? window : nil
     }
+
+    /// The split between the daily user rollups and raw rows for calls matching `filter`;
+    /// nil when the raw rows must answer.
+    func userRollupWindow(for filter: LedgerFilter) async throws -> RollupWindow? {
+        guard readsRollups, filter.isCoveredByUserRollups, let window = RollupWindow(filter, unit: 86_400_000_000) else {
+            return nil
+        }
+        return try await rollupsAreComplete() ? window : nil
+    }
+
+    /// Sums per user over the calls matching `filter` (a time range, a user): from the
+    /// daily user rollups for the window's whole days, from the raw rows for its edges.
+    func rolledUpUserSums(_ filter: LedgerFilter, _ window: RollupWindow) async throws -> [String?: UsageAccumulator] {
+        var sums: [String?: UsageAccumulator] = [:]
+        // The same columns as the raw query's: no bucket label, the user, the sums.
+        var sql = SQLBuilder(dialect, "SELECT NULL, r.user_id, " + Self.userRollupSumColumns + " FROM ")
+        sql.append(sql.table(RollupBatch.userTable, "r"))
+        sql.alias = "r"
+        sql.filter("day", ">=", window.fromHour.map(SQLValue.timestamp))
+        sql.filter("day", "<", window.toHour.map(SQLValue.timestamp))
+        sql.filter("user_id", "=", filter.userID.map(SQLValue.text))
+        sql.appendWhere()
+        sql.append(" GROUP BY r.user_id")
+        var queries = [sql]
+        for edge in window.edges {
+            var sql = rawQuery(edge, bucket: nil, selecting: ["c.user_id"], Self.rawSumColumns)
+            sql.appendWhere()
+            sql.append(" GROUP BY c.user_id")
+            queries.append(sql)
+        }
+        for query in queries {
+            for row in try await rows(query) {
+                var reader = RowReader(row)
+                reader.skip()
+                let user = try reader.optionalString()
+                sums[user, default: UsageAccumulator()].merge(try UsageAccumulator(reading: &reader))
+            }
+        }
+        return sums
+    }
+
+    /// The 13 sums of `rawSumColumns` over user rollup rows aliased `r`.
+    static let userRollupSumColumns = """
+        SUM(r.calls), SUM(r.successes), SUM(r.errors), SUM(r.partials), \
+        SUM(r.input_tokens), SUM(r.output_tokens), SUM(r.cache_read_tokens), SUM(r.cache_write_tokens), \
+        SUM(r.reasoning_tokens), SUM(r.cost_nano_usd), SUM(r.unpriced), SUM(r.latency_sum_ms), SUM(r.timed)
+        """
 
     /// count, successes, errors, partials, five token sums, cost, unpriced, latency sum,
     /// timed: 13 columns over calls aliased `c` (see `UsageAccumulator`).
@@ -140,7 +191,7 @@ extension Ledger {
                              selecting columns: [String], _ aggregates: String) -> SQLBuilder {
         let label = bucket.map { dialect.timeBucketLabel($0, key: dialect.timeBucketKey($0, of: "r.hour")) } ?? "NULL"
         var sql = SQLBuilder(dialect, "SELECT " + ([label] + columns + [aggregates]).joined(separator: ", ") + " FROM ")
-        sql.append(sql.table(CallRollupBatch.table, "r"))
+        sql.append(sql.table(RollupBatch.callTable, "r"))
         sql.alias = "r"
         sql.filter("hour", ">=", window.fromHour.map(SQLValue.timestamp))
         sql.filter("hour", "<", window.toHour.map(SQLValue.timestamp))

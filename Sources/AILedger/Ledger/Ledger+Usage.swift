@@ -6,6 +6,9 @@ extension Ledger {
         if let window = try await rollupWindow(for: filter) {
             return try await rolledUpSums(filter, window, bucket: nil, dimensions: [])[[nil], default: UsageAccumulator()].summary
         }
+        if let window = try await userRollupWindow(for: filter) {
+            return try await rolledUpUserSums(filter, window).values.reduce(into: UsageAccumulator()) { $0.merge($1) }.summary
+        }
         var sql = SQLBuilder(dialect, "SELECT " + Self.summaryColumns + " FROM ")
         sql.append(sql.table(Call.table, "c"))
         filter.apply(toCalls: &sql)

@@ -8,7 +8,7 @@ struct RowBatch: Sendable {
     /// The calls as priced, in the order of `calls`, with their stored costs.
     private var pricedCalls: [(Call, Int64?)]
     /// What the calls add to the hourly rollups when every one of them is inserted.
-    private var rollups: CallRollupBatch
+    private var rollups: RollupBatch
 
     /// The rows of `batch`; calls without a cost are priced from `prices`.
     init(_ batch: RecordBatch, prices: PriceBook) {
@@ -20,7 +20,7 @@ struct RowBatch: Sendable {
             return (priced, priced.costUSD.flatMap(NanoDollars.rounding(usd:)))
         }
         calls = pricedCalls.map(\.0.rowValues)
-        rollups = CallRollupBatch(pricedCalls)
+        rollups = RollupBatch(pricedCalls)
     }
 
     /// The rows of `records`, parents first.
@@ -42,7 +42,7 @@ struct RowBatch: Sendable {
                                                 rows: sqlQueries, ignoringDuplicates: true)
                 }
                 if let inserted = try await connection.insertNewRows(into: Call.table, columns: Call.columns, rows: calls) {
-                    try await CallRollupBatch(zip(pricedCalls, inserted).compactMap { $1 ? $0 : nil }).write(on: connection)
+                    try await RollupBatch(zip(pricedCalls, inserted).compactMap { $1 ? $0 : nil }).write(on: connection)
                 } else {
                     try await rollups.write(on: connection)
                 }

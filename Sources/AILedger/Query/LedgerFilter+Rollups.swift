@@ -11,4 +11,14 @@ extension LedgerFilter {
         rest.callType = nil
         return rest == LedgerFilter()
     }
+
+    /// Whether the daily user rollups can answer for this filter: it names nothing but a
+    /// time range and a user.
+    var isCoveredByUserRollups: Bool {
+        var rest = self
+        rest.since = nil
+        rest.until = nil
+        rest.userID = nil
+        return rest == LedgerFilter()
+    }
 }

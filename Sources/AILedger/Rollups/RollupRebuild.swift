@@ -2,10 +2,10 @@ import Foundation
 
 /// How far `Ledger.rebuildRollups` has come, reported as it goes and when it ends.
 public struct RollupRebuild: Sendable, Hashable {
-    /// The first hour rebuilt.
+    /// The start of the first UTC day rebuilt.
     public var from: Date
-    /// The end of the last hour to rebuild: the hour after the latest call stored when the
-    /// rebuild began.
+    /// The end of the last day to rebuild: the end of the day of the latest call stored
+    /// when the rebuild began.
     public var until: Date
     /// Everything before this has been rebuilt.
     public var through: Date

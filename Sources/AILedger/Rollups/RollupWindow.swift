@@ -1,8 +1,8 @@
 import Foundation
 
 /// How a question over calls splits between the rollups and the raw rows: the whole hours
-/// in `[fromHour, toHour)` come from rollups, the partial hours at either end (`edges`)
-/// from the raw rows.
+/// (or days) in `[fromHour, toHour)` come from rollups, the partial ones at either end
+/// (`edges`) from the raw rows.
 struct RollupWindow: Sendable {
     /// The first whole hour (microseconds since the epoch), nil for no lower bound.
     var fromHour: Int64?
@@ -11,16 +11,14 @@ struct RollupWindow: Sendable {
     /// The filter narrowed to each partial hour at the ends.
     var edges: [LedgerFilter] = []
 
-    /// The window for `filter`'s time range; nil when the range lies within one hour,
-    /// where the raw rows answer at once.
-    init?(_ filter: LedgerFilter) {
-        let hour: Int64 = 3_600_000_000
+    /// The window for `filter`'s time range in rollups of `unit` microseconds (an hour or
+    /// a day, both whole in UTC); nil when the range lies within one unit, where the raw
+    /// rows answer at once.
+    init?(_ filter: LedgerFilter, unit: Int64 = 3_600_000_000) {
+        let floor = { (micros: Int64) in micros - ((micros % unit) + unit) % unit }
         let since = filter.since.map(Timestamp.microseconds), until = filter.until.map(Timestamp.microseconds)
-        if let since {
-            let floor = CallRollupKey.hour(of: since)
-            fromHour = floor == since ? since : floor + hour
-        }
-        if let until { toHour = CallRollupKey.hour(of: until) }
+        if let since { fromHour = floor(since) == since ? since : floor(since) + unit }
+        if let until { toHour = floor(until) }
         if let fromHour, let toHour, fromHour >= toHour { return nil }
         if let since, let fromHour, since < fromHour {
             var edge = filter

@@ -28,6 +28,26 @@ struct UsageAccumulator: Sendable {
         timed = try reader.optionalInt64() ?? 0
     }
 
+    /// Counts one stored call, with its stored cost (nil: unpriced).
+    mutating func add(_ call: Call, costNanoUSD cost: Int64?) {
+        calls += 1
+        switch call.status {
+        case .success: successes += 1
+        case .error: errors += 1
+        case .partial: partials += 1
+        }
+        tokens.input = Self.sum(tokens.input, call.usage.input)
+        tokens.output = Self.sum(tokens.output, call.usage.output)
+        tokens.cacheRead = Self.sum(tokens.cacheRead, call.usage.cacheRead)
+        tokens.cacheWrite = Self.sum(tokens.cacheWrite, call.usage.cacheWrite)
+        tokens.reasoning = Self.sum(tokens.reasoning, call.usage.reasoning)
+        if let cost { costNanoUSD += cost } else { unpriced += 1 }
+        if let latency = call.latencyMs {
+            timed += 1
+            latencySumMs += latency
+        }
+    }
+
     mutating func merge(_ other: UsageAccumulator) {
         calls += other.calls
         successes += other.successes

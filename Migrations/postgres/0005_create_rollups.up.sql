@@ -24,6 +24,28 @@ CREATE TABLE ailedger_call_rollups (
     PRIMARY KEY (hour, key_hash)
 );
 
+-- Daily rollups of calls per user (a null user: calls without one), for spend per user:
+-- the same sums as above but the histogram, the outcomes as columns.
+CREATE TABLE ailedger_user_rollups (
+    day                timestamptz NOT NULL,
+    key_hash           text NOT NULL,
+    user_id            text,
+    calls              bigint NOT NULL,
+    successes          bigint NOT NULL,
+    errors             bigint NOT NULL,
+    partials           bigint NOT NULL,
+    input_tokens       bigint,
+    output_tokens      bigint,
+    cache_read_tokens  bigint,
+    cache_write_tokens bigint,
+    reasoning_tokens   bigint,
+    cost_nano_usd      bigint NOT NULL,
+    unpriced           bigint NOT NULL,
+    timed              bigint NOT NULL,
+    latency_sum_ms     double precision NOT NULL,
+    PRIMARY KEY (day, key_hash)
+);
+
 -- Whether the rollups count every stored call: not when calls were stored before this
 -- migration, until `ailedger rollups rebuild` has run. Until then queries read raw rows.
 -- `rebuilt_until` is where an interrupted rebuild resumes.

@@ -24,6 +24,28 @@ CREATE TABLE ailedger_call_rollups (
     PRIMARY KEY (hour, key_hash)
 ) STRICT, WITHOUT ROWID;
 
+-- Daily rollups of calls per user (a null user: calls without one), for spend per user:
+-- the same sums as above but the histogram, the outcomes as columns.
+CREATE TABLE ailedger_user_rollups (
+    day                TEXT NOT NULL,
+    key_hash           TEXT NOT NULL,
+    user_id            TEXT,
+    calls              INTEGER NOT NULL,
+    successes          INTEGER NOT NULL,
+    errors             INTEGER NOT NULL,
+    partials           INTEGER NOT NULL,
+    input_tokens       INTEGER,
+    output_tokens      INTEGER,
+    cache_read_tokens  INTEGER,
+    cache_write_tokens INTEGER,
+    reasoning_tokens   INTEGER,
+    cost_nano_usd      INTEGER NOT NULL,
+    unpriced           INTEGER NOT NULL,
+    timed              INTEGER NOT NULL,
+    latency_sum_ms     REAL NOT NULL,
+    PRIMARY KEY (day, key_hash)
+) STRICT, WITHOUT ROWID;
+
 -- Whether the rollups count every stored call: not when calls were stored before this
 -- migration, until `ailedger rollups rebuild` has run. Until then queries read raw rows.
 -- `rebuilt_until` is where an interrupted rebuild resumes.

@@ -1,2 +1,3 @@
 DROP TABLE IF EXISTS ailedger_rollup_state;
+DROP TABLE IF EXISTS ailedger_user_rollups;
 DROP TABLE IF EXISTS ailedger_call_rollups;

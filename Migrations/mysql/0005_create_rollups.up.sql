@@ -24,6 +24,28 @@ CREATE TABLE ailedger_call_rollups (
     PRIMARY KEY (hour, key_hash)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
 
+-- Daily rollups of calls per user (a null user: calls without one), for spend per user:
+-- the same sums as above but the histogram, the outcomes as columns.
+CREATE TABLE ailedger_user_rollups (
+    day                DATETIME(6) NOT NULL,
+    key_hash           CHAR(32) CHARACTER SET ascii NOT NULL,
+    user_id            VARCHAR(255),
+    calls              BIGINT NOT NULL,
+    successes          BIGINT NOT NULL,
+    errors             BIGINT NOT NULL,
+    partials           BIGINT NOT NULL,
+    input_tokens       BIGINT,
+    output_tokens      BIGINT,
+    cache_read_tokens  BIGINT,
+    cache_write_tokens BIGINT,
+    reasoning_tokens   BIGINT,
+    cost_nano_usd      BIGINT NOT NULL,
+    unpriced           BIGINT NOT NULL,
+    timed              BIGINT NOT NULL,
+    latency_sum_ms     DOUBLE NOT NULL,
+    PRIMARY KEY (day, key_hash)
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
+
 -- Whether the rollups count every stored call: not when calls were stored before this
 -- migration, until `ailedger rollups rebuild` has run. Until then queries read raw rows.
 -- `rebuilt_until` is where an interrupted rebuild resumes.
