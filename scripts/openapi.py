@@ -27,6 +27,11 @@ E415 = (415, "A Content-Encoding other than gzip or identity")
 E429 = (429, "The key is over its rate; see Retry-After")
 def ok(schema, description="OK"):
     return {"200": {"description": description, "content": {"application/json": {"schema": schema}}}}
+def sourced(responses):
+    """Adds the AILedger-Source header to a 200 response."""
+    responses["200"]["headers"] = {"AILedger-Source": {"description": "Where the answer was read from: the hourly or daily rollups, or the raw rows",
+                                                       "schema": {"enum": ["rollups", "raw-rows"]}}}
+    return responses
 
 call_fields = {
     "id": uuid, "interaction_id": uuid, "conversation_id": uuid, "external_id": string,
@@ -150,7 +155,7 @@ paths = {
         "requestBody": {"required": True, "content": {"application/json": {"schema": ref("Feedback")}}},
         "responses": ok(obj({"recorded": boolean}, ["recorded"])) | errors(E400, E401, E403, E404, E413, E415, E429, E503)}},
     "/v1/stats/overview": {"get": {"summary": "Totals over the matching calls", "parameters": list_params,
-        "responses": ok(ref("Summary")) | errors(E400, E401, E403, E429, E503)}},
+        "responses": sourced(ok(ref("Summary"))) | errors(E400, E401, E403, E429, E503)}},
     "/v1/stats/interactions": {"get": {"summary": "Interactions by outcome and type, processing-time percentiles, feedback and quality", "parameters": list_params,
         "responses": ok(obj({"interactions": integer, "successes": integer, "errors": integer, "partials": integer, "success_rate": nnumber,
                              "conversations": integer, "users": integer, "average_latency_ms": nnumber, "latency_p50_ms": nnumber,
@@ -164,18 +169,18 @@ paths = {
     "/v1/stats/by/{dimension}": {"get": {"summary": "Totals per value of a dimension, most expensive first",
         "parameters": [{"name": "dimension", "in": "path", "required": True, "schema": {"enum": ["model", "provider", "user", "call-type", "status", "conversation", "error-code", "interaction-type", "prompt-version", "persona", "device", "contact"]}},
                        {"name": "top", "in": "query", "required": False, "schema": {"type": "integer", "minimum": 1, "maximum": 99999999}}] + list_params,
-        "responses": ok(ref("Groups")) | errors(E400, E401, E403, E429, E503)}},
+        "responses": sourced(ok(ref("Groups"))) | errors(E400, E401, E403, E429, E503)}},
     "/v1/stats/series/{bucket}": {"get": {"summary": "Totals per time bucket, in time order; with by, per bucket and value of a dimension (each group's start and key), the top values by cost keeping their own groups and the rest summed under a null key",
         "parameters": [{"name": "bucket", "in": "path", "required": True, "schema": {"enum": ["hour", "day", "week", "month", "hour-of-day"]}},
                        {"name": "by", "in": "query", "required": False, "schema": {"enum": ["model", "provider", "user", "call-type", "status", "conversation", "error-code", "interaction-type", "prompt-version", "persona", "device", "contact"]}},
                        {"name": "top", "in": "query", "required": False, "schema": {"type": "integer", "minimum": 1, "maximum": 99999999}}] + list_params,
-        "responses": ok(ref("Groups")) | errors(E400, E401, E403, E429, E503)}},
+        "responses": sourced(ok(ref("Groups"))) | errors(E400, E401, E403, E429, E503)}},
     "/v1/stats/latency/{bucket}": {"get": {"summary": "Latency percentiles (nearest rank) per time bucket, in time order; buckets without a timed call left out",
         "parameters": [{"name": "bucket", "in": "path", "required": True, "schema": {"enum": ["hour", "day", "week", "month"]}}] + list_params,
-        "responses": ok(obj({"buckets": {"type": "array", "items": obj({"start": string, "timed_calls": integer, "latency_p50_ms": nnumber,
+        "responses": sourced(ok(obj({"buckets": {"type": "array", "items": obj({"start": string, "timed_calls": integer, "latency_p50_ms": nnumber,
                                                                        "latency_p95_ms": nnumber, "latency_p99_ms": nnumber},
                                                                       ["start", "timed_calls", "latency_p50_ms", "latency_p95_ms", "latency_p99_ms"])}},
-                            ["buckets"])) | errors(E400, E401, E403, E429, E503)}},
+                            ["buckets"]))) | errors(E400, E401, E403, E429, E503)}},
     "/v1/stats/failures": {"get": {"summary": "Failed calls, newest first, each with its interaction", "parameters": list_params + page_params,
         "responses": ok(obj({"failures": {"type": "array", "items": {"allOf": [ref("Call"), obj({"interaction": {"oneOf": [ref("Interaction"), {"type": "null"}]}})]}}, "next": nstring}, ["failures", "next"])) | errors(E400, E401, E403, E429, E503)}},
     "/v1/stats/data-quality": {"get": {"summary": "Interactions that arrived with input variables missing", "parameters": list_params,

@@ -123,6 +123,15 @@ public enum ServeScenario {
         let overview = try await HTTPExchange.send("GET", base, "/v1/stats/overview?user_id=\(tag)")
         try Expect.equal(overview["calls"], 2, "overview calls")
         try Expect.equal(overview["cost_usd"], "0.0003832", "overview cost, exact")
+        // Which the answer came from, in a header: a user's totals read the daily user rollups,
+        // a user's model groups the raw rows, the whole ledger's model groups the rollups.
+        try Expect.equal(overview.headers["ailedger-source"], "rollups", "a user's totals: \(overview.headers)")
+        let overviewByModel = try await HTTPExchange.send("GET", base, "/v1/stats/by/model?user_id=\(tag)")
+        try Expect.equal(overviewByModel.headers["ailedger-source"], "raw-rows", "a user's groups by model")
+        try Expect.equal(try await HTTPExchange.send("GET", base, "/v1/stats/series/day?by=model&top=3").headers["ailedger-source"],
+                         "rollups", "a series by model")
+        try Expect.equal(try await HTTPExchange.send("GET", base, "/v1/stats/latency/hour?user_id=\(tag)").headers["ailedger-source"],
+                         "raw-rows", "a user's latency percentiles")
 
         // Bad input: a typed JSON error naming the parameter, never a crash.
         for (path, field) in [("/v1/calls?bogus=1", "bogus"), ("/v1/calls?limit=0", "limit"), ("/v1/calls?since=1e300d", "since"),

@@ -1,5 +1,6 @@
 import AILedger
 import Foundation
+import HTTPTypes
 import Hummingbird
 
 extension LedgerServer {
@@ -59,7 +60,8 @@ extension LedgerServer {
     func overview(_ request: Request) async throws -> Response {
         let query = try ListQuery(request.uri.queryParameters, maxLimit: options.maxPageSize)
         do {
-            return Response.json(.object(Self.summary(try await ledger.usage(query.filter))))
+            let response = Response.json(.object(Self.summary(try await ledger.usage(query.filter))))
+            return sourced(response, try await ledger.aggregateSource(for: query.filter))
         } catch let error as LedgerError {
             throw APIError(error)
         }
@@ -71,6 +73,7 @@ extension LedgerServer {
         let parameters = request.uri.queryParameters
         let query = try ListQuery(parameters.filter { !series || $0.key != "by" }, maxLimit: options.maxPageSize)
         let groups: [UsageGroup]
+        let source: AggregateSource
         do {
             if series {
                 guard let bucket = TimeBucket(rawValue: name) else {
@@ -81,24 +84,27 @@ extension LedgerServer {
                         throw APIError.badRequest("by: must be one of \(CallDimension.allCases.map(\.rawValue).joined(separator: ", "))")
                     }
                     groups = try await ledger.usage(by: bucket, and: dimension, query.filter, top: query.top)
+                    source = try await ledger.aggregateSource(for: query.filter, by: dimension, over: bucket)
                 } else {
                     groups = try await ledger.usage(by: bucket, query.filter)
+                    source = try await ledger.aggregateSource(for: query.filter, over: bucket)
                 }
             } else {
                 guard let dimension = CallDimension(rawValue: name) else {
                     throw APIError.badRequest("dimension: must be one of \(CallDimension.allCases.map(\.rawValue).joined(separator: ", "))")
                 }
                 groups = try await ledger.usage(by: dimension, query.filter, top: query.top)
+                source = try await ledger.aggregateSource(for: query.filter, by: dimension)
             }
         } catch let error as LedgerError {
             throw APIError(error)
         }
-        return Response.json(["groups": .array(groups.map { group in
+        return sourced(Response.json(["groups": .array(groups.map { group in
             var fields = Self.summary(group.summary)
             fields["key"] = group.key.map(JSONValue.string) ?? .null
             if let start = group.start { fields["start"] = .string(Timestamp.iso8601(microseconds: Timestamp.microseconds(start))) }
             return .object(fields)
-        })])
+        })]), source)
     }
 
     /// A conversation in full: its fields, its turns each with their calls, the calls of no
@@ -139,5 +145,13 @@ extension LedgerServer {
             "reasoning_tokens": count(usage.tokens.reasoning), "cost_usd": .string("\(usage.costUSD)"),
             "unpriced_calls": .int(usage.unpricedCalls), "average_latency_ms": usage.averageLatencyMs.map(JSONValue.double) ?? .null,
         ]
+    }
+
+    /// `response` with the `AILedger-Source` header, which says whether the answer came
+    /// from the rollups or the raw rows.
+    func sourced(_ response: Response, _ source: AggregateSource) -> Response {
+        var response = response
+        response.headers[HTTPField.Name("AILedger-Source")!] = source.rawValue
+        return response
     }
 }

@@ -55,15 +55,17 @@ extension LedgerServer {
             throw APIError.badRequest("bucket: must be one of \(TimeBucket.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         let found: [LatencyPercentiles]
+        let source: AggregateSource
         do {
             found = try await ledger.latencyPercentiles(by: bucket, query.filter)
+            source = try await ledger.aggregateSource(for: query.filter, over: bucket, percentiles: true)
         } catch let error as LedgerError {
             throw APIError(error)
         }
-        return Response.json(["buckets": .array(found.map { bucket in
+        return sourced(Response.json(["buckets": .array(found.map { bucket in
             ["start": Self.time(bucket.start), "timed_calls": .int(bucket.timed),
              "latency_p50_ms": Self.number(bucket.p50), "latency_p95_ms": Self.number(bucket.p95), "latency_p99_ms": Self.number(bucket.p99)]
-        })])
+        })]), source)
     }
 
     /// How many interactions arrived with input variables missing, and which.

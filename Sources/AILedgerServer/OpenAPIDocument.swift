@@ -3232,7 +3232,18 @@ enum OpenAPIDocument {
                 }
               }
             },
-            "description": "OK"
+            "description": "OK",
+            "headers": {
+              "AILedger-Source": {
+                "description": "Where the answer was read from: the hourly or daily rollups, or the raw rows",
+                "schema": {
+                  "enum": [
+                    "rollups",
+                    "raw-rows"
+                  ]
+                }
+              }
+            }
           },
           "400": {
             "$ref": "#/components/responses/E400"
@@ -4047,7 +4058,18 @@ enum OpenAPIDocument {
                 }
               }
             },
-            "description": "OK"
+            "description": "OK",
+            "headers": {
+              "AILedger-Source": {
+                "description": "Where the answer was read from: the hourly or daily rollups, or the raw rows",
+                "schema": {
+                  "enum": [
+                    "rollups",
+                    "raw-rows"
+                  ]
+                }
+              }
+            }
           },
           "400": {
             "$ref": "#/components/responses/E400"
@@ -4147,7 +4169,18 @@ enum OpenAPIDocument {
                 }
               }
             },
-            "description": "OK"
+            "description": "OK",
+            "headers": {
+              "AILedger-Source": {
+                "description": "Where the answer was read from: the hourly or daily rollups, or the raw rows",
+                "schema": {
+                  "enum": [
+                    "rollups",
+                    "raw-rows"
+                  ]
+                }
+              }
+            }
           },
           "400": {
             "$ref": "#/components/responses/E400"
@@ -4292,7 +4325,18 @@ enum OpenAPIDocument {
                 }
               }
             },
-            "description": "OK"
+            "description": "OK",
+            "headers": {
+              "AILedger-Source": {
+                "description": "Where the answer was read from: the hourly or daily rollups, or the raw rows",
+                "schema": {
+                  "enum": [
+                    "rollups",
+                    "raw-rows"
+                  ]
+                }
+              }
+            }
           },
           "400": {
             "$ref": "#/components/responses/E400"

@@ -8,16 +8,18 @@ extension Ledger {
         set { rollupReading.withLock { $0 = newValue } }
     }
 
-    /// Where totals, groups, series and percentiles of the calls matching `filter`
-    /// (grouped by `dimension`, if any) are read from, once the rollups count every stored
-    /// call: the hourly rollups when the filter names only a time range, model, provider,
-    /// status and call type and the grouping is one of those four (or time); the daily
-    /// user rollups for totals and the group by user when it names only a time range and
-    /// a user (percentiles excepted); else the raw rows.
-    public func aggregateSource(for filter: LedgerFilter = LedgerFilter(),
-                                by dimension: CallDimension? = nil) async throws -> AggregateSource {
+    /// Where the ledger reads the answer about the calls matching `filter`, grouped by
+    /// `dimension` and per `bucket` if given, or their latency `percentiles`, once the
+    /// rollups count every stored call: the hourly rollups when the filter names only a time
+    /// range, model, provider, status and call type and the grouping is one of those four;
+    /// the daily user rollups for totals and the group by user when it names only a time
+    /// range and a user (no series, no percentiles); else the raw rows.
+    public func aggregateSource(for filter: LedgerFilter = LedgerFilter(), by dimension: CallDimension? = nil,
+                                over bucket: TimeBucket? = nil, percentiles: Bool = false) async throws -> AggregateSource {
         if try await rollupWindow(for: filter, by: dimension.map { [$0] } ?? []) != nil { return .rollups }
-        if dimension == nil || dimension == .user, try await userRollupWindow(for: filter) != nil { return .rollups }
+        if bucket == nil, !percentiles, dimension == nil || dimension == .user, try await userRollupWindow(for: filter) != nil {
+            return .rollups
+        }
         return .rawRows
     }
 
