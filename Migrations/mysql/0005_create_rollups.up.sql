@@ -46,7 +46,46 @@ CREATE TABLE ailedger_user_rollups (
     PRIMARY KEY (day, key_hash)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
 
--- Whether the rollups count every stored call: not when calls were stored before this
+-- Hourly rollups per interaction type, status, prompt and prompt version: the interactions
+-- (outcomes, processing time, feedback, quality, missing variables) in their hour, and the
+-- calls they made in the calls' hours. Calls without an interaction count under a key whose
+-- values are all null (an interaction always has a status).
+CREATE TABLE ailedger_prompt_rollups (
+    hour                   DATETIME(6) NOT NULL,
+    key_hash               CHAR(32) CHARACTER SET ascii NOT NULL,
+    interaction_type       VARCHAR(255),
+    status                 VARCHAR(16),
+    prompt_id              VARCHAR(255),
+    prompt_version         VARCHAR(255),
+    interactions           BIGINT NOT NULL,
+    timed                  BIGINT NOT NULL,
+    latency_sum_ms         DOUBLE NOT NULL,
+    latency_histogram      LONGTEXT NOT NULL,
+    with_missing_variables BIGINT NOT NULL,
+    accepted               BIGINT NOT NULL,
+    rejected               BIGINT NOT NULL,
+    modified               BIGINT NOT NULL,
+    scored                 BIGINT NOT NULL,
+    score_sum              BIGINT NOT NULL,
+    edited                 BIGINT NOT NULL,
+    edit_sum               BIGINT NOT NULL,
+    calls                  BIGINT NOT NULL,
+    call_successes         BIGINT NOT NULL,
+    call_errors            BIGINT NOT NULL,
+    call_partials          BIGINT NOT NULL,
+    input_tokens           BIGINT,
+    output_tokens          BIGINT,
+    cache_read_tokens      BIGINT,
+    cache_write_tokens     BIGINT,
+    reasoning_tokens       BIGINT,
+    cost_nano_usd          BIGINT NOT NULL,
+    unpriced               BIGINT NOT NULL,
+    call_timed             BIGINT NOT NULL,
+    call_latency_sum_ms    DOUBLE NOT NULL,
+    PRIMARY KEY (hour, key_hash)
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
+
+-- Whether the rollups count every stored record: not when records were stored before this
 -- migration, until `ailedger rollups rebuild` has run. Until then queries read raw rows.
 -- `rebuilt_until` is where an interrupted rebuild resumes.
 CREATE TABLE ailedger_rollup_state (
@@ -57,4 +96,4 @@ CREATE TABLE ailedger_rollup_state (
 ) ENGINE = InnoDB;
 
 INSERT INTO ailedger_rollup_state (name, complete, updated_at)
-SELECT 'calls', CASE WHEN EXISTS (SELECT 1 FROM ailedger_calls) THEN 0 ELSE 1 END, UTC_TIMESTAMP(6);
+SELECT 'calls', CASE WHEN EXISTS (SELECT 1 FROM ailedger_calls) OR EXISTS (SELECT 1 FROM ailedger_interactions) THEN 0 ELSE 1 END, UTC_TIMESTAMP(6);

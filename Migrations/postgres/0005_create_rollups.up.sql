@@ -46,7 +46,46 @@ CREATE TABLE ailedger_user_rollups (
     PRIMARY KEY (day, key_hash)
 );
 
--- Whether the rollups count every stored call: not when calls were stored before this
+-- Hourly rollups per interaction type, status, prompt and prompt version: the interactions
+-- (outcomes, processing time, feedback, quality, missing variables) in their hour, and the
+-- calls they made in the calls' hours. Calls without an interaction count under a key whose
+-- values are all null (an interaction always has a status).
+CREATE TABLE ailedger_prompt_rollups (
+    hour                   timestamptz NOT NULL,
+    key_hash               text NOT NULL,
+    interaction_type       text,
+    status                 text,
+    prompt_id              text,
+    prompt_version         text,
+    interactions           bigint NOT NULL,
+    timed                  bigint NOT NULL,
+    latency_sum_ms         double precision NOT NULL,
+    latency_histogram      text NOT NULL,
+    with_missing_variables bigint NOT NULL,
+    accepted               bigint NOT NULL,
+    rejected               bigint NOT NULL,
+    modified               bigint NOT NULL,
+    scored                 bigint NOT NULL,
+    score_sum              bigint NOT NULL,
+    edited                 bigint NOT NULL,
+    edit_sum               bigint NOT NULL,
+    calls                  bigint NOT NULL,
+    call_successes         bigint NOT NULL,
+    call_errors            bigint NOT NULL,
+    call_partials          bigint NOT NULL,
+    input_tokens           bigint,
+    output_tokens          bigint,
+    cache_read_tokens      bigint,
+    cache_write_tokens     bigint,
+    reasoning_tokens       bigint,
+    cost_nano_usd          bigint NOT NULL,
+    unpriced               bigint NOT NULL,
+    call_timed             bigint NOT NULL,
+    call_latency_sum_ms    double precision NOT NULL,
+    PRIMARY KEY (hour, key_hash)
+);
+
+-- Whether the rollups count every stored record: not when records were stored before this
 -- migration, until `ailedger rollups rebuild` has run. Until then queries read raw rows.
 -- `rebuilt_until` is where an interrupted rebuild resumes.
 CREATE TABLE ailedger_rollup_state (
@@ -57,4 +96,4 @@ CREATE TABLE ailedger_rollup_state (
 );
 
 INSERT INTO ailedger_rollup_state (name, complete, updated_at)
-SELECT 'calls', CASE WHEN EXISTS (SELECT 1 FROM ailedger_calls) THEN 0 ELSE 1 END, now();
+SELECT 'calls', CASE WHEN EXISTS (SELECT 1 FROM ailedger_calls) OR EXISTS (SELECT 1 FROM ailedger_interactions) THEN 0 ELSE 1 END, now();

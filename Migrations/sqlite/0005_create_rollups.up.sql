@@ -46,7 +46,46 @@ CREATE TABLE ailedger_user_rollups (
     PRIMARY KEY (day, key_hash)
 ) STRICT, WITHOUT ROWID;
 
--- Whether the rollups count every stored call: not when calls were stored before this
+-- Hourly rollups per interaction type, status, prompt and prompt version: the interactions
+-- (outcomes, processing time, feedback, quality, missing variables) in their hour, and the
+-- calls they made in the calls' hours. Calls without an interaction count under a key whose
+-- values are all null (an interaction always has a status).
+CREATE TABLE ailedger_prompt_rollups (
+    hour                   TEXT NOT NULL,
+    key_hash               TEXT NOT NULL,
+    interaction_type       TEXT,
+    status                 TEXT,
+    prompt_id              TEXT,
+    prompt_version         TEXT,
+    interactions           INTEGER NOT NULL,
+    timed                  INTEGER NOT NULL,
+    latency_sum_ms         REAL NOT NULL,
+    latency_histogram      TEXT NOT NULL,
+    with_missing_variables INTEGER NOT NULL,
+    accepted               INTEGER NOT NULL,
+    rejected               INTEGER NOT NULL,
+    modified               INTEGER NOT NULL,
+    scored                 INTEGER NOT NULL,
+    score_sum              INTEGER NOT NULL,
+    edited                 INTEGER NOT NULL,
+    edit_sum               INTEGER NOT NULL,
+    calls                  INTEGER NOT NULL,
+    call_successes         INTEGER NOT NULL,
+    call_errors            INTEGER NOT NULL,
+    call_partials          INTEGER NOT NULL,
+    input_tokens           INTEGER,
+    output_tokens          INTEGER,
+    cache_read_tokens      INTEGER,
+    cache_write_tokens     INTEGER,
+    reasoning_tokens       INTEGER,
+    cost_nano_usd          INTEGER NOT NULL,
+    unpriced               INTEGER NOT NULL,
+    call_timed             INTEGER NOT NULL,
+    call_latency_sum_ms    REAL NOT NULL,
+    PRIMARY KEY (hour, key_hash)
+) STRICT, WITHOUT ROWID;
+
+-- Whether the rollups count every stored record: not when records were stored before this
 -- migration, until `ailedger rollups rebuild` has run. Until then queries read raw rows.
 -- `rebuilt_until` is where an interrupted rebuild resumes.
 CREATE TABLE ailedger_rollup_state (
@@ -57,4 +96,4 @@ CREATE TABLE ailedger_rollup_state (
 ) STRICT;
 
 INSERT INTO ailedger_rollup_state (name, complete, updated_at)
-SELECT 'calls', CASE WHEN EXISTS (SELECT 1 FROM ailedger_calls) THEN 0 ELSE 1 END, strftime('%Y-%m-%dT%H:%M:%S', 'now') || '.000000Z';
+SELECT 'calls', CASE WHEN EXISTS (SELECT 1 FROM ailedger_calls) OR EXISTS (SELECT 1 FROM ailedger_interactions) THEN 0 ELSE 1 END, strftime('%Y-%m-%dT%H:%M:%S', 'now') || '.000000Z';

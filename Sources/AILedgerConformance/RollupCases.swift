@@ -8,7 +8,30 @@ enum RollupCases {
     static let all: [ConformanceSuite.Case] = [
         .init(name: "rollups answer as the raw rows do") { context in
             let ledger = context.ledger
-            try await ledger.record(RecordBatch(calls: sample(count: 400, seed: 1)))
+            // Interactions with their calls in one batch, calls of stored interactions in the
+            // next, and calls of none.
+            let interactions = sampleInteractions(count: 90, seed: 1)
+            try await ledger.record(RecordBatch(interactions: Array(interactions.prefix(60)),
+                                                calls: calls(of: Array(interactions.prefix(60)), seed: 1)))
+            try await ledger.record(RecordBatch(interactions: Array(interactions.suffix(30)),
+                                                calls: calls(of: interactions, seed: 2) + sample(count: 400, seed: 1)))
+            // Feedback given, changed and replaced moves the rollups by the change.
+            for (n, interaction) in interactions.enumerated() where n % 4 == 0 {
+                try await ledger.recordFeedback(Feedback(rating: [.accepted, .rejected, .modified][n % 3], qualityScore: n % 101,
+                                                         editDistance: n % 2 == 0 ? n : nil), forInteraction: interaction.id)
+                if n % 8 == 0 {
+                    try await ledger.recordFeedback(Feedback(rating: .accepted, qualityScore: nil), forInteraction: interaction.id)
+                }
+            }
+            let stored = try await context.query("SELECT SUM(interactions), SUM(calls), SUM(accepted + rejected + modified) FROM ailedger_prompt_rollups")
+            try Expect.equal(stored.first?.values.map { value -> String in
+                switch value {
+                case .integer(let n): return String(n)
+                case .text(let text): return text
+                default: return "\(value)"
+                }
+            }, ["90", "700", "\(interactions.enumerated().filter { $0.offset % 4 == 0 || $0.element.feedback != nil }.count)"],
+               "the prompt rollups' interactions, calls and verdicts")
             try await expectSameAnswers(ledger)
             var byUser = LedgerFilter()
             byUser.userID = "u1"
@@ -69,17 +92,19 @@ enum RollupCases {
         },
         .init(name: "a rebuild recounts calls stored before the rollups") { context in
             let ledger = context.ledger
-            try await ledger.record(RecordBatch(calls: sample(count: 300, seed: 6)))
+            let interactions = sampleInteractions(count: 40, seed: 6)
+            try await ledger.record(RecordBatch(interactions: interactions, calls: calls(of: interactions, seed: 6) + sample(count: 300, seed: 6)))
             // As if the calls had been stored before the rollups existed.
             try await context.execute("DELETE FROM ailedger_call_rollups")
             try await context.execute("DELETE FROM ailedger_user_rollups")
+            try await context.execute("DELETE FROM ailedger_prompt_rollups")
             try await context.execute("UPDATE ailedger_rollup_state SET complete = 0")
             ledger.forgetRollupState()
             let reopened = ledger
             try Expect.equal(try await reopened.aggregateSource(), .rawRows, "incomplete rollups are not read")
             let progress = Locked<[Double]>([])
             let rebuild = try await reopened.rebuildRollups { report in progress.withLock { $0.append(report.fraction) } }
-            try Expect.equal(rebuild.calls, 300, "calls recounted")
+            try Expect.equal(rebuild.calls, 380, "calls recounted")
             try Expect.that(rebuild.complete, "complete after a full rebuild")
             try Expect.that(progress.withLock { $0.count } >= 2 && progress.withLock { $0.last } == 1, "progress reported")
             try Expect.equal(try await reopened.aggregateSource(), .rollups, "complete rollups are read")
@@ -114,16 +139,56 @@ enum RollupCases {
         }
     }
 
+    /// `count` interactions over three days: four types, two prompts in three versions,
+    /// some with feedback, missing variables or no latency.
+    static func sampleInteractions(count: Int, seed: Int) -> [Interaction] {
+        (0..<count).map { n in
+            let i = n * 11 + seed * 7
+            let offset = Double(i * 1_237 % 259_200) + 0.5
+            let types: [String?] = ["t1", "t2", "t3", nil], prompts: [String?] = ["p", "q", nil]
+            let status: Status = i % 9 == 0 ? .error : (i % 14 == 0 ? .partial : .success)
+            let feedback = i % 5 == 0 ? Feedback(rating: i % 10 == 0 ? .rejected : .accepted, qualityScore: i % 3 == 0 ? nil : i % 101) : nil
+            return Interaction(createdAt: base.addingTimeInterval(offset), interactionType: types[i % 4], status: status,
+                               userID: "u\(i % 5)", promptID: prompts[i % 3], promptVersion: i % 3 == 2 ? nil : "v\(i % 3 + 1)",
+                               latencyMs: i % 6 == 0 ? nil : Double(i % 500) * 13.7,
+                               missingVariables: i % 7 == 0 ? ["name"] : (i % 11 == 0 ? [] : nil), feedback: feedback)
+        }
+    }
+
+    /// Two calls of each of `interactions`, some an hour or two after it.
+    static func calls(of interactions: [Interaction], seed: Int) -> [Call] {
+        interactions.enumerated().flatMap { n, interaction in
+            (0..<2).map { k in
+                var call = Call(createdAt: interaction.createdAt.addingTimeInterval(Double((n + k + seed) % 3) * 2_900),
+                                model: ["a", "b"][(n + k) % 2], provider: "p", status: (n + k) % 10 == 0 ? .error : .success,
+                                userID: interaction.userID, usage: TokenUsage(input: Int64(50 + n), output: Int64(k + 1)),
+                                costUSD: Decimal(n + k + 1) / 1_000_000, latencyMs: Double(n * 3 + k))
+                call.interactionID = interaction.id
+                return call
+            }
+        }
+    }
+
     /// Every covered question gives the same answer from the rollups as from the raw rows.
     static func expectSameAnswers(_ ledger: Ledger) async throws {
         let odd = base.addingTimeInterval(5_432.1), later = base.addingTimeInterval(170_001.5)
         let filters = [LedgerFilter(), LedgerFilter(since: odd), LedgerFilter(until: later), LedgerFilter(since: odd, until: later),
                        LedgerFilter(since: base.addingTimeInterval(3_600), until: base.addingTimeInterval(86_400)),
                        LedgerFilter(model: "a"), LedgerFilter(provider: "q", status: .error), LedgerFilter(since: odd, callType: "chat"),
-                       LedgerFilter(since: odd, userID: "u1"), LedgerFilter(until: later, userID: "u2")]
+                       LedgerFilter(since: odd, userID: "u1"), LedgerFilter(until: later, userID: "u2"),
+                       LedgerFilter(since: odd, interactionType: "t1"), LedgerFilter(promptID: "p", promptVersion: "v2"),
+                       LedgerFilter(status: .error, interactionType: "t2")]
         for filter in filters {
             let name = "\(filter)"
-            try Expect.equal(try await ledger.aggregateSource(for: filter), .rollups, "source for \(name)")
+            var prompts = LedgerFilter(since: filter.since, until: filter.until)
+            prompts.interactionType = filter.interactionType
+            prompts.promptID = filter.promptID
+            prompts.promptVersion = filter.promptVersion
+            if prompts == filter {
+                try Expect.equal(try await ledger.aggregateSource(for: filter, by: .promptVersion), .rollups, "source for \(name)")
+            } else if filter.interactionType == nil {
+                try Expect.equal(try await ledger.aggregateSource(for: filter), .rollups, "source for \(name)")
+            }
             let rolled = try await answers(ledger, filter)
             ledger.readsRollups = false
             let raw = try await answers(ledger, filter)
@@ -160,6 +225,25 @@ enum RollupCases {
             order.append("\(dimension): " + groups.map { $0.key ?? "-" }.joined(separator: ","))
             let top = try await ledger.usage(by: dimension, filter, top: 1)
             order.append("top \(dimension): " + top.map { $0.key ?? "-" }.joined(separator: ","))
+        }
+        for dimension in [CallDimension.interactionType, .promptVersion] {
+            let groups = try await ledger.usage(by: dimension, filter)
+            for group in groups { sums["\(dimension) \(group.key ?? "-")"] = group.summary }
+            order.append("\(dimension): " + groups.map { $0.key ?? "-" }.joined(separator: ","))
+        }
+        let interactions = try await ledger.interactionOverview(filter)
+        order.append("interactions: \(interactions.counts) \(interactions.accepted) \(interactions.rejected) \(interactions.modified) "
+                     + "\(interactions.withMissingVariables) \(interactions.byType)")
+        percentiles["interactions mean"] = interactions.averageLatencyMs
+        percentiles["interactions quality"] = interactions.averageQualityScore
+        percentiles["interactions p50"] = interactions.latencyP50
+        percentiles["interactions p95"] = interactions.latencyP95
+        percentiles["interactions p99"] = interactions.latencyP99
+        for summary in try await ledger.feedbackSummary(filter) {
+            let name = "feedback \(summary.promptID ?? "-") \(summary.promptVersion ?? "-")"
+            order.append("\(name): \(summary.interactions) \(summary.accepted) \(summary.rejected) \(summary.modified)")
+            percentiles["\(name) quality"] = summary.averageQualityScore
+            percentiles["\(name) edits"] = summary.averageEditDistance
         }
         let users = try await ledger.usage(by: .user, filter)
         for group in users { sums["user \(group.key ?? "-")"] = group.summary }

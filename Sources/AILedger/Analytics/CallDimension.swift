@@ -43,6 +43,16 @@ public enum CallDimension: String, Sendable, CaseIterable {
         }
     }
 
+    /// The column of the hourly prompt rollups that holds the dimension of a call's
+    /// interaction; nil when they do not keep it.
+    var promptRollupColumn: String? {
+        switch self {
+        case .interactionType: "interaction_type"
+        case .promptVersion: "prompt_version"
+        default: nil
+        }
+    }
+
     /// Whether the expression is text (the conversation id is a UUID on PostgreSQL).
     var isText: Bool { self != .conversation }
 

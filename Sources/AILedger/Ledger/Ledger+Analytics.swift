@@ -54,6 +54,12 @@ extension Ledger {
                 .prefix(top.map { max(0, $0) } ?? Int.max)
             return groups.map { UsageGroup(key: $0.key[1], start: nil, summary: $0.value.summary) }
         }
+        if let column = dimension.promptRollupColumn, let window = try await promptRollupWindow(for: filter, interactionStatus: false) {
+            return try await rolledUpPromptCalls(filter, window, by: column)
+                .sorted { Self.costOrdered(($0.value, [$0.key]), ($1.value, [$1.key])) }
+                .prefix(top.map { max(0, $0) } ?? Int.max)
+                .map { UsageGroup(key: $0.key, start: nil, summary: $0.value.summary) }
+        }
         if dimension == .user, let window = try await userRollupWindow(for: filter) {
             return try await rolledUpUserSums(filter, window)
                 .sorted { Self.costOrdered(($0.value, [$0.key]), ($1.value, [$1.key])) }

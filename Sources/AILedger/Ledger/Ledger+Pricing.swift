@@ -104,12 +104,14 @@ extension Ledger {
                     var reader = RowReader(row)
                     stored[try reader.uuid()] = try reader.optionalInt64()
                 }
+                let interactions = try await PromptRollupKey.stored(Set(updates.compactMap(\.call.interactionID)), on: connection)
                 var rollups = RollupBatch()
                 for update in updates {
                     guard let before = stored[update.call.id] else { continue }
                     try await connection.execute(statement, [.optional(update.cost, SQLValue.integer),
                                                           .optional(update.source?.rawValue, SQLValue.text), .uuid(update.call.id)])
-                    rollups.reprice(update.call, from: before, to: update.cost)
+                    rollups.reprice(update.call, interaction: update.call.interactionID.flatMap { interactions[$0] },
+                                    from: before, to: update.cost)
                 }
                 try await rollups.write(on: connection)
             }

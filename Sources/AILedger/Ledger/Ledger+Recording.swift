@@ -83,7 +83,9 @@ extension Ledger {
     /// Throws `LedgerError.Kind.notFound` when no interaction has that id.
     public func recordFeedback(_ feedback: Feedback, forInteraction id: UUID) async throws {
         try feedback.validate()
-        var sql = SQLBuilder(dialect, "UPDATE \(dialect.quoteIdentifier(Interaction.table)) SET ")
+        let dialect = self.dialect
+        let table = dialect.quoteIdentifier(Interaction.table)
+        var sql = SQLBuilder(dialect, "UPDATE \(table) SET ")
         let assignments = Interaction.feedbackAssignments(feedback).map { column, value in
             "\(dialect.quoteIdentifier(column)) = \(sql.bind(value))"
         }
@@ -91,10 +93,26 @@ extension Ledger {
         sql.filter("id", "=", .uuid(id))
         sql.appendWhere()
         let statement = sql
-        let changed = try await database.withConnection(.write) { connection in
-            try await connection.execute(statement.sql, statement.parameters)
+        try await database.withConnection(.write) { connection in
+            try await connection.transaction {
+                // The verdict it replaces, locked, so the rollups move by exactly the change.
+                let rows = try await connection.query(
+                    "SELECT created_at, interaction_type, status, prompt_id, prompt_version, feedback, quality_score, edit_distance "
+                    + "FROM \(table) WHERE id = \(dialect.placeholder(1))" + dialect.lockingReadSuffix, [.uuid(id)])
+                guard let row = rows.first else { throw LedgerError(.notFound, "interaction_id: no interaction has this id") }
+                var reader = RowReader(row)
+                let key = PromptRollupKey(hour: CallRollupKey.hour(of: try reader.microseconds()), interactionType: try reader.optionalString(),
+                                          status: try reader.optionalString(), promptID: try reader.optionalString(),
+                                          promptVersion: try reader.optionalString())
+                let rating = try reader.optionalEnum(FeedbackRating.self)
+                let score = try reader.optionalInt(), distance = try reader.optionalInt()
+                let before = rating.map { Feedback(rating: $0, qualityScore: score, editDistance: distance) }
+                try await connection.execute(statement.sql, statement.parameters)
+                var rollups = RollupBatch()
+                rollups.refeedback(key, from: before, to: feedback)
+                try await rollups.write(on: connection)
+            }
         }
-        if changed == 0 { throw LedgerError(.notFound, "interaction_id: no interaction has this id") }
     }
 
     /// Registers a model, or returns the one already registered with the same provider,

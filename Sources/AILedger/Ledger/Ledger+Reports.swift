@@ -37,6 +37,9 @@ extension Ledger {
     /// Outcomes, processing-time percentiles (nearest rank), feedback, quality and the
     /// breakdown by type of the interactions matching `filter`.
     public func interactionOverview(_ filter: LedgerFilter = LedgerFilter()) async throws -> InteractionOverview {
+        if let window = try await promptRollupWindow(for: filter, interactionStatus: true) {
+            return try await rolledUpInteractionOverview(filter, window)
+        }
         let counted = { (column: String, value: String) in "COALESCE(SUM(CASE WHEN \(column) = '\(value)' THEN 1 ELSE 0 END), 0)" }
         var sql = SQLBuilder(dialect, "SELECT COUNT(*), \(counted("i.status", Status.success.rawValue)), ")
         sql.append("\(counted("i.status", Status.error.rawValue)), \(counted("i.status", Status.partial.rawValue)), ")
@@ -107,6 +110,17 @@ extension Ledger {
     /// Feedback on the interactions matching `filter`, per prompt and version, in order of
     /// prompt and version.
     public func feedbackSummary(_ filter: LedgerFilter = LedgerFilter()) async throws -> [FeedbackSummary] {
+        if let window = try await promptRollupWindow(for: filter, interactionStatus: true) {
+            return try await rolledUpInteractions(filter, window, groupBy: ["prompt_id", "prompt_version"], histograms: false)
+                .map { key, sum in
+                    var summary = FeedbackSummary(promptID: key[0], promptVersion: key[1], interactions: sum.interactions,
+                                                  accepted: sum.accepted, rejected: sum.rejected, modified: sum.modified)
+                    summary.averageQualityScore = sum.scored == 0 ? nil : Double(sum.scoreSum) / Double(sum.scored)
+                    summary.averageEditDistance = sum.edited == 0 ? nil : Double(sum.editSum) / Double(sum.edited)
+                    return summary
+                }
+                .sorted { Self.ordered([$0.promptID, $0.promptVersion], [$1.promptID, $1.promptVersion]) }
+        }
         let rating = { (value: FeedbackRating) in "COALESCE(SUM(CASE WHEN i.feedback = '\(value.rawValue)' THEN 1 ELSE 0 END), 0)" }
         var sql = SQLBuilder(dialect, "SELECT i.prompt_id, i.prompt_version, COUNT(*), \(rating(.accepted)), \(rating(.rejected)), ")
         sql.append("\(rating(.modified)), COUNT(i.quality_score), COALESCE(SUM(i.quality_score), 0), ")

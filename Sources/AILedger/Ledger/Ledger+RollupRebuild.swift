@@ -55,24 +55,30 @@ extension Ledger {
     /// in one transaction; returns the calls counted.
     private func recount(from: Int64, to: Int64, markingProgress: Bool) async throws -> Int64 {
         let dialect = self.dialect
-        let table = dialect.quoteIdentifier(RollupBatch.callTable), users = dialect.quoteIdentifier(RollupBatch.userTable)
-        let p = dialect.placeholder
+        let p = dialect.placeholder, window: [SQLValue] = [.timestamp(from), .timestamp(to)]
         return try await database.withConnection(.write) { connection in
             try await connection.transaction {
-                for table in [RollupBatch.callTable, RollupBatch.userTable] {
+                let tables = [(RollupBatch.callTable, "hour"), (RollupBatch.userTable, "day"), (RollupBatch.promptTable, "hour")]
+                for (table, _) in tables {
                     if let lock = dialect.writeLockStatement(table: table) { try await connection.execute(lock, []) }
                 }
                 // Deleting first locks the hours: a writer's rollup change waits for this
                 // transaction and then adds to what it counted.
-                try await connection.execute("DELETE FROM \(table) WHERE hour >= \(p(1)) AND hour < \(p(2))",
-                                             [.timestamp(from), .timestamp(to)])
-                try await connection.execute("DELETE FROM \(users) WHERE day >= \(p(1)) AND day < \(p(2))",
-                                             [.timestamp(from), .timestamp(to)])
-                let rows = try await connection.query(
-                    "SELECT created_at, model, provider, call_type, status, user_id, input_tokens, output_tokens, cache_read_tokens, "
-                    + "cache_write_tokens, reasoning_tokens, cost_nano_usd, latency_ms FROM \(dialect.quoteIdentifier(Call.table)) "
-                    + "WHERE created_at >= \(p(1)) AND created_at < \(p(2))", [.timestamp(from), .timestamp(to)])
+                for (table, time) in tables {
+                    try await connection.execute("DELETE FROM \(dialect.quoteIdentifier(table)) WHERE \(time) >= \(p(1)) AND \(time) < \(p(2))",
+                                                 window)
+                }
                 var batch = RollupBatch()
+                let interactions = try await connection.query(
+                    "SELECT \(Interaction.columns.map(dialect.quoteIdentifier).joined(separator: ", ")) FROM "
+                    + "\(dialect.quoteIdentifier(Interaction.table)) WHERE created_at >= \(p(1)) AND created_at < \(p(2))", window)
+                for row in interactions { batch.add(try Interaction(row: row)) }
+                let rows = try await connection.query(
+                    "SELECT c.created_at, c.model, c.provider, c.call_type, c.status, c.user_id, c.input_tokens, c.output_tokens, "
+                    + "c.cache_read_tokens, c.cache_write_tokens, c.reasoning_tokens, c.cost_nano_usd, c.latency_ms, "
+                    + "i.interaction_type, i.status, i.prompt_id, i.prompt_version FROM \(dialect.quoteIdentifier(Call.table)) c "
+                    + "LEFT JOIN \(dialect.quoteIdentifier(Interaction.table)) i ON i.id = c.interaction_id "
+                    + "WHERE c.created_at >= \(p(1)) AND c.created_at < \(p(2))", window)
                 for row in rows {
                     var reader = RowReader(row)
                     var call = Call.blank
@@ -87,7 +93,12 @@ extension Ledger {
                                             reasoning: try reader.optionalInt64())
                     let cost = try reader.optionalInt64()
                     call.latencyMs = try reader.optionalDouble()
-                    batch.add(call, costNanoUSD: cost)
+                    let type = try reader.optionalString(), status = try reader.optionalString()
+                    let prompt = try reader.optionalString(), version = try reader.optionalString()
+                    // The interaction's own hour does not matter: the call counts in its hour.
+                    let interaction = status.map { PromptRollupKey(hour: 0, interactionType: type, status: $0, promptID: prompt,
+                                                                   promptVersion: version) }
+                    batch.add(call, costNanoUSD: cost, interaction: interaction)
                 }
                 try await batch.write(on: connection)
                 if markingProgress {

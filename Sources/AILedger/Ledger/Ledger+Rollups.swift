@@ -13,10 +13,16 @@ extension Ledger {
     /// rollups count every stored call: the hourly rollups when the filter names only a time
     /// range, model, provider, status and call type and the grouping is one of those four;
     /// the daily user rollups for totals and the group by user when it names only a time
-    /// range and a user (no series, no percentiles); else the raw rows.
+    /// range and a user (no series, no percentiles); the hourly prompt rollups for the
+    /// group by interaction type or prompt version when it names only a time range,
+    /// interaction type, prompt and prompt version; else the raw rows.
     public func aggregateSource(for filter: LedgerFilter = LedgerFilter(), by dimension: CallDimension? = nil,
                                 over bucket: TimeBucket? = nil, percentiles: Bool = false) async throws -> AggregateSource {
         if try await rollupWindow(for: filter, by: dimension.map { [$0] } ?? []) != nil { return .rollups }
+        if bucket == nil, !percentiles, dimension?.promptRollupColumn != nil,
+           try await promptRollupWindow(for: filter, interactionStatus: false) != nil {
+            return .rollups
+        }
         if bucket == nil, !percentiles, dimension == nil || dimension == .user, try await userRollupWindow(for: filter) != nil {
             return .rollups
         }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A record batch priced and turned into column values, ready to insert.
 struct RowBatch: Sendable {
     var conversations: [[SQLValue]]
@@ -7,8 +9,16 @@ struct RowBatch: Sendable {
     var calls: [[SQLValue]]
     /// The calls as priced, in the order of `calls`, with their stored costs.
     private var pricedCalls: [(Call, Int64?)]
-    /// What the calls add to the hourly rollups when every one of them is inserted.
-    private var rollups: RollupBatch
+    /// The interactions, in the order of `interactions`.
+    private var interactionRecords: [Interaction]
+    /// The rollup values of the batch's interactions, by id.
+    private var interactionKeys: [UUID: PromptRollupKey]
+    /// Interactions of the batch's calls stored before it: their values are read when the
+    /// batch is inserted.
+    private var storedInteractions: Set<UUID>
+    /// What the batch adds to the rollups when every record is inserted and no call needs
+    /// a stored interaction's values.
+    private var rollups: RollupBatch?
 
     /// The rows of `batch`; calls without a cost are priced from `prices`.
     init(_ batch: RecordBatch, prices: PriceBook) {
@@ -20,7 +30,12 @@ struct RowBatch: Sendable {
             return (priced, priced.costUSD.flatMap(NanoDollars.rounding(usd:)))
         }
         calls = pricedCalls.map(\.0.rowValues)
-        rollups = RollupBatch(pricedCalls)
+        interactionRecords = batch.interactions
+        interactionKeys = Dictionary(batch.interactions.map { ($0.id, PromptRollupKey($0)) }, uniquingKeysWith: { first, _ in first })
+        storedInteractions = Set(batch.calls.compactMap(\.interactionID)).subtracting(interactionKeys.keys)
+        if storedInteractions.isEmpty {
+            rollups = RollupBatch(calls: pricedCalls, interactions: batch.interactions, interactionKeys: interactionKeys)
+        }
     }
 
     /// The rows of `records`, parents first.
@@ -28,24 +43,32 @@ struct RowBatch: Sendable {
         self.init(PendingRecord.batch(records), prices: prices)
     }
 
-    /// Inserts the rows in one transaction, skipping ids already stored, and adds the calls
-    /// actually inserted to the rollups in the same transaction.
+    /// Inserts the rows in one transaction, skipping ids already stored, and adds the
+    /// records actually inserted to the rollups in the same transaction.
     func insert(into database: any DatabaseClient) async throws {
         try await database.withConnection(.write) { connection in
             try await connection.transaction {
                 try await connection.insert(into: Conversation.table, columns: Conversation.columns,
                                             rows: conversations, ignoringDuplicates: true)
-                try await connection.insert(into: Interaction.table, columns: Interaction.columns,
-                                            rows: interactions, ignoringDuplicates: true)
+                let newInteractions = try await connection.insertNewRows(into: Interaction.table, columns: Interaction.columns,
+                                                                         rows: interactions)
                 if !sqlQueries.isEmpty {
                     try await connection.insert(into: StoredSQLQuery.table, columns: StoredSQLQuery.columns,
                                                 rows: sqlQueries, ignoringDuplicates: true)
                 }
-                if let inserted = try await connection.insertNewRows(into: Call.table, columns: Call.columns, rows: calls) {
-                    try await RollupBatch(zip(pricedCalls, inserted).compactMap { $1 ? $0 : nil }).write(on: connection)
-                } else {
-                    try await rollups.write(on: connection)
+                let newCalls = try await connection.insertNewRows(into: Call.table, columns: Call.columns, rows: calls)
+                if newInteractions == nil, newCalls == nil, let rollups {
+                    return try await rollups.write(on: connection)
                 }
+                var keys = interactionKeys
+                if !storedInteractions.isEmpty {
+                    keys.merge(try await PromptRollupKey.stored(storedInteractions, on: connection)) { first, _ in first }
+                }
+                let insertedCalls = newCalls.map { zip(pricedCalls, $0).compactMap { $1 ? $0 : nil } } ?? pricedCalls
+                let insertedInteractions = newInteractions.map { zip(interactionRecords, $0).compactMap { $1 ? $0 : nil } }
+                    ?? interactionRecords
+                try await RollupBatch(calls: insertedCalls, interactions: insertedInteractions, interactionKeys: keys)
+                    .write(on: connection)
             }
         }
     }

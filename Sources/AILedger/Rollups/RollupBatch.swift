@@ -1,37 +1,65 @@
-/// The sums a set of calls adds to the hourly call rollups and the daily user rollups,
-/// written in the transaction that stores the calls (or changes their costs).
+import Foundation
+
+/// The sums a set of records adds to the rollups (hourly per call values, daily per user,
+/// hourly per interaction and prompt values), written in the transaction that stores the
+/// records (or changes their costs or feedback).
 package struct RollupBatch: Sendable {
     package static let callTable = "ailedger_call_rollups"
     package static let userTable = "ailedger_user_rollups"
+    package static let promptTable = "ailedger_prompt_rollups"
     /// A stored histogram is read and rewritten in its compact form once its text, to which
     /// each batch appends its own, grows past this many bytes.
     static let compactionThreshold = 8_192
 
     package private(set) var calls: [CallRollupKey: CallRollup] = [:]
     private(set) var users: [UserRollupKey: UsageAccumulator] = [:]
+    private(set) var prompts: [PromptRollupKey: PromptRollup] = [:]
 
     package init() {}
 
-    /// The sums of `calls`, each with its stored cost in nano-dollars (nil: unpriced).
-    init(_ calls: some Sequence<(Call, Int64?)>) {
-        for (call, cost) in calls { add(call, costNanoUSD: cost) }
+    /// The sums of `interactions` and of `calls`, each call with its stored cost in
+    /// nano-dollars (nil: unpriced) and counted under the values of its interaction, found
+    /// in `interactionKeys` by id.
+    init(calls: some Sequence<(Call, Int64?)>, interactions: some Sequence<Interaction>,
+         interactionKeys: [UUID: PromptRollupKey]) {
+        for interaction in interactions { add(interaction) }
+        for (call, cost) in calls {
+            add(call, costNanoUSD: cost, interaction: call.interactionID.flatMap { interactionKeys[$0] })
+        }
     }
 
-    /// Counts one stored call.
-    mutating func add(_ call: Call, costNanoUSD cost: Int64?) {
+    /// Counts one stored interaction.
+    mutating func add(_ interaction: Interaction) {
+        prompts[PromptRollupKey(interaction), default: PromptRollup()].add(interaction)
+    }
+
+    /// Counts one stored call, under the values of its interaction (`interaction`, in any
+    /// hour), or of none.
+    mutating func add(_ call: Call, costNanoUSD cost: Int64?, interaction: PromptRollupKey?) {
         calls[CallRollupKey(call), default: CallRollup()].add(call, costNanoUSD: cost)
         users[UserRollupKey(call), default: UsageAccumulator()].add(call, costNanoUSD: cost)
+        let key = interaction?.moved(to: call) ?? PromptRollupKey.noInteraction(call)
+        prompts[key, default: PromptRollup()].calls.add(call, costNanoUSD: cost)
+    }
+
+    /// Moves the feedback sums of an interaction's row from `before` to `after`.
+    mutating func refeedback(_ key: PromptRollupKey, from before: Feedback?, to after: Feedback?) {
+        prompts[key, default: PromptRollup()].add(feedback: before, sign: -1)
+        prompts[key, default: PromptRollup()].add(feedback: after, sign: 1)
     }
 
     /// Moves the cost sums of `call`'s rows by a change of its cost from `before` to `after`
-    /// (nil: unpriced).
-    mutating func reprice(_ call: Call, from before: Int64?, to after: Int64?) {
+    /// (nil: unpriced); `interaction` holds the values of its interaction, if any.
+    mutating func reprice(_ call: Call, interaction: PromptRollupKey?, from before: Int64?, to after: Int64?) {
         let cost = (after ?? 0) - (before ?? 0), unpriced: Int64 = (after == nil ? 1 : 0) - (before == nil ? 1 : 0)
         guard cost != 0 || unpriced != 0 else { return }
         calls[CallRollupKey(call), default: CallRollup()].costNanoUSD += cost
         calls[CallRollupKey(call), default: CallRollup()].unpriced += unpriced
         users[UserRollupKey(call), default: UsageAccumulator()].costNanoUSD += cost
         users[UserRollupKey(call), default: UsageAccumulator()].unpriced += unpriced
+        let key = interaction?.moved(to: call) ?? PromptRollupKey.noInteraction(call)
+        prompts[key, default: PromptRollup()].calls.costNanoUSD += cost
+        prompts[key, default: PromptRollup()].calls.unpriced += unpriced
     }
 
     static let tokenColumns = ["input_tokens", "output_tokens", "cache_read_tokens", "cache_write_tokens", "reasoning_tokens"]
@@ -62,8 +90,34 @@ package struct RollupBatch: Sendable {
            columns: ["day", "key_hash", "user_id", "calls", "successes", "errors", "partials"] + Self.tokenColumns
             + ["cost_nano_usd", "unpriced", "timed", "latency_sum_ms"],
            sums: ["calls", "successes", "errors", "partials", "cost_nano_usd", "unpriced", "timed", "latency_sum_ms"], on: connection)
-        try await compact(callKeys.filter { !calls[$0]!.histogram.isEmpty }, on: connection)
+        let promptKeys = prompts.keys.sorted()
+        try await upsert(promptKeys.map { key in
+            let sum = prompts[key]!, calls = sum.calls
+            return [.timestamp(key.hour), .text(key.hash), .optional(key.interactionType, SQLValue.text),
+                    .optional(key.status, SQLValue.text), .optional(key.promptID, SQLValue.text),
+                    .optional(key.promptVersion, SQLValue.text), .integer(sum.interactions), .integer(sum.timed),
+                    .double(sum.latencySumMs), .integer(sum.withMissingVariables),
+                    .integer(sum.accepted), .integer(sum.rejected), .integer(sum.modified), .integer(sum.scored),
+                    .integer(sum.scoreSum), .integer(sum.edited), .integer(sum.editSum), .text(sum.histogram.text), .integer(calls.calls),
+                    .integer(calls.successes), .integer(calls.errors), .integer(calls.partials)]
+                + Self.tokens(calls.tokens.input, calls.tokens.output, calls.tokens.cacheRead, calls.tokens.cacheWrite,
+                              calls.tokens.reasoning)
+                + [.integer(calls.costNanoUSD), .integer(calls.unpriced), .integer(calls.timed), .double(calls.latencySumMs)]
+        }, into: Self.promptTable, key: ["hour", "key_hash"],
+           columns: ["hour", "key_hash", "interaction_type", "status", "prompt_id", "prompt_version"] + Self.promptSums
+            + ["latency_histogram"] + Self.promptCallSums.prefix(4) + Self.tokenColumns + Self.promptCallSums.suffix(4),
+           sums: Self.promptSums + Self.promptCallSums, on: connection)
+        try await compact(callKeys.filter { !calls[$0]!.histogram.isEmpty }.map { ($0.hour, $0.hash) }, in: Self.callTable, on: connection)
+        try await compact(promptKeys.filter { !prompts[$0]!.histogram.isEmpty }.map { ($0.hour, $0.hash) }, in: Self.promptTable,
+                          on: connection)
     }
+
+    /// The interaction sums of the prompt rollups, in column order (the histogram after them).
+    static let promptSums = ["interactions", "timed", "latency_sum_ms"]
+        + ["with_missing_variables", "accepted", "rejected", "modified", "scored", "score_sum", "edited", "edit_sum"]
+    /// The call sums of the prompt rollups: four before the tokens, four after.
+    static let promptCallSums = ["calls", "call_successes", "call_errors", "call_partials", "cost_nano_usd", "unpriced",
+                                 "call_timed", "call_latency_sum_ms"]
 
     private static func tokens(_ values: Int64?...) -> [SQLValue] {
         values.map { .optional($0, SQLValue.integer) }
@@ -97,11 +151,12 @@ package struct RollupBatch: Sendable {
         }
     }
 
-    /// Rewrites the histograms of `keys` whose stored text has grown past the threshold.
-    private func compact(_ keys: [CallRollupKey], on connection: any DatabaseConnection) async throws {
+    /// Rewrites the histograms of the rows of `table` (by hour and key hash) whose stored
+    /// text has grown past the threshold.
+    private func compact(_ keys: [(hour: Int64, hash: String)], in table: String, on connection: any DatabaseConnection) async throws {
         guard !keys.isEmpty else { return }
         let dialect = connection.dialect
-        let table = dialect.quoteIdentifier(Self.callTable)
+        let table = dialect.quoteIdentifier(table)
         for start in stride(from: 0, to: keys.count, by: 200) {
             let chunk = keys[start..<min(keys.count, start + 200)]
             var sql = SQLBuilder(dialect, "SELECT hour, key_hash, latency_histogram FROM \(table) WHERE LENGTH(latency_histogram) > ")
