@@ -81,6 +81,24 @@ final class SQLiteConnection: DatabaseConnection, @unchecked Sendable {
         }
     }
 
+    /// One prepared statement, bound and stepped per set in a single hop to the thread.
+    func executeEach(_ sql: String, _ parameterSets: [[SQLValue]]) async throws {
+        guard !parameterSets.isEmpty else { return }
+        try await core.run { [self] in
+            let statement = try prepared(sql)
+            defer { finish(statement) }
+            for parameters in parameterSets {
+                try bind(parameters, to: statement)
+                while true {
+                    let code = sqlite3_step(statement)
+                    if code == SQLITE_DONE { break }
+                    if code != SQLITE_ROW { throw error(code) }
+                }
+                sqlite3_reset(statement)
+            }
+        }
+    }
+
     func query(_ sql: String, _ parameters: [SQLValue]) async throws -> [SQLRow] {
         try await core.run { [self] in
             let statement = try prepared(sql)

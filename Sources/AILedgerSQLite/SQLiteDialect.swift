@@ -12,6 +12,7 @@ public struct SQLiteDialect: SQLDialect {
     public var maxParameters: Int { 32_766 }
     /// None: a write transaction (`BEGIN IMMEDIATE`) holds the database's one write lock.
     public var lockingReadSuffix: String { "" }
+    public var prefersSingleRowStatements: Bool { true }
 
     /// Times are fixed-width ISO-8601 text, so buckets are prefixes of it.
     public func timeBucketKey(_ bucket: TimeBucket, of c: String) -> String {

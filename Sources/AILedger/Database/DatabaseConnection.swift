@@ -10,6 +10,9 @@ public protocol DatabaseConnection: AnyObject, Sendable {
     /// Runs one statement with bound parameters; returns the number of rows changed.
     @discardableResult
     func execute(_ sql: String, _ parameters: [SQLValue]) async throws -> Int
+    /// Runs one statement once per set of parameters, in order; stops at the first error.
+    /// Default: `execute` per set.
+    func executeEach(_ sql: String, _ parameterSets: [[SQLValue]]) async throws
     /// Runs one query with bound parameters and returns its rows.
     func query(_ sql: String, _ parameters: [SQLValue]) async throws -> [SQLRow]
     /// Runs a script of several statements with no parameters (migrations).
@@ -66,6 +69,10 @@ extension DatabaseConnection {
 
     public func withMigrationLock<T: Sendable>(_ body: () async throws -> T) async throws -> T {
         try await body()
+    }
+
+    public func executeEach(_ sql: String, _ parameterSets: [[SQLValue]]) async throws {
+        for parameters in parameterSets { try await execute(sql, parameters) }
     }
 
     /// Runs `body` in a transaction: committed if it returns, rolled back if it throws.

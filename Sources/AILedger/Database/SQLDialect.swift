@@ -53,6 +53,10 @@ public protocol SQLDialect: Sendable {
     /// `table` until it ends, or nil when deleting a key range already does (InnoDB's
     /// next-key locks) or the database has one writer at a time. Default: nil.
     func writeLockStatement(table: String) -> String?
+    /// Whether many rows go faster as one prepared single-row statement run per row (an
+    /// in-process database, where long statements cost more to parse than round trips)
+    /// than as multi-row statements. Default: false.
+    var prefersSingleRowStatements: Bool { get }
 }
 
 extension SQLDialect {
@@ -72,6 +76,7 @@ extension SQLDialect {
     public func concatenate(_ a: String, _ b: String) -> String { "\(a) || \(b)" }
     public var lockingReadSuffix: String { " FOR UPDATE" }
     public func writeLockStatement(table: String) -> String? { nil }
+    public var prefersSingleRowStatements: Bool { false }
 
     /// `INSERT INTO table (columns) VALUES (...), (...)` for `rowCount` rows, optionally
     /// skipping rows whose primary key already exists; `primaryKey` names a column of it,

@@ -1,5 +1,5 @@
 /// What one hourly call rollup counts: an hour and the values calls are grouped by.
-package struct CallRollupKey: Sendable, Hashable, Comparable {
+package struct CallRollupKey: Sendable, Hashable {
     /// The UTC hour's start, in microseconds since the Unix epoch.
     package var hour: Int64
     package var model: String
@@ -35,10 +35,5 @@ package struct CallRollupKey: Sendable, Hashable, Comparable {
             if let value { text += "\(value.utf8.count):\(value)|" } else { text += "-|" }
         }
         return String(SHA256.hex(Array(text.utf8)).prefix(32))
-    }
-
-    /// Keys in the order their rows are locked: by hour, then hash, the primary key's order.
-    package static func < (a: CallRollupKey, b: CallRollupKey) -> Bool {
-        a.hour != b.hour ? a.hour < b.hour : a.hash < b.hash
     }
 }

@@ -3,7 +3,7 @@ import Foundation
 /// What one hourly prompt rollup counts: an hour and the interaction values reports group
 /// by. Calls count under their interaction's values, in their own hour; calls without an
 /// interaction under a key with every value nil (no interaction has a nil status).
-package struct PromptRollupKey: Sendable, Hashable, Comparable {
+package struct PromptRollupKey: Sendable, Hashable {
     /// The UTC hour's start, in microseconds since the Unix epoch.
     package var hour: Int64
     package var interactionType: String?
@@ -71,10 +71,5 @@ package struct PromptRollupKey: Sendable, Hashable, Comparable {
             if let value { text += "\(value.utf8.count):\(value)|" } else { text += "-|" }
         }
         return String(SHA256.hex(Array(text.utf8)).prefix(32))
-    }
-
-    /// Keys in the order their rows are locked: by hour, then hash, the primary key's order.
-    package static func < (a: PromptRollupKey, b: PromptRollupKey) -> Bool {
-        a.hour != b.hour ? a.hour < b.hour : a.hash < b.hash
     }
 }

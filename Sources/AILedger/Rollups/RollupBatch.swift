@@ -68,10 +68,11 @@ package struct RollupBatch: Sendable {
     /// per table (rows in primary-key order, so concurrent writers lock them in the same
     /// order), then the compaction of any histogram grown long.
     func write(on connection: any DatabaseConnection) async throws {
-        let callKeys = calls.keys.sorted()
-        try await upsert(callKeys.map { key in
+        // Each key's hash once: it is a SHA-256.
+        let callKeys = Self.ordered(calls.keys, time: \.hour, hash: \.hash)
+        try await upsert(callKeys.map { key, hash in
             let sum = calls[key]!
-            return [.timestamp(key.hour), .text(key.hash), .text(key.model), .optional(key.provider, SQLValue.text),
+            return [.timestamp(key.hour), .text(hash), .text(key.model), .optional(key.provider, SQLValue.text),
                     .optional(key.callType, SQLValue.text), .text(key.status), .integer(sum.calls)]
                 + Self.tokens(sum.inputTokens, sum.outputTokens, sum.cacheReadTokens, sum.cacheWriteTokens, sum.reasoningTokens)
                 + [.integer(sum.costNanoUSD), .integer(sum.unpriced), .integer(sum.timed), .double(sum.latencySumMs),
@@ -80,9 +81,9 @@ package struct RollupBatch: Sendable {
            columns: ["hour", "key_hash", "model", "provider", "call_type", "status", "calls"] + Self.tokenColumns
             + ["cost_nano_usd", "unpriced", "timed", "latency_sum_ms", "latency_histogram"],
            sums: ["calls", "cost_nano_usd", "unpriced", "timed", "latency_sum_ms"], on: connection)
-        try await upsert(users.keys.sorted().map { key in
+        try await upsert(Self.ordered(users.keys, time: \.day, hash: \.hash).map { key, hash in
             let sum = users[key]!
-            return [.timestamp(key.day), .text(key.hash), .optional(key.userID, SQLValue.text), .integer(sum.calls),
+            return [.timestamp(key.day), .text(hash), .optional(key.userID, SQLValue.text), .integer(sum.calls),
                     .integer(sum.successes), .integer(sum.errors), .integer(sum.partials)]
                 + Self.tokens(sum.tokens.input, sum.tokens.output, sum.tokens.cacheRead, sum.tokens.cacheWrite, sum.tokens.reasoning)
                 + [.integer(sum.costNanoUSD), .integer(sum.unpriced), .integer(sum.timed), .double(sum.latencySumMs)]
@@ -90,10 +91,10 @@ package struct RollupBatch: Sendable {
            columns: ["day", "key_hash", "user_id", "calls", "successes", "errors", "partials"] + Self.tokenColumns
             + ["cost_nano_usd", "unpriced", "timed", "latency_sum_ms"],
            sums: ["calls", "successes", "errors", "partials", "cost_nano_usd", "unpriced", "timed", "latency_sum_ms"], on: connection)
-        let promptKeys = prompts.keys.sorted()
-        try await upsert(promptKeys.map { key in
+        let promptKeys = Self.ordered(prompts.keys, time: \.hour, hash: \.hash)
+        try await upsert(promptKeys.map { key, hash in
             let sum = prompts[key]!, calls = sum.calls
-            return [.timestamp(key.hour), .text(key.hash), .optional(key.interactionType, SQLValue.text),
+            return [.timestamp(key.hour), .text(hash), .optional(key.interactionType, SQLValue.text),
                     .optional(key.status, SQLValue.text), .optional(key.promptID, SQLValue.text),
                     .optional(key.promptVersion, SQLValue.text), .integer(sum.interactions), .integer(sum.timed),
                     .double(sum.latencySumMs), .integer(sum.withMissingVariables),
@@ -107,8 +108,9 @@ package struct RollupBatch: Sendable {
            columns: ["hour", "key_hash", "interaction_type", "status", "prompt_id", "prompt_version"] + Self.promptSums
             + ["latency_histogram"] + Self.promptCallSums.prefix(4) + Self.tokenColumns + Self.promptCallSums.suffix(4),
            sums: Self.promptSums + Self.promptCallSums, on: connection)
-        try await compact(callKeys.filter { !calls[$0]!.histogram.isEmpty }.map { ($0.hour, $0.hash) }, in: Self.callTable, on: connection)
-        try await compact(promptKeys.filter { !prompts[$0]!.histogram.isEmpty }.map { ($0.hour, $0.hash) }, in: Self.promptTable,
+        try await compact(callKeys.filter { !calls[$0.0]!.histogram.isEmpty }.map { ($0.0.hour, $0.1) }, in: Self.callTable,
+                          on: connection)
+        try await compact(promptKeys.filter { !prompts[$0.0]!.histogram.isEmpty }.map { ($0.0.hour, $0.1) }, in: Self.promptTable,
                           on: connection)
     }
 
@@ -118,6 +120,13 @@ package struct RollupBatch: Sendable {
     /// The call sums of the prompt rollups: four before the tokens, four after.
     static let promptCallSums = ["calls", "call_successes", "call_errors", "call_partials", "cost_nano_usd", "unpriced",
                                  "call_timed", "call_latency_sum_ms"]
+
+    /// `keys` with their hashes, in the primary key's order (time, then hash), the order
+    /// every writer locks rows in.
+    private static func ordered<Key>(_ keys: some Collection<Key>, time: (Key) -> Int64,
+                                     hash: (Key) -> String) -> [(Key, String)] {
+        keys.map { ($0, hash($0)) }.sorted { a, b in time(a.0) != time(b.0) ? time(a.0) < time(b.0) : a.1 < b.1 }
+    }
 
     private static func tokens(_ values: Int64?...) -> [SQLValue] {
         values.map { .optional($0, SQLValue.integer) }
@@ -143,6 +152,10 @@ package struct RollupBatch: Sendable {
                 + "WHEN \(histogram) = '' THEN \(incoming) ELSE \(dialect.concatenate(dialect.concatenate(histogram, "','"), incoming)) END")
         }
         let clause = " " + dialect.upsertClause(key: key) + " " + assignments.joined(separator: ", ")
+        if dialect.prefersSingleRowStatements {
+            let sql = dialect.insertStatement(table: table, columns: columns, rowCount: 1, ignoringDuplicates: false) + clause
+            return try await connection.executeEach(sql, rows)
+        }
         let perStatement = max(1, min(500, dialect.maxParameters / columns.count))
         for start in stride(from: 0, to: rows.count, by: perStatement) {
             let chunk = rows[start..<min(rows.count, start + perStatement)]

@@ -1,5 +1,5 @@
 /// What one daily user rollup counts: a UTC day and a user (nil: calls without one).
-package struct UserRollupKey: Sendable, Hashable, Comparable {
+package struct UserRollupKey: Sendable, Hashable {
     /// The UTC day's start, in microseconds since the Unix epoch.
     package var day: Int64
     package var userID: String?
@@ -20,10 +20,5 @@ package struct UserRollupKey: Sendable, Hashable, Comparable {
     var hash: String {
         let text = userID.map { "\($0.utf8.count):\($0)|" } ?? "-|"
         return String(SHA256.hex(Array(text.utf8)).prefix(32))
-    }
-
-    /// Keys in the order their rows are locked: by day, then hash, the primary key's order.
-    package static func < (a: UserRollupKey, b: UserRollupKey) -> Bool {
-        a.day != b.day ? a.day < b.day : a.hash < b.hash
     }
 }
