@@ -37,6 +37,10 @@ for url in urls {
         say("\(sql.dialect): recorded \(BenchmarkWorkload.callCount) calls in \(String(format: "%.1f", seconds)) s "
               + "(\(Int(Double(BenchmarkWorkload.callCount) / seconds)) calls/s)")
     }
+    if ProcessInfo.processInfo.environment["AILEDGER_BENCH_LOAD_ONLY"] != nil {
+        await ledger.close()
+        continue
+    }
     let window = LedgerFilter(since: BenchmarkWorkload.windowStart)
     let startup = try await Stopwatch.median { try await client(sql, "SELECT 1") }
     let questions: [(String, () async throws -> Void, String)] = [
