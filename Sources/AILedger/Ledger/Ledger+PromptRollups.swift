@@ -6,14 +6,8 @@ extension Ledger {
     /// rows must answer. A status filter names the interaction's status, so calls (whose
     /// own status it names) are not covered by it.
     func promptRollupWindow(for filter: LedgerFilter, interactionStatus: Bool) async throws -> RollupWindow? {
-        var rest = filter
-        rest.since = nil
-        rest.until = nil
-        rest.interactionType = nil
-        rest.promptID = nil
-        rest.promptVersion = nil
-        if interactionStatus { rest.status = nil }
-        guard readsRollups, rest == LedgerFilter(), let window = RollupWindow(filter) else { return nil }
+        guard readsRollups, filter.isCoveredByPromptRollups(interactionStatus: interactionStatus),
+              let window = RollupWindow(filter) else { return nil }
         return try await rollupsAreComplete() ? window : nil
     }
 

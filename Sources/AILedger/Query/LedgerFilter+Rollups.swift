@@ -21,4 +21,18 @@ extension LedgerFilter {
         rest.userID = nil
         return rest == LedgerFilter()
     }
+
+    /// Whether the hourly prompt rollups can answer for this filter: it names nothing but a
+    /// time range, interaction type, prompt and prompt version, and, with
+    /// `interactionStatus` (a question about interactions, not their calls), a status.
+    func isCoveredByPromptRollups(interactionStatus: Bool) -> Bool {
+        var rest = self
+        rest.since = nil
+        rest.until = nil
+        rest.interactionType = nil
+        rest.promptID = nil
+        rest.promptVersion = nil
+        if interactionStatus { rest.status = nil }
+        return rest == LedgerFilter()
+    }
 }
