@@ -85,6 +85,21 @@ CREATE TABLE ailedger_prompt_rollups (
     PRIMARY KEY (hour, key_hash)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
 
+-- Which users and conversations had interactions on each UTC day, so that the distinct
+-- count over a range reads a row per user (conversation) and day, not every interaction.
+CREATE TABLE ailedger_user_days (
+    day      DATETIME(6) NOT NULL,
+    key_hash CHAR(32) CHARACTER SET ascii NOT NULL,
+    user_id  VARCHAR(255) NOT NULL,
+    PRIMARY KEY (day, key_hash)
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
+
+CREATE TABLE ailedger_conversation_days (
+    day             DATETIME(6) NOT NULL,
+    conversation_id CHAR(36) CHARACTER SET ascii NOT NULL,
+    PRIMARY KEY (day, conversation_id)
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
+
 -- Whether the rollups count every stored record: not when records were stored before this
 -- migration, until `ailedger rollups rebuild` has run. Until then queries read raw rows.
 -- `rebuilt_until` is where an interrupted rebuild resumes.

@@ -85,6 +85,21 @@ CREATE TABLE ailedger_prompt_rollups (
     PRIMARY KEY (hour, key_hash)
 );
 
+-- Which users and conversations had interactions on each UTC day, so that the distinct
+-- count over a range reads a row per user (conversation) and day, not every interaction.
+CREATE TABLE ailedger_user_days (
+    day      timestamptz NOT NULL,
+    key_hash text NOT NULL,
+    user_id  text NOT NULL,
+    PRIMARY KEY (day, key_hash)
+);
+
+CREATE TABLE ailedger_conversation_days (
+    day             timestamptz NOT NULL,
+    conversation_id uuid NOT NULL,
+    PRIMARY KEY (day, conversation_id)
+);
+
 -- Whether the rollups count every stored record: not when records were stored before this
 -- migration, until `ailedger rollups rebuild` has run. Until then queries read raw rows.
 -- `rebuilt_until` is where an interrupted rebuild resumes.

@@ -85,6 +85,21 @@ CREATE TABLE ailedger_prompt_rollups (
     PRIMARY KEY (hour, key_hash)
 ) STRICT, WITHOUT ROWID;
 
+-- Which users and conversations had interactions on each UTC day, so that the distinct
+-- count over a range reads a row per user (conversation) and day, not every interaction.
+CREATE TABLE ailedger_user_days (
+    day      TEXT NOT NULL,
+    key_hash TEXT NOT NULL,
+    user_id  TEXT NOT NULL,
+    PRIMARY KEY (day, key_hash)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE ailedger_conversation_days (
+    day             TEXT NOT NULL,
+    conversation_id TEXT NOT NULL,
+    PRIMARY KEY (day, conversation_id)
+) STRICT, WITHOUT ROWID;
+
 -- Whether the rollups count every stored record: not when records were stored before this
 -- migration, until `ailedger rollups rebuild` has run. Until then queries read raw rows.
 -- `rebuilt_until` is where an interrupted rebuild resumes.

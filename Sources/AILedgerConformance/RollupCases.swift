@@ -10,8 +10,10 @@ enum RollupCases {
             let ledger = context.ledger
             // Interactions with their calls in one batch, calls of stored interactions in the
             // next, and calls of none.
-            let interactions = sampleInteractions(count: 90, seed: 1)
-            try await ledger.record(RecordBatch(interactions: Array(interactions.prefix(60)),
+            let conversations = (0..<6).map { n in Conversation(createdAt: base.addingTimeInterval(Double(n)), userID: "u\(n)") }
+            var interactions = sampleInteractions(count: 90, seed: 1)
+            for n in interactions.indices where n % 3 != 0 { interactions[n].conversationID = conversations[n % 6].id }
+            try await ledger.record(RecordBatch(conversations: conversations, interactions: Array(interactions.prefix(60)),
                                                 calls: calls(of: Array(interactions.prefix(60)), seed: 1)))
             try await ledger.record(RecordBatch(interactions: Array(interactions.suffix(30)),
                                                 calls: calls(of: interactions, seed: 2) + sample(count: 400, seed: 1)))
@@ -32,6 +34,9 @@ enum RollupCases {
                 }
             }, ["90", "700", "\(interactions.enumerated().filter { $0.offset % 4 == 0 || $0.element.feedback != nil }.count)"],
                "the prompt rollups' interactions, calls and verdicts")
+            let conversationDays = try await context.count("ailedger_conversation_days")
+            let userDays = try await context.count("ailedger_user_days")
+            try Expect.that(conversationDays > 0 && userDays > 0, "the days of users and conversations are kept")
             try await expectSameAnswers(ledger)
             var byUser = LedgerFilter()
             byUser.userID = "u1"

@@ -151,14 +151,10 @@ extension Ledger {
             types[key[0], default: InteractionTypeCount(interactionType: key[0], interactions: 0, errors: 0)].interactions += sum.interactions
             if key[1] == Status.error.rawValue { types[key[0]]?.errors += sum.interactions }
         }
-        var distinct = SQLBuilder(dialect, "SELECT COUNT(DISTINCT i.conversation_id), COUNT(DISTINCT i.user_id) FROM ")
-        distinct.append(distinct.table(Interaction.table, "i"))
-        filter.apply(toInteractions: &distinct)
-        distinct.appendWhere()
-        var reader = try await firstRow(distinct)
+        let (conversations, users) = try await distinctConversationsAndUsers(filter)
         let counts = InteractionCounts(interactions: total.interactions, successes: outcomes[Status.success.rawValue] ?? 0,
                                        errors: outcomes[Status.error.rawValue] ?? 0, partials: outcomes[Status.partial.rawValue] ?? 0,
-                                       conversations: try reader.int64(), users: try reader.int64())
+                                       conversations: conversations, users: users)
         return InteractionOverview(
             counts: counts, averageLatencyMs: total.timed == 0 ? nil : total.latencySumMs / Double(total.timed),
             latencyP50: total.histogram.percentile(50), latencyP95: total.histogram.percentile(95),
@@ -168,5 +164,38 @@ extension Ledger {
             byType: types.values.filter { $0.interactions > 0 }.sorted { a, b in
                 a.interactions != b.interactions ? a.interactions > b.interactions : Self.ordered([a.interactionType], [b.interactionType])
             })
+    }
+
+    /// How many distinct conversations and users the interactions matching `filter` came
+    /// from: over a time range alone, from the days each had interactions (whole days) and
+    /// the raw rows of the partial days at the ends; else over the raw rows.
+    func distinctConversationsAndUsers(_ filter: LedgerFilter) async throws -> (Int64, Int64) {
+        guard filter == LedgerFilter(since: filter.since, until: filter.until),
+              let window = RollupWindow(filter, unit: 86_400_000_000) else {
+            var sql = SQLBuilder(dialect, "SELECT COUNT(DISTINCT i.conversation_id), COUNT(DISTINCT i.user_id) FROM ")
+            sql.append(sql.table(Interaction.table, "i"))
+            filter.apply(toInteractions: &sql)
+            sql.appendWhere()
+            var reader = try await firstRow(sql)
+            return (try reader.int64(), try reader.int64())
+        }
+        var counts: [Int64] = []
+        for (table, column) in [(RollupBatch.conversationDayTable, "conversation_id"), (RollupBatch.userDayTable, "user_id")] {
+            var sql = SQLBuilder(dialect, "SELECT COUNT(DISTINCT x.v) FROM (SELECT r.\(column) AS v FROM ")
+            sql.append(sql.table(table, "r"))
+            sql.alias = "r"
+            sql.filter("day", ">=", window.fromHour.map(SQLValue.timestamp))
+            sql.filter("day", "<", window.toHour.map(SQLValue.timestamp))
+            sql.appendWhere()
+            for edge in window.edges {
+                sql.append(" UNION ALL SELECT i.\(column) FROM " + sql.table(Interaction.table, "i"))
+                edge.apply(toInteractions: &sql)
+                sql.appendWhere()
+            }
+            sql.append(") x")
+            var reader = try await firstRow(sql)
+            counts.append(try reader.int64())
+        }
+        return (counts[0], counts[1])
     }
 }

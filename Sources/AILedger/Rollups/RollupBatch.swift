@@ -7,6 +7,8 @@ package struct RollupBatch: Sendable {
     package static let callTable = "ailedger_call_rollups"
     package static let userTable = "ailedger_user_rollups"
     package static let promptTable = "ailedger_prompt_rollups"
+    package static let userDayTable = "ailedger_user_days"
+    package static let conversationDayTable = "ailedger_conversation_days"
     /// A stored histogram is read and rewritten in its compact form once its text, to which
     /// each batch appends its own, grows past this many bytes.
     static let compactionThreshold = 8_192
@@ -14,6 +16,9 @@ package struct RollupBatch: Sendable {
     package private(set) var calls: [CallRollupKey: CallRollup] = [:]
     private(set) var users: [UserRollupKey: UsageAccumulator] = [:]
     private(set) var prompts: [PromptRollupKey: PromptRollup] = [:]
+    /// The users and conversations that had interactions, per day.
+    private(set) var userDays: Set<UserRollupKey> = []
+    private(set) var conversationDays: Set<ConversationDayKey> = []
 
     package init() {}
 
@@ -31,6 +36,11 @@ package struct RollupBatch: Sendable {
     /// Counts one stored interaction.
     mutating func add(_ interaction: Interaction) {
         prompts[PromptRollupKey(interaction), default: PromptRollup()].add(interaction)
+        let day = UserRollupKey.day(of: Timestamp.microseconds(interaction.createdAt))
+        if let user = interaction.userID { userDays.insert(UserRollupKey(day: day, userID: user)) }
+        if let conversation = interaction.conversationID {
+            conversationDays.insert(ConversationDayKey(day: day, conversationID: conversation))
+        }
     }
 
     /// Counts one stored call, under the values of its interaction (`interaction`, in any
@@ -108,6 +118,13 @@ package struct RollupBatch: Sendable {
            columns: ["hour", "key_hash", "interaction_type", "status", "prompt_id", "prompt_version"] + Self.promptSums
             + ["latency_histogram"] + Self.promptCallSums.prefix(4) + Self.tokenColumns + Self.promptCallSums.suffix(4),
            sums: Self.promptSums + Self.promptCallSums, on: connection)
+        try await insertMissing(Self.ordered(userDays, time: \.day, hash: \.hash).map { key, hash in
+            [.timestamp(key.day), .text(hash), .optional(key.userID, SQLValue.text)]
+        }, into: Self.userDayTable, columns: ["day", "key_hash", "user_id"], on: connection)
+        try await insertMissing(conversationDays.sorted { a, b in
+            a.day != b.day ? a.day < b.day : a.conversationID.uuidString < b.conversationID.uuidString
+        }.map { [.timestamp($0.day), .uuid($0.conversationID)] },
+           into: Self.conversationDayTable, columns: ["day", "conversation_id"], on: connection)
         try await compact(callKeys.filter { !calls[$0.0]!.histogram.isEmpty }.map { ($0.0.hour, $0.1) }, in: Self.callTable,
                           on: connection)
         try await compact(promptKeys.filter { !prompts[$0.0]!.histogram.isEmpty }.map { ($0.0.hour, $0.1) }, in: Self.promptTable,
@@ -162,6 +179,18 @@ package struct RollupBatch: Sendable {
             let sql = dialect.insertStatement(table: table, columns: columns, rowCount: chunk.count, ignoringDuplicates: false) + clause
             try await connection.execute(sql, chunk.flatMap { $0 })
         }
+    }
+
+    /// Inserts the rows of `table` not stored yet.
+    private func insertMissing(_ rows: [[SQLValue]], into table: String, columns: [String],
+                               on connection: any DatabaseConnection) async throws {
+        guard !rows.isEmpty else { return }
+        let dialect = connection.dialect
+        if dialect.prefersSingleRowStatements {
+            let sql = dialect.insertStatement(table: table, columns: columns, rowCount: 1, ignoringDuplicates: true)
+            return try await connection.executeEach(sql, rows)
+        }
+        try await connection.insertWithStatements(into: table, columns: columns, rows: rows, ignoringDuplicates: true)
     }
 
     /// Rewrites the histograms of the rows of `table` (by hour and key hash) whose stored

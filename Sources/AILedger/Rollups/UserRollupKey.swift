@@ -4,6 +4,11 @@ package struct UserRollupKey: Sendable, Hashable {
     package var day: Int64
     package var userID: String?
 
+    package init(day: Int64, userID: String?) {
+        self.day = day
+        self.userID = userID
+    }
+
     /// The key of `call`'s day and user.
     init(_ call: Call) {
         day = Self.day(of: Timestamp.microseconds(call.createdAt))
