@@ -7,7 +7,7 @@ import Foundation
 /// libFuzzer target: every input must give a value or a typed error, never a trap, and
 /// what is parsed must survive a round trip. `AILEDGER_FUZZ_TARGET` picks the target.
 enum FuzzTarget: String, CaseIterable {
-    case url, timestamp, cursor, json, usage, prices, litellm, migration, time, csv, call, otlp, otlpjson, sql
+    case url, timestamp, cursor, json, usage, prices, litellm, migration, time, csv, call, otlp, otlpjson, sql, histogram
 
     static let selected: FuzzTarget = {
         let name = ProcessInfo.processInfo.environment["AILEDGER_FUZZ_TARGET"] ?? ""
@@ -30,6 +30,11 @@ enum FuzzTarget: String, CaseIterable {
             check((Timestamp.minMicroseconds...Timestamp.maxMicroseconds).contains(micros), "parsed outside years 1-9999")
             check(Timestamp.parse(Timestamp.iso8601(microseconds: micros)) == micros, "ISO text does not read back")
             check(Timestamp.parse(Timestamp.sqlDateTime(microseconds: micros)) == micros, "SQL text does not read back")
+        case .histogram:
+            // A rollup's stored latency histogram, as the database hands it back.
+            guard let histogram = try? LatencyHistogram(text: text) else { return }
+            check((try? LatencyHistogram(text: histogram.text))?.text == histogram.text, "a histogram's text does not read back")
+            check(histogram.total == 0 || histogram.percentile(100) != nil, "a counted histogram has no maximum")
         case .cursor:
             guard let cursor = PageCursor(token: text) else { return }
             check(PageCursor(token: cursor.token) == cursor, "a cursor's token does not read back")

@@ -97,8 +97,15 @@ enum RollupCases {
         },
         .init(name: "a rebuild recounts calls stored before the rollups") { context in
             let ledger = context.ledger
-            let interactions = sampleInteractions(count: 40, seed: 6)
-            try await ledger.record(RecordBatch(interactions: interactions, calls: calls(of: interactions, seed: 6) + sample(count: 300, seed: 6)))
+            var interactions = sampleInteractions(count: 40, seed: 6)
+            // An interaction without calls a week after them, and a call years later: the
+            // rebuild counts both and skips the empty days between in one step each.
+            var lone = sampleInteractions(count: 1, seed: 7)[0]
+            lone.createdAt = base.addingTimeInterval(7 * 86_400)
+            interactions.append(lone)
+            let far = Call(createdAt: base.addingTimeInterval(6 * 365 * 86_400), model: "a", usage: TokenUsage(input: 7, output: 1))
+            try await ledger.record(RecordBatch(interactions: interactions,
+                                                calls: calls(of: Array(interactions.prefix(40)), seed: 6) + sample(count: 300, seed: 6) + [far]))
             // As if the calls had been stored before the rollups existed.
             try await context.execute("DELETE FROM ailedger_call_rollups")
             try await context.execute("DELETE FROM ailedger_user_rollups")
@@ -109,9 +116,12 @@ enum RollupCases {
             try Expect.equal(try await reopened.aggregateSource(), .rawRows, "incomplete rollups are not read")
             let progress = Locked<[Double]>([])
             let rebuild = try await reopened.rebuildRollups { report in progress.withLock { $0.append(report.fraction) } }
-            try Expect.equal(rebuild.calls, 380, "calls recounted")
+            try Expect.equal(rebuild.calls, 381, "calls recounted")
             try Expect.that(rebuild.complete, "complete after a full rebuild")
-            try Expect.that(progress.withLock { $0.count } >= 2 && progress.withLock { $0.last } == 1, "progress reported")
+            let reports = progress.withLock { $0 }
+            try Expect.that(reports.count >= 2 && reports.count < 20 && reports.last == 1,
+                            "progress reported after each of a few transactions: \(reports.count)")
+            try Expect.equal(try await reopened.interactionOverview().counts.interactions, 41, "the interaction without calls")
             try Expect.equal(try await reopened.aggregateSource(), .rollups, "complete rollups are read")
             try await expectSameAnswers(reopened)
             // A second rebuild from a given hour changes nothing.

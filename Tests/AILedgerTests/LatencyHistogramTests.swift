@@ -48,7 +48,8 @@ import Testing
         #expect(try LatencyHistogram(text: "").isEmpty)
     }
 
-    @Test(arguments: ["x", "1", "1:", ":1", "1:0", "1:-2", "z", "1:2;3:4", "1:2,,3:4", "12345678:1", "1:1234567890123456789"])
+    @Test(arguments: ["x", "1", "1:", ":1", "1:0", "1:-2", "z", "1:2;3:4", "1:2,,3:4", "12345678:1", "1:1234567890123456789",
+                      "999999:1", "-999999:1", Array(repeating: "1:999999999999999999", count: 10).joined(separator: ",")])
     func malformedTextIsRefused(_ text: String) {
         #expect(throws: LedgerError.self) { try LatencyHistogram(text: text) }
     }

@@ -1,9 +1,10 @@
 import Foundation
 
 extension Ledger {
-    /// Recounts the hourly call rollups and the daily user rollups from the raw call rows, a
-    /// UTC day per transaction, from `since` (rounded down to its day) or, by default, from where an interrupted rebuild
-    /// stopped or the earliest call; calls `progress` after each day.
+    /// Recounts every rollup from the raw calls and interactions, a UTC day per transaction
+    /// (and one for each run of days without records), from `since` (rounded down to its
+    /// day) or, by default, from where an interrupted rebuild stopped or the earliest
+    /// record; calls `progress` after each transaction.
     ///
     /// Needed once for calls stored before the rollups existed; until it has run, queries
     /// read the raw rows (see `aggregateSource`). Safe while calls are being recorded: each
@@ -11,9 +12,14 @@ extension Ledger {
     @discardableResult
     public func rebuildRollups(since: Date? = nil,
                                progress: @Sendable (RollupRebuild) -> Void = { _ in }) async throws -> RollupRebuild {
-        let state = dialect.quoteIdentifier(Self.rollupStateTable), calls = dialect.quoteIdentifier(Call.table)
-        var bounds = try await firstRow(SQLBuilder(dialect, "SELECT MIN(created_at), MAX(created_at) FROM \(calls)"))
-        let earliest = try bounds.optionalDate(), latest = try bounds.optionalDate()
+        let state = dialect.quoteIdentifier(Self.rollupStateTable)
+        // Calls and interactions both count: an interaction may have no call.
+        var earliest: Date?, latest: Date?
+        for table in [Call.table, Interaction.table] {
+            var bounds = try await firstRow(SQLBuilder(dialect, "SELECT MIN(created_at), MAX(created_at) FROM \(dialect.quoteIdentifier(table))"))
+            if let low = try bounds.optionalDate() { earliest = min(earliest ?? low, low) }
+            if let high = try bounds.optionalDate() { latest = max(latest ?? high, high) }
+        }
         var resume: Date?
         if since == nil {
             var mark = try await firstRow(SQLBuilder(dialect, "SELECT rebuilt_until FROM \(state) WHERE name = 'calls'"))
@@ -23,13 +29,16 @@ extension Ledger {
         let day: Int64 = 86_400_000_000
         let first = (since ?? resume ?? earliest).map { UserRollupKey.day(of: Timestamp.microseconds($0)) }
         let end = latest.map { UserRollupKey.day(of: Timestamp.microseconds($0)) + day }
-        let coversAll = since == nil || earliest.map { Timestamp.microseconds($0) >= first! } ?? true
+        let coversAll = since == nil || earliest.map { UserRollupKey.day(of: Timestamp.microseconds($0)) >= first! } ?? true
         var report = RollupRebuild(from: Timestamp.date(microseconds: first ?? 0), until: Timestamp.date(microseconds: end ?? 0),
                                    through: Timestamp.date(microseconds: first ?? 0))
         if let first, let end {
             var start = first
             while start < end {
-                let stop = min(end, start + day)
+                // Days without records are cleared in one transaction, however many: a
+                // stray record years away must not cost a transaction per day between.
+                let next = try await firstRecordDay(atOrAfter: start)
+                let stop = next.map { $0 > start ? min(end, $0) : min(end, start + day) } ?? end
                 report.calls += try await recount(from: start, to: stop, markingProgress: coversAll)
                 start = stop
                 report.through = Timestamp.date(microseconds: start)
@@ -49,6 +58,21 @@ extension Ledger {
         }
         progress(report)
         return report
+    }
+
+    /// The start of the UTC day of the first call or interaction at or after `micros`.
+    private func firstRecordDay(atOrAfter micros: Int64) async throws -> Int64? {
+        var first: Int64?
+        for table in [Call.table, Interaction.table] {
+            var sql = SQLBuilder(dialect, "SELECT MIN(created_at) FROM \(dialect.quoteIdentifier(table)) WHERE created_at >= ")
+            sql.append(sql.bind(.timestamp(micros)))
+            var reader = try await firstRow(sql)
+            if let date = try reader.optionalDate() {
+                let day = UserRollupKey.day(of: Timestamp.microseconds(date))
+                first = min(first ?? day, day)
+            }
+        }
+        return first
     }
 
     /// Replaces the rollup rows of the whole days in `[from, to)` with sums of the raw rows,

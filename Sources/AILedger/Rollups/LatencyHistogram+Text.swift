@@ -17,9 +17,11 @@ extension LatencyHistogram {
     }
 
     /// Adds the counts of a stored histogram's text, read byte by byte: a dashboard's
-    /// percentiles read thousands of them.
+    /// percentiles read thousands of them. A bucket no latency can have, or counts whose
+    /// sum overflows, make the text malformed.
     package mutating func add(text: String) throws {
         var text = text
+        var sum = total
         let valid = text.withUTF8 { bytes -> Bool in
             var index = 0
             while index < bytes.count {
@@ -49,11 +51,19 @@ extension LatencyHistogram {
                     digits += 1
                 }
                 guard digits > 0, count > 0 else { return false }
+                let added = sum.addingReportingOverflow(count)
+                guard !added.overflow else { return false }
+                sum = added.partialValue
                 if index < bytes.count {
                     guard bytes[index] == UInt8(ascii: ",") else { return false }
                     index += 1
                 }
-                if zero { zeros += count } else { add(count, toBucket: negative ? -bucket : bucket) }
+                if zero {
+                    zeros += count
+                } else {
+                    guard Self.buckets.contains(negative ? -bucket : bucket) else { return false }
+                    add(count, toBucket: negative ? -bucket : bucket)
+                }
             }
             return true
         }

@@ -70,6 +70,9 @@ package struct LatencyHistogram: Sendable, Hashable {
         counts.enumerated().lazy.filter { $0.element != 0 }.map { (index: $0.offset + lowest, count: $0.element) }
     }
 
+    /// The bucket indexes a latency can have: those of 1 µs and 10⁹ ms.
+    static let buckets = bucket(of: 0.001)...bucket(of: 1e9)
+
     /// The bucket index of a positive latency: the least i with γ^i ≥ milliseconds, within
     /// the bounds.
     static func bucket(of milliseconds: Double) -> Int {
@@ -103,7 +106,9 @@ package struct LatencyHistogram: Sendable, Hashable {
     /// ⌈p × N / 100⌉; nil when none is counted.
     package func percentile(_ percentile: Int64) -> Double? {
         let n = total
-        guard n > 0 else { return nil }
-        return value(atRank: max(1, (percentile * n + 99) / 100))
+        guard n > 0, (0...100).contains(percentile) else { return nil }
+        // ⌈p × n / 100⌉ without forming p × n, which overflows for counts past 10^17.
+        let (whole, rest) = n.quotientAndRemainder(dividingBy: 100)
+        return value(atRank: max(1, whole * percentile + (rest * percentile + 99) / 100))
     }
 }
