@@ -75,6 +75,13 @@ enum RollupCases {
                 expected += 80
             }
             try Expect.equal(try await ledger.usage().calls, expected, "every distinct call counted once")
+            // Two calls whose costs together pass a 64-bit count of nano-dollars: refused
+            // by name in one batch (no trap), stored when recorded apart under other keys.
+            let huge = Decimal(5_000_000_000)
+            let twins = [Call(createdAt: base, model: "huge", costUSD: huge), Call(createdAt: base, model: "huge", costUSD: huge)]
+            let refused = try await Expect.error(.invalidRecord) { try await ledger.record(RecordBatch(calls: twins)) }
+            try Expect.that(refused.message.contains("overflow"), "the error says why: \(refused.message)")
+            try Expect.equal(try await ledger.usage(LedgerFilter(model: "huge")).calls, 0, "nothing of the refused batch is stored")
             try await expectSameAnswers(ledger)
         },
         .init(name: "recomputed costs move the rollups' sums") { context in

@@ -15,18 +15,20 @@ package struct CallRollup: Sendable, Hashable {
     package var timed: Int64 = 0
     package var latencySumMs: Double = 0
     package var histogram = LatencyHistogram()
+    /// Whether a token or cost sum overflowed a 64-bit count (and was left short).
+    package var overflowed = false
 
     package init() {}
 
     /// Counts one stored call: its tokens, its stored cost (nil: unpriced) and latency.
     mutating func add(_ call: Call, costNanoUSD cost: Int64?) {
         calls += 1
-        Self.add(call.usage.input, to: &inputTokens)
-        Self.add(call.usage.output, to: &outputTokens)
-        Self.add(call.usage.cacheRead, to: &cacheReadTokens)
-        Self.add(call.usage.cacheWrite, to: &cacheWriteTokens)
-        Self.add(call.usage.reasoning, to: &reasoningTokens)
-        if let cost { costNanoUSD += cost } else { unpriced += 1 }
+        inputTokens.add(call.usage.input, overflow: &overflowed)
+        outputTokens.add(call.usage.output, overflow: &overflowed)
+        cacheReadTokens.add(call.usage.cacheRead, overflow: &overflowed)
+        cacheWriteTokens.add(call.usage.cacheWrite, overflow: &overflowed)
+        reasoningTokens.add(call.usage.reasoning, overflow: &overflowed)
+        if let cost { costNanoUSD.add(cost, overflow: &overflowed) } else { unpriced += 1 }
         if let latency = call.latencyMs {
             timed += 1
             latencySumMs += latency
@@ -37,21 +39,16 @@ package struct CallRollup: Sendable, Hashable {
     /// Adds every sum of `other`.
     package mutating func merge(_ other: CallRollup) {
         calls += other.calls
-        Self.add(other.inputTokens, to: &inputTokens)
-        Self.add(other.outputTokens, to: &outputTokens)
-        Self.add(other.cacheReadTokens, to: &cacheReadTokens)
-        Self.add(other.cacheWriteTokens, to: &cacheWriteTokens)
-        Self.add(other.reasoningTokens, to: &reasoningTokens)
-        costNanoUSD += other.costNanoUSD
+        inputTokens.add(other.inputTokens, overflow: &overflowed)
+        outputTokens.add(other.outputTokens, overflow: &overflowed)
+        cacheReadTokens.add(other.cacheReadTokens, overflow: &overflowed)
+        cacheWriteTokens.add(other.cacheWriteTokens, overflow: &overflowed)
+        reasoningTokens.add(other.reasoningTokens, overflow: &overflowed)
+        costNanoUSD.add(other.costNanoUSD, overflow: &overflowed)
+        overflowed = overflowed || other.overflowed
         unpriced += other.unpriced
         timed += other.timed
         latencySumMs += other.latencySumMs
         histogram.merge(other.histogram)
-    }
-
-    /// Adds like SQL's SUM: nil plus nil stays nil.
-    private static func add(_ value: Int64?, to sum: inout Int64?) {
-        guard let value else { return }
-        sum = (sum ?? 0) + value
     }
 }

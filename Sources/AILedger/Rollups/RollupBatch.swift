@@ -58,18 +58,24 @@ package struct RollupBatch: Sendable {
         prompts[key, default: PromptRollup()].add(feedback: after, sign: 1)
     }
 
-    /// Moves the cost sums of `call`'s rows by a change of its cost from `before` to `after`
-    /// (nil: unpriced); `interaction` holds the values of its interaction, if any.
-    mutating func reprice(_ call: Call, interaction: PromptRollupKey?, from before: Int64?, to after: Int64?) {
+    /// Moves the cost sums of `original`'s rows by a change of its cost from `before` to
+    /// `after` (nil: unpriced); `interaction` holds the values of its interaction, if any.
+    mutating func reprice(_ original: Call, interaction: PromptRollupKey?, from before: Int64?, to after: Int64?) {
         let cost = (after ?? 0) - (before ?? 0), unpriced: Int64 = (after == nil ? 1 : 0) - (before == nil ? 1 : 0)
         guard cost != 0 || unpriced != 0 else { return }
-        calls[CallRollupKey(call), default: CallRollup()].costNanoUSD += cost
-        calls[CallRollupKey(call), default: CallRollup()].unpriced += unpriced
-        users[UserRollupKey(call), default: UsageAccumulator()].costNanoUSD += cost
-        users[UserRollupKey(call), default: UsageAccumulator()].unpriced += unpriced
-        let key = interaction?.moved(to: call) ?? PromptRollupKey.noInteraction(call)
-        prompts[key, default: PromptRollup()].calls.costNanoUSD += cost
-        prompts[key, default: PromptRollup()].calls.unpriced += unpriced
+        var row = calls[CallRollupKey(original), default: CallRollup()]
+        row.costNanoUSD.add(cost, overflow: &row.overflowed)
+        row.unpriced += unpriced
+        calls[CallRollupKey(original)] = row
+        var user = users[UserRollupKey(original), default: UsageAccumulator()]
+        user.costNanoUSD.add(cost, overflow: &user.overflowed)
+        user.unpriced += unpriced
+        users[UserRollupKey(original)] = user
+        let key = interaction?.moved(to: original) ?? PromptRollupKey.noInteraction(original)
+        var prompt = prompts[key, default: PromptRollup()]
+        prompt.calls.costNanoUSD.add(cost, overflow: &prompt.calls.overflowed)
+        prompt.calls.unpriced += unpriced
+        prompts[key] = prompt
     }
 
     static let tokenColumns = ["input_tokens", "output_tokens", "cache_read_tokens", "cache_write_tokens", "reasoning_tokens"]
@@ -78,6 +84,12 @@ package struct RollupBatch: Sendable {
     /// per table (rows in primary-key order, so concurrent writers lock them in the same
     /// order), then the compaction of any histogram grown long.
     func write(on connection: any DatabaseConnection) async throws {
+        if calls.values.contains(where: \.overflowed) || users.values.contains(where: \.overflowed)
+            || prompts.values.contains(where: \.calls.overflowed) {
+            // Written in smaller batches (the buffered writer splits a refused batch), the
+            // same calls fit.
+            throw LedgerError(.invalidRecord, "call.usage: the batch's token or cost sums overflow a 64-bit count")
+        }
         // Each key's hash once: it is a SHA-256.
         let callKeys = Self.ordered(calls.keys, time: \.hour, hash: \.hash)
         try await upsert(callKeys.map { key, hash in

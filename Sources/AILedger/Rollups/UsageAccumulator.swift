@@ -10,6 +10,8 @@ struct UsageAccumulator: Sendable {
     var unpriced: Int64 = 0
     var latencySumMs: Double = 0
     var timed: Int64 = 0
+    /// Whether a token or cost sum overflowed a 64-bit count (and was left short).
+    var overflowed = false
 
     init() {}
 
@@ -36,12 +38,8 @@ struct UsageAccumulator: Sendable {
         case .error: errors += 1
         case .partial: partials += 1
         }
-        tokens.input = Self.sum(tokens.input, call.usage.input)
-        tokens.output = Self.sum(tokens.output, call.usage.output)
-        tokens.cacheRead = Self.sum(tokens.cacheRead, call.usage.cacheRead)
-        tokens.cacheWrite = Self.sum(tokens.cacheWrite, call.usage.cacheWrite)
-        tokens.reasoning = Self.sum(tokens.reasoning, call.usage.reasoning)
-        if let cost { costNanoUSD += cost } else { unpriced += 1 }
+        add(call.usage, cost: cost ?? 0)
+        if cost == nil { unpriced += 1 }
         if let latency = call.latencyMs {
             timed += 1
             latencySumMs += latency
@@ -53,21 +51,20 @@ struct UsageAccumulator: Sendable {
         successes += other.successes
         errors += other.errors
         partials += other.partials
-        tokens.input = Self.sum(tokens.input, other.tokens.input)
-        tokens.output = Self.sum(tokens.output, other.tokens.output)
-        tokens.cacheRead = Self.sum(tokens.cacheRead, other.tokens.cacheRead)
-        tokens.cacheWrite = Self.sum(tokens.cacheWrite, other.tokens.cacheWrite)
-        tokens.reasoning = Self.sum(tokens.reasoning, other.tokens.reasoning)
-        costNanoUSD += other.costNanoUSD
+        add(other.tokens, cost: other.costNanoUSD)
+        overflowed = overflowed || other.overflowed
         unpriced += other.unpriced
         latencySumMs += other.latencySumMs
         timed += other.timed
     }
 
-    private static func sum(_ a: Int64?, _ b: Int64?) -> Int64? {
-        guard let a else { return b }
-        guard let b else { return a }
-        return a + b
+    private mutating func add(_ usage: TokenUsage, cost: Int64) {
+        tokens.input.add(usage.input, overflow: &overflowed)
+        tokens.output.add(usage.output, overflow: &overflowed)
+        tokens.cacheRead.add(usage.cacheRead, overflow: &overflowed)
+        tokens.cacheWrite.add(usage.cacheWrite, overflow: &overflowed)
+        tokens.reasoning.add(usage.reasoning, overflow: &overflowed)
+        costNanoUSD.add(cost, overflow: &overflowed)
     }
 
     var summary: UsageSummary {
