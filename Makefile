@@ -7,7 +7,7 @@ BUILD_PACKAGES := pkgconf libsqlite3-dev sqlite3 libpq-dev libmariadb-dev zlib1g
 TEST_PACKAGES := $(BUILD_PACKAGES) postgresql mariadb-server mariadb-client python3 python3-venv nodejs curl chromium chromium-driver
 
 # The parsers fuzzed by `make fuzz` (see Fuzz/), and libFuzzer's archive beside the compiler.
-FUZZ_TARGETS := url timestamp cursor json usage prices litellm migration time csv call otlp otlpjson sql histogram
+FUZZ_TARGETS := url timestamp cursor json usage prices litellm migration time csv call otlp otlpjson sql histogram redaction
 FUZZ_SECONDS ?= 60
 FUZZER_LIBRARY = $(firstword $(wildcard $(dir $(realpath $(shell command -v $(SWIFT))))../lib/clang/*/lib/linux/libclang_rt.fuzzer_no_main-*.a))
 

@@ -151,7 +151,7 @@ let package = Package(
             path: "Tests/WriterProbe"
         ),
 
-        .testTarget(name: "AILedgerTests", dependencies: ["AILedger", "AILedgerOTLP"]),
+        .testTarget(name: "AILedgerTests", dependencies: ["AILedger", "AILedgerOTLP"], exclude: ["RedactionCorpus"]),
         // Runs the `ailedger` binary as a process.
         .testTarget(name: "AILedgerCLITests", dependencies: ["AILedger", "AILedgerSQLite", "AILedgerConformance", "ailedger"]),
         .testTarget(

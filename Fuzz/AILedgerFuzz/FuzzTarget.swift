@@ -7,7 +7,17 @@ import Foundation
 /// libFuzzer target: every input must give a value or a typed error, never a trap, and
 /// what is parsed must survive a round trip. `AILEDGER_FUZZ_TARGET` picks the target.
 enum FuzzTarget: String, CaseIterable {
-    case url, timestamp, cursor, json, usage, prices, litellm, migration, time, csv, call, otlp, otlpjson, sql, histogram
+    case url, timestamp, cursor, json, usage, prices, litellm, migration, time, csv, call, otlp, otlpjson, sql, histogram, redaction
+
+    static let scanner = TextScanner(enabled: Set(RedactionDetector.allCases))
+    static let redactor: Redactor = {
+        var policy = RedactionPolicy.all
+        policy.pseudonymKey = Array("a fuzzing key of 16 bytes or more".utf8)
+        policy.detectors[.email] = .pseudonym
+        policy.detectors[.ipAddress] = .mask
+        policy.detectors[.paymentCard] = .mask
+        return try! Redactor(policy: policy)
+    }()
 
     static let selected: FuzzTarget = {
         let name = ProcessInfo.processInfo.environment["AILEDGER_FUZZ_TARGET"] ?? ""
@@ -30,6 +40,19 @@ enum FuzzTarget: String, CaseIterable {
             check((Timestamp.minMicroseconds...Timestamp.maxMicroseconds).contains(micros), "parsed outside years 1-9999")
             check(Timestamp.parse(Timestamp.iso8601(microseconds: micros)) == micros, "ISO text does not read back")
             check(Timestamp.parse(Timestamp.sqlDateTime(microseconds: micros)) == micros, "SQL text does not read back")
+        case .redaction:
+            // Any text through every detector: values in order, inside the text, none
+            // overlapping; text changes only where a value was found.
+            var bytes = text
+            let matches = bytes.withUTF8 { Self.scanner.scan($0) }
+            var last = 0
+            for match in matches {
+                check(match.start >= last && match.start < match.end && match.end <= text.utf8.count, "a match is out of order or bounds")
+                last = match.end
+            }
+            if let redacted = Self.redactor.redacted(text) {
+                check(!matches.isEmpty && redacted.utf8.count > 0, "text changed with nothing found")
+            }
         case .histogram:
             // A rollup's stored latency histogram, as the database hands it back.
             guard let histogram = try? LatencyHistogram(text: text) else { return }

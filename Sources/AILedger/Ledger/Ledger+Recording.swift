@@ -3,6 +3,7 @@ import Foundation
 extension Ledger {
     /// Records one call. Recording a call whose id is already stored changes nothing.
     public func record(_ call: Call) async throws {
+        let call = redactor?.redacted(call) ?? call
         try await record(one: .call(call), validating: { try call.validate() }, else: RecordBatch(calls: [call]))
     }
 
@@ -15,6 +16,7 @@ extension Ledger {
 
     /// Records one conversation.
     public func record(_ conversation: Conversation) async throws {
+        let conversation = redactor?.redacted(conversation) ?? conversation
         try await record(one: .conversation(conversation), validating: { try conversation.validate() },
                          else: RecordBatch(conversations: [conversation]))
     }
@@ -50,7 +52,8 @@ extension Ledger {
     /// duplicates a row. A call that names an interaction of the same batch takes its
     /// conversation and user where it names none.
     public func record(_ batch: RecordBatch) async throws {
-        let batch = batch.inheritingWithinBatch()
+        var batch = batch.inheritingWithinBatch()
+        if let redactor { batch = redactor.redacted(batch) }
         do {
             try batch.validate()
         } catch {
@@ -75,6 +78,12 @@ extension Ledger {
     /// What the buffered writer has done so far; nil without one.
     public var writerStatistics: WriterStatistics? { writer?.statistics }
 
+    /// What redaction has replaced since the ledger opened; empty when nothing is redacted.
+    public var redactionStatistics: RedactionStatistics { redactor?.statistics ?? RedactionStatistics() }
+
+    /// The redaction the ledger runs on every record.
+    public var redactionPolicy: RedactionPolicy { redactor?.policy ?? .off }
+
     /// How many records the buffered writer holds at most; nil without one.
     public var writerCapacity: Int? { writer == nil ? nil : writerOptions?.capacity }
 
@@ -82,6 +91,9 @@ extension Ledger {
     ///
     /// Throws `LedgerError.Kind.notFound` when no interaction has that id.
     public func recordFeedback(_ feedback: Feedback, forInteraction id: UUID) async throws {
+        var redacted = feedback
+        redactor?.redact(&redacted.comment)
+        let feedback = redacted
         try feedback.validate()
         let dialect = self.dialect
         let table = dialect.quoteIdentifier(Interaction.table)

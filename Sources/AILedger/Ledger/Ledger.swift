@@ -22,14 +22,17 @@ public final class Ledger: Sendable {
     let writer: BufferedWriter?
     /// The options the writer was made with.
     let writerOptions: WriterOptions?
+    /// What is redacted from records before they are buffered or stored; nil when nothing.
+    let redactor: Redactor?
     /// Whether aggregates may be read from rollups (see `readsRollups`).
     let rollupReading = Locked(true)
     /// Whether the rollups were last seen complete, and when that was read.
     let rollupState = Locked<(complete: Bool, readAt: ContinuousClock.Instant)?>(nil)
 
     init(url: DatabaseURL, driver: any DatabaseDriver, database: any DatabaseClient, prices: PriceBook,
-         writer options: WriterOptions? = nil, outbox: Outbox? = nil) throws {
+         writer options: WriterOptions? = nil, outbox: Outbox? = nil, redaction: RedactionPolicy = .secrets) throws {
         self.url = url
+        self.redactor = redaction.isOff ? nil : try Redactor(policy: redaction)
         self.driver = driver
         self.database = database
         self.migrations = MigrationRunner(client: database, migrations: try Migration.parse(driver.bundledMigrations))
@@ -48,15 +51,18 @@ public final class Ledger: Sendable {
     /// Calls recorded without a cost are priced from `prices` (the bundled book by default)
     /// and from prices stored in the database. With `writer` options, `record` hands records
     /// to a background writer and returns at once (see `WriterOptions`); without, it
-    /// returns once they are committed. Throws `LedgerError.Kind.invalidURL` for a
-    /// malformed URL, `.unsupportedScheme` when no driver handles it, `.invalidConfiguration`
-    /// for unworkable writer options, and the driver's connection errors. No message shows
-    /// the password.
+    /// returns once they are committed. Every record is redacted by `redaction` before it
+    /// is buffered or stored (by default, credentials: see `RedactionPolicy.secrets`).
+    /// Throws `LedgerError.Kind.invalidURL` for a malformed URL, `.unsupportedScheme` when
+    /// no driver handles it, `.invalidConfiguration` for unworkable writer options or
+    /// redaction policy, and the driver's connection errors. No message shows the password.
     public static func open(url: String, drivers: [any DatabaseDriver] = DatabaseDrivers.all,
-                            prices: PriceBook = .bundled, writer: WriterOptions? = nil) async throws -> Ledger {
+                            prices: PriceBook = .bundled, writer: WriterOptions? = nil,
+                            redaction: RedactionPolicy = .secrets) async throws -> Ledger {
         let parsed = try DatabaseURL(url)
         let driver = try DatabaseDrivers.driver(for: parsed, among: drivers)
         try writer?.validate()
+        try redaction.validate()
         var outbox: Outbox?
         if let outboxURL = writer?.outboxURL { outbox = try await Outbox.open(url: outboxURL, drivers: drivers) }
         let database: any DatabaseClient
@@ -68,7 +74,8 @@ public final class Ledger: Sendable {
         }
         let ledger: Ledger
         do {
-            ledger = try Ledger(url: parsed, driver: driver, database: database, prices: prices, writer: writer, outbox: outbox)
+            ledger = try Ledger(url: parsed, driver: driver, database: database, prices: prices, writer: writer, outbox: outbox,
+                                redaction: redaction)
         } catch {
             await outbox?.close()
             await database.close()

@@ -15,7 +15,7 @@ struct DatabaseOptions: ParsableArguments {
     }
 
     /// Opens the ledger the options name.
-    func open() async throws -> Ledger {
-        try await Ledger.open(url: try resolvedURL(), drivers: AILedgerCommand.drivers)
+    func open(redaction: RedactionPolicy = .secrets) async throws -> Ledger {
+        try await Ledger.open(url: try resolvedURL(), drivers: AILedgerCommand.drivers, redaction: redaction)
     }
 }

@@ -16,12 +16,14 @@ struct IngestCommand: AsyncParsableCommand {
     @OptionGroup var database: DatabaseOptions
     @Argument(help: "A JSON Lines file, or - for standard input.") var file: String
     @Option(help: "calls, interactions or conversations.") var kind: RecordKind = .calls
+    @OptionGroup var privacy: PrivacyOptions
 
     func run() async throws {
         guard let input = file == "-" ? FileHandle.standardInput : FileHandle(forReadingAtPath: file) else {
             throw ValidationError("cannot read \(file)")
         }
-        let ledger = try await Ledger.open(url: try database.resolvedURL(), drivers: AILedgerCommand.drivers, writer: WriterOptions())
+        let ledger = try await Ledger.open(url: try database.resolvedURL(), drivers: AILedgerCommand.drivers, writer: WriterOptions(),
+                                           redaction: try privacy.redactionPolicy())
         let progress = isatty(STDERR_FILENO) == 1
         var lineNumber = 0, accepted = 0, failed = 0
         let lines = LineReader(input)

@@ -29,6 +29,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "Store the prompts and completions OpenTelemetry spans carry (off: they may hold personal data).") var captureContent = false
     @Option(help: "Requests a second each API key may make on average (429 past it).") var requestsPerSecond: Double = 100
     @Option(help: "Requests an API key may make at once above its average.") var burst = 200
+    @OptionGroup var privacy: PrivacyOptions
     @Option(help: "What to log: trace, debug, info (one line per request), notice, warning, error or critical; default: AILEDGER_LOG_LEVEL, else info.")
     var logLevel: String?
 
@@ -59,7 +60,9 @@ struct ServeCommand: AsyncParsableCommand {
         let outboxPath = noOutbox ? nil : try outbox ?? Self.defaultOutbox(for: url)
         var writer = WriterOptions(outboxURL: outboxPath.map { $0.hasPrefix("sqlite:") ? $0 : "sqlite://" + $0 })
         writer.logger.logLevel = logger.logLevel
-        let ledger = try await Ledger.open(url: url, drivers: AILedgerCommand.drivers, writer: writer)
+        let redaction = try privacy.redactionPolicy()
+        let ledger = try await Ledger.open(url: url, drivers: AILedgerCommand.drivers, writer: writer, redaction: redaction)
+        logger.info("redacting \(redaction.summary) from every record")
         if let complete = try? await ledger.rollupsAreComplete(), !complete,
            (try? await ledger.migrations.history().contains { $0.version >= 5 && $0.success }) == true {
             logger.warning("the rollups do not count every stored call yet, so dashboards read the raw rows; run `ailedger rollups rebuild`")

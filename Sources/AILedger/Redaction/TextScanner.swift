@@ -1,0 +1,65 @@
+/// The built-in detectors as one pass over UTF-8 bytes: each byte that can begin a value
+/// (a digit or letter at a word start, `@`, `+`, `(`, `-`, `:`) tries the detectors that
+/// begin that way, and a found value is checked (Luhn, mod-97, octets, lengths) before it
+/// counts.
+package struct TextScanner: Sendable {
+    /// The detectors that run.
+    let enabled: Set<RedactionDetector>
+    let email, phone, card, iban, ip, ssn: Bool
+    private let anySecret, anyNumber: Bool
+
+    package init(enabled: Set<RedactionDetector>) {
+        self.enabled = enabled
+        (email, phone, card) = (enabled.contains(.email), enabled.contains(.phone), enabled.contains(.paymentCard))
+        (iban, ip, ssn) = (enabled.contains(.iban), enabled.contains(.ipAddress), enabled.contains(.ssn))
+        anySecret = !enabled.isDisjoint(with: RedactionDetector.secrets)
+        anyNumber = phone || card || ip || ssn
+    }
+
+    /// The values found in `text`, in order, none overlapping.
+    package func scan(_ text: UnsafeBufferPointer<UInt8>) -> [ScanMatch] {
+        var matches: [ScanMatch] = []
+        let n = text.count
+        var i = 0
+        var lastEnd = 0
+        while i < n {
+            let byte = text[i]
+            let previous: UInt8 = i > 0 ? text[i - 1] : 0x20
+            var found: ScanMatch?
+            switch byte {
+            case 0x40 where email:  // @
+                found = emailAt(text, i, notBefore: lastEnd)
+            case 0x30...0x39 where !Byte.isWord(previous):
+                if anyNumber { found = numberAt(text, i, previous: previous) }
+                if found == nil { i = Byte.endOfWord(text, i); continue }
+            case 0x2B where phone && !Byte.isWord(previous):  // +
+                found = internationalPhoneAt(text, i)
+            case 0x28 where phone && !Byte.isWord(previous):  // (
+                found = nationalPhoneAt(text, i)
+            case 0x2D where enabled.contains(.privateKey):  // -
+                found = privateKeyAt(text, i)
+            case 0x3A where ip && previous != 0x3A && !Byte.isWord(previous):  // :
+                found = ipv6At(text, i)
+            case 0x41...0x5A, 0x61...0x7A:
+                guard !Byte.isWord(previous) else { break }
+                if anySecret { found = secretAt(text, i) }
+                if found == nil && iban && Byte.isUpper(byte) { found = ibanAt(text, i) }
+                if found == nil && ip && Byte.isHex(byte) { found = ipv6At(text, i) }
+                if found == nil {
+                    i = Byte.endOfWord(text, i)
+                    continue
+                }
+            default:
+                break
+            }
+            if let found {
+                matches.append(found)
+                lastEnd = found.end
+                i = found.end
+            } else {
+                i += 1
+            }
+        }
+        return matches
+    }
+}
