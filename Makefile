@@ -11,7 +11,7 @@ FUZZ_TARGETS := url timestamp cursor json usage prices litellm migration time cs
 FUZZ_SECONDS ?= 60
 FUZZER_LIBRARY = $(firstword $(wildcard $(dir $(realpath $(shell command -v $(SWIFT))))../lib/clang/*/lib/linux/libclang_rt.fuzzer_no_main-*.a))
 
-.PHONY: all deps test-deps build demo test fuzz fuzz-build bench-query bench-writer bench-server openapi screenshots clean
+.PHONY: all deps test-deps build demo test fuzz fuzz-build bench-query bench-writer bench-server bench-redaction openapi screenshots clean
 
 all: build
 
@@ -88,6 +88,13 @@ bench-server: test-deps
 	$(SWIFT) build -c release --product ailedger
 	$(SWIFT) build -c release --product ServerBenchmark
 	AILEDGER_DEFAULT_DURABILITY=1 scripts/with-test-servers.sh sh -c '.build/release/ServerBenchmark "sqlite://$$(mktemp -d)/bench.db" \
+		"$$AILEDGER_TEST_POSTGRES_URL" "$$AILEDGER_TEST_MYSQL_URL"'
+
+# What redaction costs per record beside what record() costs to write it (see
+# Benchmarks/README.md).
+bench-redaction: test-deps
+	$(SWIFT) build -c release --product RedactionBenchmark
+	AILEDGER_DEFAULT_DURABILITY=1 scripts/with-test-servers.sh sh -c '.build/release/RedactionBenchmark "sqlite://$$(mktemp -d)/bench.db" \
 		"$$AILEDGER_TEST_POSTGRES_URL" "$$AILEDGER_TEST_MYSQL_URL"'
 
 # Writes Sources/AILedgerServer/OpenAPIDocument.swift from scripts/openapi.py.

@@ -20,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/adam-fowler/compress-nio", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
@@ -95,6 +96,8 @@ let package = Package(
             dependencies: [
                 "AILedger", "AILedgerSQLite", "AILedgerPostgres", "AILedgerMySQL", "AILedgerServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "CompressNIO", package: "compress-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -102,7 +105,7 @@ let package = Package(
             ]
         ),
 
-        // Benchmarks (run with `make bench-query`, `make bench-writer` and `make bench-server`).
+        // Benchmarks (run with `make bench-query`, `make bench-writer`, `make bench-server` and `make bench-redaction`).
         .executableTarget(
             name: "QueryBenchmark",
             dependencies: ["AILedger", "AILedgerSQLite", "AILedgerPostgres", "AILedgerMySQL", "AILedgerConformance"],
@@ -117,6 +120,12 @@ let package = Package(
             name: "ServerBenchmark",
             dependencies: ["AILedger", "AILedgerSQLite", "AILedgerPostgres", "AILedgerMySQL", "AILedgerConformance", "AILedgerOTLP"],
             path: "Benchmarks/ServerBenchmark"
+        ),
+
+        .executableTarget(
+            name: "RedactionBenchmark",
+            dependencies: ["AILedger", "AILedgerSQLite", "AILedgerPostgres", "AILedgerMySQL", "AILedgerConformance"],
+            path: "Benchmarks/RedactionBenchmark"
         ),
 
         .executableTarget(

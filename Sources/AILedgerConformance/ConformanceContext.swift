@@ -25,6 +25,13 @@ public struct ConformanceContext: Sendable {
         try await Ledger.open(url: url, drivers: suite.drivers, writer: writer)
     }
 
+    /// Empties the database: every migration reverted and applied again.
+    func reset() async throws {
+        let applied = try await ledger.migrations.history().filter(\.success).count
+        if applied > 0 { try await ledger.migrations.down(steps: applied) }
+        try await ledger.migrate()
+    }
+
     /// Runs one statement on a writer connection.
     func execute(_ sql: String, _ parameters: [SQLValue] = []) async throws {
         try await ledger.database.withConnection(.write) { connection in

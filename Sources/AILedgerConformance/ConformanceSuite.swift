@@ -54,5 +54,5 @@ public struct ConformanceSuite: Sendable {
     /// All cases, in a stable order.
     static let cases: [Case] = RecordingCases.all + MigrationCases.all + ErrorCases.all + ConcurrencyCases.all
         + PricingCases.all + AnalyticsCases.all + QueryCases.all + ReportCases.all + MoneyCases.all
-        + WriterCases.all + WriterFaultCases.all + LimitCases.all + SQLQueryCases.all + RollupCases.all
+        + WriterCases.all + WriterFaultCases.all + LimitCases.all + SQLQueryCases.all + RollupCases.all + RetentionCases.all
 }

@@ -127,6 +127,10 @@ extension MySQLTests {
         try await ServeScenario.expectServes(url: url, drivers: drivers)
     }
 
+    @Test func redactsOnEveryPath() async throws {
+        try await PrivacyScenario.expectRedactsOnEveryPath(url: url, drivers: drivers)
+    }
+
     @Test func receivesOpenTelemetrySpans() async throws {
         try await OTLPScenario.expectReceives(url: url, drivers: drivers)
     }

@@ -36,6 +36,11 @@ import Testing
         try await ServeScenario.expectServes(url: url, drivers: drivers)
     }
 
+    @Test func redactsOnEveryPath() async throws {
+        let url = "sqlite://" + TemporaryDirectory.make().appendingPathComponent("privacy.sqlite").path
+        try await PrivacyScenario.expectRedactsOnEveryPath(url: url, drivers: drivers)
+    }
+
     @Test func receivesOpenTelemetrySpans() async throws {
         let url = "sqlite://" + TemporaryDirectory.make().appendingPathComponent("otlp.sqlite").path
         try await OTLPScenario.expectReceives(url: url, drivers: drivers)

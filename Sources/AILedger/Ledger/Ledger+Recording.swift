@@ -25,7 +25,7 @@ extension Ledger {
     /// records `batch`, which holds the same record.
     private func record(one record: PendingRecord, validating validate: () throws -> Void,
                         else batch: @autoclosure () -> RecordBatch) async throws {
-        guard let writer else { return try await self.record(batch()) }
+        guard let writer else { return try await self.record(redacted: batch()) }
         if try offer(record, to: writer, validating: validate) { return }
         try await writer.enqueue(record)
     }
@@ -52,8 +52,12 @@ extension Ledger {
     /// duplicates a row. A call that names an interaction of the same batch takes its
     /// conversation and user where it names none.
     public func record(_ batch: RecordBatch) async throws {
-        var batch = batch.inheritingWithinBatch()
-        if let redactor { batch = redactor.redacted(batch) }
+        try await record(redacted: redactor?.redacted(batch) ?? batch)
+    }
+
+    /// Records a batch that was redacted already (a pseudonym redacted twice would change).
+    private func record(redacted batch: RecordBatch) async throws {
+        let batch = batch.inheritingWithinBatch()
         do {
             try batch.validate()
         } catch {

@@ -10,6 +10,9 @@ package final class Redactor: Sendable {
     private let key: [UInt8]
     private let counts = Locked<[String: Int64]>([:])
     private let counters: [String: Counter]
+    /// Recent user ids and their pseudonyms: the same few users record call after call,
+    /// and an HMAC costs more than scanning a record.
+    private let userPseudonyms = Locked<[String: String]>([:])
 
     /// Runs `policy`; throws `LedgerError.Kind.invalidConfiguration` when it cannot work.
     package init(policy: RedactionPolicy) throws {
@@ -63,7 +66,14 @@ package final class Redactor: Sendable {
         switch strategy {
         case .placeholder: return "[USER]"
         case .mask: return Self.masked(Array(id.utf8))
-        case .pseudonym: return "user_" + pseudonym("USER", Array(id.utf8))
+        case .pseudonym:
+            if let known = userPseudonyms.withLock({ $0[id] }) { return known }
+            let value = "user_" + pseudonym("USER", Array(id.utf8))
+            userPseudonyms.withLock { cache in
+                if cache.count >= 4_096 { cache.removeAll(keepingCapacity: true) }
+                cache[id] = value
+            }
+            return value
         }
     }
 

@@ -30,6 +30,11 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Requests a second each API key may make on average (429 past it).") var requestsPerSecond: Double = 100
     @Option(help: "Requests an API key may make at once above its average.") var burst = 200
     @OptionGroup var privacy: PrivacyOptions
+    @Option(help: ArgumentHelp("Remove records older than this, at start and then daily: days (90d) or weeks (12w); see `ailedger retention apply`.",
+                               valueName: "age"))
+    var retention: String?
+    @Option(help: ArgumentHelp("Where --retention archives rows first: table, or a FILE.jsonl or FILE.jsonl.gz.", valueName: "table|file"))
+    var retentionArchive: String?
     @Option(help: "What to log: trace, debug, info (one line per request), notice, warning, error or critical; default: AILEDGER_LOG_LEVEL, else info.")
     var logLevel: String?
 
@@ -44,6 +49,9 @@ struct ServeCommand: AsyncParsableCommand {
         if let logLevel, Logger.Level(rawValue: logLevel.lowercased()) == nil {
             throw ValidationError("--log-level must be trace, debug, info, notice, warning, error or critical")
         }
+        if let retention { _ = try RetentionCommand.days(retention) }
+        if retentionArchive != nil && retention == nil { throw ValidationError("--retention-archive needs --retention") }
+        _ = try RetentionCommand.archive(retentionArchive)
         if noOutbox && outbox != nil { throw ValidationError("--outbox and --no-outbox exclude each other") }
         guard !insecureNoAuth || Self.isLoopback(host) else {
             throw ValidationError("--insecure-no-auth serves only a loopback address (127.0.0.1, ::1, localhost), not \(host)")
@@ -72,8 +80,30 @@ struct ServeCommand: AsyncParsableCommand {
                                                                      requestsPerSecondPerKey: requestsPerSecond, burstPerKey: burst,
                                                                      captureContent: captureContent),
                                   logger: logger, metrics: registry)
+        let retentionRuns = try retention.map { age in
+            let policy = RetentionPolicy(days: try RetentionCommand.days(age), archive: try RetentionCommand.archive(retentionArchive))
+            let log = logger
+            return Task { await Self.applyDaily(policy, to: ledger, logger: log) }
+        }
+        defer { retentionRuns?.cancel() }
         try await server.run(host: host, port: port, otlpPort: otlpPort) { port in
             StandardError.print("ailedger serving \(ledger.url) on http://\(shown):\(port) (outbox: \(outboxPath ?? "none"))")
+        }
+    }
+
+    /// Applies `policy` now and every 24 hours until cancelled, logging what it removed.
+    static func applyDaily(_ policy: RetentionPolicy, to ledger: Ledger, logger: Logger) async {
+        while !Task.isCancelled {
+            do {
+                let report = try await ledger.applyRetention(policy)
+                logger.info("retention removed \(report.total) rows recorded before \(report.cutoff)",
+                            metadata: ["deleted": "\(report.deleted.sorted { $0.key < $1.key })"])
+            } catch is CancellationError {
+                return
+            } catch {
+                logger.error("retention failed; it runs again in 24 hours", metadata: ["error": "\(error)"])
+            }
+            try? await Task.sleep(for: .seconds(86_400))
         }
     }
 

@@ -3,12 +3,15 @@ import Foundation
 /// Reads a file's lines, 64 KiB at a time, on a dispatch queue of its own so the blocking
 /// reads never run on Swift's cooperative pool.
 final class LineReader: @unchecked Sendable {
-    private let handle: FileHandle
+    private let read: @Sendable () throws -> Data?
     private let queue = DispatchQueue(label: "ailedger.line-reader")
     private var pending: [UInt8] = []
     private var finished = false
 
-    init(_ handle: FileHandle) { self.handle = handle }
+    init(_ handle: FileHandle) { read = { try handle.read(upToCount: 1 << 16) } }
+
+    /// Reads the decompressed members of a gzip file.
+    init(_ members: GzipMembers) { read = { try members.next() } }
 
     /// The next line without its line break; nil at the end of the file.
     func next() async throws -> String? {
@@ -24,7 +27,7 @@ final class LineReader: @unchecked Sendable {
                 return String(decoding: pending, as: UTF8.self)
             }
             let chunk: Data? = try await withCheckedThrowingContinuation { continuation in
-                queue.async { [handle] in continuation.resume(with: Result { try handle.read(upToCount: 1 << 16) }) }
+                queue.async { [read] in continuation.resume(with: Result { try read() }) }
             }
             if let chunk, !chunk.isEmpty { pending += chunk } else { finished = true }
         }

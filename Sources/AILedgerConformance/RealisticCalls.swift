@@ -3,10 +3,12 @@ import Foundation
 
 /// Calls the size of real chat completions, about 3 KB each: a 700-byte prompt, a 400-byte
 /// completion, the ~1 KB request and the ~800-byte response as the provider returned them.
-enum RealisticCalls {
-    static let models = ["gpt-4o", "gpt-4o-mini", "claude-3-5-haiku-20241022", "claude-sonnet-4-20250514"]
+public enum RealisticCalls {
+    /// The models the calls name, in turn.
+    public static let models = ["gpt-4o", "gpt-4o-mini", "claude-3-5-haiku-20241022", "claude-sonnet-4-20250514"]
 
-    static func make(_ count: Int, user: String, seed: Int) -> [Call] {
+    /// `count` calls of user `user`, different for each `seed`.
+    public static func make(_ count: Int, user: String, seed: Int) -> [Call] {
         (0..<count).map { n in
             let k = seed * 1_000_003 + n
             let model = models[k % models.count]
@@ -40,7 +42,7 @@ enum RealisticCalls {
     /// and again: with their own fixed times, every id would fall among a few old
     /// milliseconds and each insert would land at a random place in the table's key, which
     /// is not what a live client's calls do.)
-    static func body(_ calls: [Call]) -> String {
+    public static func body(_ calls: [Call]) -> String {
         JSONValue.array(calls.map { call in
             guard case .object(var fields) = call.json else { return call.json }
             fields["id"] = nil

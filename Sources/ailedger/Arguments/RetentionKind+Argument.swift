@@ -1,0 +1,4 @@
+import AILedger
+import ArgumentParser
+
+extension RetentionKind: ExpressibleByArgument {}
