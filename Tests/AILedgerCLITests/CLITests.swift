@@ -124,7 +124,7 @@ import Testing
         let calls = (0..<30).map { i in Call(createdAt: Date(timeIntervalSince1970: 1_750_000_000 + Double(i) * 7_000), model: "m\(i % 3)",
                                               usage: TokenUsage(input: 10, output: 2), costUSD: 0.001) }
         let url = try await Self.ledger(with: calls)
-        let down = try await Self.run(["migrate", "down", "--url", url, "--steps", "1"])
+        let down = try await Self.run(["migrate", "down", "--url", url, "--steps", "2"])
         #expect(down.status == 0, "\(down.output)")
         // Migration 5 meets calls already stored: they are not in the rollups yet.
         let up = try await Self.run(["migrate", "up", "--url", url])
@@ -146,5 +146,52 @@ import Testing
         #expect(usage.costUSD == Decimal(string: "0.03"))
         let bad = try await Self.run(["rollups", "rebuild", "--url", url, "--since", "2025-02-30"])
         #expect(bad.status == 64, "\(bad.output)")
+    }
+
+    @Test func redactShowsWhatTheLedgerWouldStore() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ailedger-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let text = folder.appendingPathComponent("prompts.txt")
+        try Data("my key is sk-proj-Ab3dEf6hIj9kLm2nOp5qRs8tUv1wXy4zAB7cD0eF\nmail jane@example.com, card 4111 1111 1111 1111\n".utf8).write(to: text)
+        // By default only secrets go.
+        let secrets = try await Self.run(["redact", text.path])
+        #expect(secrets.status == 0, "\(secrets.output)")
+        #expect(secrets.output.contains("my key is [OPENAI_KEY]\nmail jane@example.com, card 4111 1111 1111 1111"), "\(secrets.output)")
+        #expect(secrets.output.contains("1 values replaced: openai_key 1"), "\(secrets.output)")
+        // A configuration file, overridden by --redact.
+        let config = folder.appendingPathComponent("ailedger.json")
+        try Data(#"{"redaction": {"detectors": {"email": "mask", "payment_card": "mask"}, "rules": [{"name": "key_talk", "pattern": "my key is"}]}}"#.utf8)
+            .write(to: config)
+        let configured = try await Self.run(["redact", "--config", config.path, text.path])
+        #expect(configured.output.contains("[KEY_TALK] sk-proj-"), "\(configured.output)")
+        #expect(configured.output.contains("mail j***@example.com, card ****1111"), "\(configured.output)")
+        let all = try await Self.run(["redact", "--config", config.path, "--redact", "all", text.path])
+        #expect(all.output.contains("[KEY_TALK] ****D0eF\nmail j***@example.com, card ****1111"), "\(all.output)")
+        // A mistake names the field, and the key never shows.
+        try Data(#"{"redaction": {"detectors": ["emial"]}}"#.utf8).write(to: config)
+        let wrong = try await Self.run(["redact", "--config", config.path, text.path])
+        #expect(wrong.status != 0 && wrong.output.contains("redaction.detectors[0] 'emial' is not a detector"), "\(wrong.output)")
+        try Data(#"{"redaction": {"detectors": {"email": "pseudonym"}, "pseudonym_key_env": "AILEDGER_TEST_NO_SUCH_KEY"}}"#.utf8).write(to: config)
+        let keyless = try await Self.run(["redact", "--config", config.path, text.path])
+        #expect(keyless.status != 0 && keyless.output.contains("AILEDGER_TEST_NO_SUCH_KEY, which is not set"), "\(keyless.output)")
+    }
+
+    @Test func retentionApplyCountsRemovesAndRefusesBadAges() async throws {
+        let old = Date().addingTimeInterval(-40 * 86_400)
+        let calls = (0..<30).map { i in Call(createdAt: i < 20 ? old.addingTimeInterval(Double(i)) : Date(), model: "m", usage: TokenUsage(input: 1, output: 1)) }
+        let url = try await Self.ledger(with: calls)
+        let dry = try await Self.run(["retention", "apply", "--url", url, "--older-than", "30d", "--dry-run"])
+        #expect(dry.status == 0 && dry.output.contains("Would remove") && dry.output.contains("calls           20"), "\(dry.output)")
+        let applied = try await Self.run(["retention", "apply", "--url", url, "--older-than", "4w", "--archive", "table", "--kind", "calls"])
+        #expect(applied.status == 0 && applied.output.contains("calls           20, 20 archived"), "\(applied.output)")
+        #expect(!applied.output.unicodeScalars.contains { $0.value == 0x1B || $0 == "\r" }, "no progress line in a pipe")
+        let again = try await Self.run(["retention", "apply", "--url", url, "--older-than", "30"])
+        #expect(again.status == 0 && again.output.contains("calls           0"), "\(again.output)")
+        for bad in [["--older-than", "0d"], ["--older-than", "3h"], ["--older-than", "30d", "--archive", "archive.csv"],
+                    ["--older-than", "30d", "--batch-size", "6000"]] {
+            let refused = try await Self.run(["retention", "apply", "--url", url] + bad)
+            #expect(refused.status == 64, "\(bad): \(refused.output)")
+        }
     }
 }

@@ -167,6 +167,10 @@ extension PostgresTests {
         try await PrivacyScenario.expectRedactsOnEveryPath(url: url, drivers: drivers)
     }
 
+    @Test func retentionSurvivesKill() async throws {
+        try await RetentionScenario.expectSurvivesKill(url: url, drivers: drivers)
+    }
+
     @Test func receivesOpenTelemetrySpans() async throws {
         try await OTLPScenario.expectReceives(url: url, drivers: drivers)
     }

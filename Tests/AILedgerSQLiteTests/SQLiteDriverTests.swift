@@ -41,6 +41,11 @@ import Testing
         try await PrivacyScenario.expectRedactsOnEveryPath(url: url, drivers: drivers)
     }
 
+    @Test func retentionSurvivesKill() async throws {
+        let url = "sqlite://" + TemporaryDirectory.make().appendingPathComponent("retention.sqlite").path
+        try await RetentionScenario.expectSurvivesKill(url: url, drivers: drivers)
+    }
+
     @Test func receivesOpenTelemetrySpans() async throws {
         let url = "sqlite://" + TemporaryDirectory.make().appendingPathComponent("otlp.sqlite").path
         try await OTLPScenario.expectReceives(url: url, drivers: drivers)

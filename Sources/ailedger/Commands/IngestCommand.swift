@@ -25,10 +25,11 @@ struct IngestCommand: AsyncParsableCommand {
                                            redaction: try privacy.redactionPolicy())
         let progress = isatty(STDERR_FILENO) == 1
         var accepted = 0, failed = 0
+        var archive = false
         do {
             // An archive from `retention apply` holds every kind, children before parents:
             // read it once per kind, parents first.
-            let archive = file == "-" ? false : try await Self.isArchive(try reader())
+            archive = file == "-" ? false : try await Self.isArchive(try reader())
             for pass in archive ? [RecordKind.conversations, .interactions, .calls] : [kind] {
                 let lines = try reader()
                 var lineNumber = 0
@@ -66,7 +67,7 @@ struct IngestCommand: AsyncParsableCommand {
         let left = await ledger.close()
         let refused = ledger.writerStatistics?.rejected ?? 0  // by the database, e.g. a parent never recorded
         if progress { StandardError.write("\r") }
-        print("\(accepted.grouped) records recorded, \(failed.grouped) lines failed"
+        print("\(accepted.grouped) \(archive ? "records" : kind.rawValue) recorded, \(failed.grouped) lines failed"
               + (refused == 0 ? "" : ", \(refused.grouped) records refused by the database")
               + (left.isComplete ? "" : ", \(left.unwritten.grouped) records could not be written"))
         if failed > 0 || refused > 0 || !left.isComplete { throw ExitCode(1) }

@@ -80,7 +80,8 @@ struct RetentionCommand: AsyncParsableCommand {
                      "ailedger_conversations": "conversations"]
         var lines = [report.dryRun ? "Would remove, recorded before \(day):" : "Removed, recorded before \(day):"]
         for table in ["ailedger_calls", "ailedger_interactions", "ailedger_sql_queries", "ailedger_conversations"] {
-            guard let deleted = report.deleted[table] else { continue }
+            let deleted = report.deleted[table] ?? 0
+            if table == "ailedger_sql_queries" && deleted == 0 { continue }
             let archived = report.archived[table].map { ", \($0.grouped) archived" } ?? ""
             lines.append("  \((names[table] ?? table).padding(toLength: 15, withPad: " ", startingAt: 0)) \(deleted.grouped)\(archived)")
         }
