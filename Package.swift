@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "AILedgerConformance", targets: ["AILedgerConformance"]),
         .library(name: "AILedgerOTLP", targets: ["AILedgerOTLP"]),
         .library(name: "AILedgerServer", targets: ["AILedgerServer"]),
+        .library(name: "AILedgerCrypto", targets: ["AILedgerCrypto"]),
         .executable(name: "ailedger", targets: ["ailedger"]),
     ],
     dependencies: [
@@ -21,6 +22,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/adam-fowler/compress-nio", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
@@ -75,6 +77,10 @@ let package = Package(
         // dependency but the core.
         .target(name: "AILedgerOTLP", dependencies: ["AILedger"]),
 
+        // Field encryption at rest (AES-256-GCM over swift-crypto), apart so that a library
+        // user who encrypts nothing builds no crypto.
+        .target(name: "AILedgerCrypto", dependencies: ["AILedger", .product(name: "Crypto", package: "swift-crypto")]),
+
         // The HTTP service: JSON ingest and query over the ledger (Hummingbird 2).
         .target(
             name: "AILedgerServer",
@@ -94,7 +100,7 @@ let package = Package(
         .executableTarget(
             name: "ailedger",
             dependencies: [
-                "AILedger", "AILedgerSQLite", "AILedgerPostgres", "AILedgerMySQL", "AILedgerServer",
+                "AILedger", "AILedgerSQLite", "AILedgerPostgres", "AILedgerMySQL", "AILedgerServer", "AILedgerCrypto",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "CompressNIO", package: "compress-nio"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -160,20 +166,20 @@ let package = Package(
             path: "Tests/WriterProbe"
         ),
 
-        .testTarget(name: "AILedgerTests", dependencies: ["AILedger", "AILedgerOTLP"], exclude: ["RedactionCorpus"]),
+        .testTarget(name: "AILedgerTests", dependencies: ["AILedger", "AILedgerOTLP", "AILedgerCrypto"], exclude: ["RedactionCorpus"]),
         // Runs the `ailedger` binary as a process.
         .testTarget(name: "AILedgerCLITests", dependencies: ["AILedger", "AILedgerSQLite", "AILedgerConformance", "ailedger"]),
         .testTarget(
             name: "AILedgerSQLiteTests",
-            dependencies: ["AILedger", "AILedgerSQLite", "AILedgerConformance", .product(name: "CoreMetrics", package: "swift-metrics")]
+            dependencies: ["AILedger", "AILedgerSQLite", "AILedgerConformance", "AILedgerCrypto", .product(name: "CoreMetrics", package: "swift-metrics")]
         ),
         .testTarget(
             name: "AILedgerMySQLTests",
-            dependencies: ["AILedger", "AILedgerMySQL", "AILedgerSQLite", "AILedgerConformance"]
+            dependencies: ["AILedger", "AILedgerMySQL", "AILedgerSQLite", "AILedgerConformance", "AILedgerCrypto"]
         ),
         .testTarget(
             name: "AILedgerPostgresTests",
-            dependencies: ["AILedger", "AILedgerPostgres", "AILedgerSQLite", "AILedgerConformance"]
+            dependencies: ["AILedger", "AILedgerPostgres", "AILedgerSQLite", "AILedgerConformance", "AILedgerCrypto"]
         ),
     ]
 )

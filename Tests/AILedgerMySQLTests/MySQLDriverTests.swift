@@ -1,5 +1,6 @@
 import AILedger
 import AILedgerConformance
+import AILedgerCrypto
 import AILedgerMySQL
 import AILedgerSQLite
 import Foundation
@@ -133,6 +134,10 @@ extension MySQLTests {
 
     @Test func retentionSurvivesKill() async throws {
         try await RetentionScenario.expectSurvivesKill(url: url, drivers: drivers)
+    }
+
+    @Test func encryptsFieldsAtRest() async throws {
+        try await EncryptionScenario.expectEncrypts(url: url, drivers: drivers) { try AESGCMKeyring(keys: $0, current: $1) }
     }
 
     @Test func receivesOpenTelemetrySpans() async throws {

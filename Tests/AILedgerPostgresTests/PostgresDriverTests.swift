@@ -1,5 +1,6 @@
 import AILedger
 import AILedgerConformance
+import AILedgerCrypto
 import AILedgerPostgres
 import AILedgerSQLite
 import Foundation
@@ -169,6 +170,10 @@ extension PostgresTests {
 
     @Test func retentionSurvivesKill() async throws {
         try await RetentionScenario.expectSurvivesKill(url: url, drivers: drivers)
+    }
+
+    @Test func encryptsFieldsAtRest() async throws {
+        try await EncryptionScenario.expectEncrypts(url: url, drivers: drivers) { try AESGCMKeyring(keys: $0, current: $1) }
     }
 
     @Test func receivesOpenTelemetrySpans() async throws {

@@ -1,5 +1,6 @@
 import AILedger
 import AILedgerConformance
+import AILedgerCrypto
 import AILedgerSQLite
 import Foundation
 import Testing
@@ -44,6 +45,11 @@ import Testing
     @Test func retentionSurvivesKill() async throws {
         let url = "sqlite://" + TemporaryDirectory.make().appendingPathComponent("retention.sqlite").path
         try await RetentionScenario.expectSurvivesKill(url: url, drivers: drivers)
+    }
+
+    @Test func encryptsFieldsAtRest() async throws {
+        let url = "sqlite://" + TemporaryDirectory.make().appendingPathComponent("encryption.sqlite").path
+        try await EncryptionScenario.expectEncrypts(url: url, drivers: drivers) { try AESGCMKeyring(keys: $0, current: $1) }
     }
 
     @Test func receivesOpenTelemetrySpans() async throws {

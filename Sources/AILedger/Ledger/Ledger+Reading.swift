@@ -3,7 +3,7 @@ import Foundation
 extension Ledger {
     /// The call with `id`, or nil.
     public func call(id: UUID) async throws -> Call? {
-        try await fetchOne(Call.table, Call.columns, id: id).map(Call.init(row:))
+        try await fetchOne(Call.table, Call.columns, id: id).map { opened(try Call(row: $0)) }
     }
 
     /// The interaction with `id`, or nil.
@@ -11,7 +11,7 @@ extension Ledger {
         guard let interaction = try await fetchOne(Interaction.table, Interaction.columns, id: id).map(Interaction.init(row:)) else {
             return nil
         }
-        return try await withSQLQueries([interaction]).first
+        return try await withSQLQueries([interaction]).first.map(opened)
     }
 
     /// The conversation with `id`, or nil.
@@ -38,7 +38,7 @@ extension Ledger {
     /// (`PageCursor(after: lastCallOfThePreviousPage)`).
     public func calls(_ filter: LedgerFilter = LedgerFilter(), limit: Int = 100, after cursor: PageCursor? = nil) async throws -> [Call] {
         try await page(Call.table, Call.columns, "c", limit: limit, after: cursor) { filter.apply(toCalls: &$0) }
-            .map(Call.init(row:))
+            .map { opened(try Call(row: $0)) }
     }
 
     /// Interactions matching `filter`, newest first, at most `limit`, starting after `cursor`.
@@ -46,7 +46,7 @@ extension Ledger {
                              after cursor: PageCursor? = nil) async throws -> [Interaction] {
         try await withSQLQueries(page(Interaction.table, Interaction.columns, "i", limit: limit, after: cursor) {
             filter.apply(toInteractions: &$0)
-        }.map(Interaction.init(row:)))
+        }.map(Interaction.init(row:))).map(opened)
     }
 
     /// Conversations matching `filter`, newest first, at most `limit`, starting after `cursor`.

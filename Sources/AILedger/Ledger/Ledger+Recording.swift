@@ -21,25 +21,21 @@ extension Ledger {
                          else: RecordBatch(conversations: [conversation]))
     }
 
-    /// Hands one record to the buffered writer once it is valid; without a writer,
-    /// records `batch`, which holds the same record.
+    /// Hands one record to the buffered writer once it is valid (and sealed, when fields
+    /// are encrypted), without suspending while the buffer has room: the path nearly every
+    /// record takes. Without a writer, records `batch`, which holds the same record.
     private func record(one record: PendingRecord, validating validate: () throws -> Void,
                         else batch: @autoclosure () -> RecordBatch) async throws {
         guard let writer else { return try await self.record(redacted: batch()) }
-        if try offer(record, to: writer, validating: validate) { return }
-        try await writer.enqueue(record)
-    }
-
-    /// Validates `record` and adds it to the writer's buffer if there is room, without
-    /// suspending: the path nearly every record takes. False when the buffer is full.
-    private func offer(_ record: PendingRecord, to writer: BufferedWriter, validating validate: () throws -> Void) throws -> Bool {
         do {
             try validate()
         } catch {
             writer.countRejected(1)
             throw error
         }
-        return writer.offer(record)
+        let record = try encryption?.sealed(record) ?? record
+        if writer.offer(record) { return }
+        try await writer.enqueue(record)
     }
 
     /// Records a batch in one transaction through the driver's bulk path; with a buffered
@@ -65,8 +61,9 @@ extension Ledger {
             throw error
         }
         guard !batch.isEmpty else { return }
-        if let writer { return try await writer.enqueue(PendingRecord.from(batch)) }
-        try await RowBatch(batch, prices: pricing.withLock { $0 }).insert(into: database)
+        let sealed = try encryption?.sealed(batch) ?? batch
+        if let writer { return try await writer.enqueue(PendingRecord.from(sealed)) }
+        try await RowBatch(sealed, prices: pricing.withLock { $0 }).insert(into: database)
     }
 
     /// Returns once every record recorded before the call is committed to the database (or

@@ -14,7 +14,7 @@ extension Ledger {
             sql.append(sql.columnList(Interaction.columns) + " FROM " + sql.table(Interaction.table, "i"))
             sql.condition("i.id IN (\(ids.map { sql.bind(.uuid($0)) }.joined(separator: ", ")))")
             sql.appendWhere()
-            for interaction in try await withSQLQueries(rows(sql).map(Interaction.init(row:))) {
+            for interaction in try await withSQLQueries(rows(sql).map(Interaction.init(row:))).map(opened) {
                 interactions[interaction.id] = interaction
             }
         }
@@ -157,8 +157,8 @@ extension Ledger {
         let filter = LedgerFilter(conversationID: id)
         let interactions = try await withSQLQueries(oldestFirst(Interaction.table, Interaction.columns, "i") {
             filter.apply(toInteractions: &$0)
-        }.map(Interaction.init(row:)))
-        let calls = try await oldestFirst(Call.table, Call.columns, "c") { filter.apply(toCalls: &$0) }.map(Call.init(row:))
+        }.map(Interaction.init(row:))).map(opened)
+        let calls = try await oldestFirst(Call.table, Call.columns, "c") { filter.apply(toCalls: &$0) }.map { opened(try Call(row: $0)) }
         let byInteraction = Dictionary(grouping: calls.filter { $0.interactionID != nil }, by: { $0.interactionID! })
         let turnIDs = Set(interactions.map(\.id))
         return ConversationTranscript(

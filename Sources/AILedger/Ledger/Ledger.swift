@@ -24,15 +24,19 @@ public final class Ledger: Sendable {
     let writerOptions: WriterOptions?
     /// What is redacted from records before they are buffered or stored; nil when nothing.
     let redactor: Redactor?
+    /// Which fields are sealed before records are buffered or stored; nil when none.
+    let encryption: FieldEncryption?
     /// Whether aggregates may be read from rollups (see `readsRollups`).
     let rollupReading = Locked(true)
     /// Whether the rollups were last seen complete, and when that was read.
     let rollupState = Locked<(complete: Bool, readAt: ContinuousClock.Instant)?>(nil)
 
     init(url: DatabaseURL, driver: any DatabaseDriver, database: any DatabaseClient, prices: PriceBook,
-         writer options: WriterOptions? = nil, outbox: Outbox? = nil, redaction: RedactionPolicy = .secrets) throws {
+         writer options: WriterOptions? = nil, outbox: Outbox? = nil, redaction: RedactionPolicy = .secrets,
+         encryption: FieldEncryption? = nil) throws {
         self.url = url
         self.redactor = redaction.isOff ? nil : try Redactor(policy: redaction)
+        self.encryption = encryption
         self.driver = driver
         self.database = database
         self.migrations = MigrationRunner(client: database, migrations: try Migration.parse(driver.bundledMigrations))
@@ -52,17 +56,19 @@ public final class Ledger: Sendable {
     /// and from prices stored in the database. With `writer` options, `record` hands records
     /// to a background writer and returns at once (see `WriterOptions`); without, it
     /// returns once they are committed. Every record is redacted by `redaction` before it
-    /// is buffered or stored (by default, credentials: see `RedactionPolicy.secrets`).
+    /// is buffered or stored (by default, credentials: see `RedactionPolicy.secrets`); with
+    /// `encryption`, its fields are then sealed, and read back opened (see `FieldEncryption`).
     /// Throws `LedgerError.Kind.invalidURL` for a malformed URL, `.unsupportedScheme` when
     /// no driver handles it, `.invalidConfiguration` for unworkable writer options or
     /// redaction policy, and the driver's connection errors. No message shows the password.
     public static func open(url: String, drivers: [any DatabaseDriver] = DatabaseDrivers.all,
                             prices: PriceBook = .bundled, writer: WriterOptions? = nil,
-                            redaction: RedactionPolicy = .secrets) async throws -> Ledger {
+                            redaction: RedactionPolicy = .secrets, encryption: FieldEncryption? = nil) async throws -> Ledger {
         let parsed = try DatabaseURL(url)
         let driver = try DatabaseDrivers.driver(for: parsed, among: drivers)
         try writer?.validate()
         try redaction.validate()
+        try encryption?.validate()
         var outbox: Outbox?
         if let outboxURL = writer?.outboxURL { outbox = try await Outbox.open(url: outboxURL, drivers: drivers) }
         let database: any DatabaseClient
@@ -75,7 +81,7 @@ public final class Ledger: Sendable {
         let ledger: Ledger
         do {
             ledger = try Ledger(url: parsed, driver: driver, database: database, prices: prices, writer: writer, outbox: outbox,
-                                redaction: redaction)
+                                redaction: redaction, encryption: encryption)
         } catch {
             await outbox?.close()
             await database.close()
@@ -136,8 +142,16 @@ public final class Ledger: Sendable {
     var dialect: any SQLDialect { database.dialect }
 
     /// Runs a built query on a reader connection.
+    ///
+    /// Throws `LedgerError.Kind.invalidValue` when it searches the text of a field that is
+    /// encrypted at rest: the database holds only ciphertext there.
     func rows(_ query: SQLBuilder) async throws -> [SQLRow] {
-        try await database.withConnection(.read) { connection in
+        if let encryption, let column = query.searchedColumns.sorted().first(where: { name in
+            encryption.fields.contains { $0.column == name }
+        }) {
+            throw LedgerError(.invalidValue, "text: \(column) is encrypted at rest, so the database cannot search it; filter by other fields")
+        }
+        return try await database.withConnection(.read) { connection in
             try await connection.query(query.sql, query.parameters)
         }
     }

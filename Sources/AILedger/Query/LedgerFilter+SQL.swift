@@ -112,6 +112,7 @@ extension LedgerFilter {
 
     private func applyText(_ sql: inout SQLBuilder) {
         guard let text else { return }
+        sql.searchedColumns.formUnion(["input_text", "output_text"])
         let input = sql.dialect.contains(sql.column("input_text"), sql.bind(.text(text)))
         let output = sql.dialect.contains(sql.column("output_text"), sql.bind(.text(text)))
         sql.condition("(\(input) OR \(output))")

@@ -7,6 +7,8 @@ struct SQLBuilder {
     private var conditions: [String] = []
     /// The alias that `column` and `filter` qualify column names with.
     var alias: String?
+    /// Columns whose text the statement searches, which it cannot do when they are encrypted.
+    var searchedColumns: Set<String> = []
 
     init(_ dialect: any SQLDialect, _ sql: String = "", alias: String? = nil) {
         self.dialect = dialect

@@ -14,8 +14,9 @@ struct DatabaseOptions: ParsableArguments {
         throw ValidationError("no database: pass --url or set AILEDGER_DATABASE_URL (for example sqlite://ledger.sqlite)")
     }
 
-    /// Opens the ledger the options name.
+    /// Opens the ledger the options name, with the encryption keys the environment names.
     func open(redaction: RedactionPolicy = .secrets) async throws -> Ledger {
-        try await Ledger.open(url: try resolvedURL(), drivers: AILedgerCommand.drivers, redaction: redaction)
+        try await Ledger.open(url: try resolvedURL(), drivers: AILedgerCommand.drivers, redaction: redaction,
+                              encryption: try EncryptionSettings.encryption())
     }
 }

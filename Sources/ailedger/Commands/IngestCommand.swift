@@ -22,7 +22,8 @@ struct IngestCommand: AsyncParsableCommand {
     func run() async throws {
         guard file == "-" || FileManager.default.isReadableFile(atPath: file) else { throw ValidationError("cannot read \(file)") }
         let ledger = try await Ledger.open(url: try database.resolvedURL(), drivers: AILedgerCommand.drivers, writer: WriterOptions(),
-                                           redaction: try privacy.redactionPolicy())
+                                           redaction: try privacy.redactionPolicy(),
+                                           encryption: try EncryptionSettings.encryption(configuration: try privacy.configuration()))
         let progress = isatty(STDERR_FILENO) == 1
         var accepted = 0, failed = 0
         var archive = false

@@ -69,7 +69,12 @@ struct ServeCommand: AsyncParsableCommand {
         var writer = WriterOptions(outboxURL: outboxPath.map { $0.hasPrefix("sqlite:") ? $0 : "sqlite://" + $0 })
         writer.logger.logLevel = logger.logLevel
         let redaction = try privacy.redactionPolicy()
-        let ledger = try await Ledger.open(url: url, drivers: AILedgerCommand.drivers, writer: writer, redaction: redaction)
+        let encryption = try EncryptionSettings.encryption(configuration: try privacy.configuration())
+        let ledger = try await Ledger.open(url: url, drivers: AILedgerCommand.drivers, writer: writer, redaction: redaction,
+                                           encryption: encryption)
+        if let encryption {
+            logger.info("encrypting \(encryption.fields.map(\.rawValue).sorted().joined(separator: ", ")) with key \(encryption.cipher.currentKeyID)")
+        }
         logger.info("redacting \(redaction.summary) from every record")
         if let complete = try? await ledger.rollupsAreComplete(), !complete,
            (try? await ledger.migrations.history().contains { $0.version >= 5 && $0.success }) == true {
