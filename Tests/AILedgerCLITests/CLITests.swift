@@ -194,4 +194,29 @@ import Testing
             #expect(refused.status == 64, "\(bad): \(refused.output)")
         }
     }
+
+    @Test func serveAppliesRetentionAsItStarts() async throws {
+        let old = Date().addingTimeInterval(-40 * 86_400)
+        let calls = (0..<12).map { i in Call(createdAt: i < 8 ? old.addingTimeInterval(Double(i)) : Date(), model: "m", usage: TokenUsage(input: 1, output: 1)) }
+        let url = try await Self.ledger(with: calls)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ailedger-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let server = try ChildProcess.spawn([Self.binary, "serve", "--url", url, "--port", "0", "--insecure-no-auth", "--retention", "30d",
+                                             "--retention-archive", "table", "--outbox", folder.appendingPathComponent("outbox.sqlite").path])
+        var removed = false
+        for _ in 0..<300 where !removed {
+            try await Task.sleep(for: .milliseconds(50))
+            removed = server.output.contains("retention removed 8 rows")
+        }
+        server.send(SIGTERM)
+        #expect(await server.exitStatus() == 0, "\(server.output)")
+        #expect(removed, "the server applied retention as it started: \(server.output)")
+        let ledger = try await Ledger.open(url: url, drivers: [SQLiteDriver()])
+        let left = try await ledger.calls(limit: 100).count
+        await ledger.close()
+        #expect(left == 4)
+        let invalid = try await Self.run(["serve", "--url", url, "--retention-archive", "table"])
+        #expect(invalid.status == 64 && invalid.output.contains("--retention-archive needs --retention"), "\(invalid.output)")
+    }
 }

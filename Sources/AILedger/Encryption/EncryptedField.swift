@@ -34,8 +34,8 @@ public enum EncryptedField: String, Sendable, Hashable, CaseIterable, Codable {
     /// The fields each table has.
     static func fields(of table: String) -> [EncryptedField] {
         switch table {
-        case Call.table: [.inputText, .outputText, .request, .response, .metadata]
-        case Interaction.table: allCases
+        case Call.table: Call.encryptable.all
+        case Interaction.table: Interaction.encryptable.all
         default: []
         }
     }

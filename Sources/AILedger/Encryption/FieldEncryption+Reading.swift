@@ -39,29 +39,22 @@ extension FieldEncryption {
     }
 
     /// `call` with its sealed fields opened with `cipher`, or read as markers.
-    static func reading(_ call: Call, cipher: (any FieldCipher)?) -> Call {
-        var call = call
-        let table = Call.table, id = call.id
-        call.inputText = reading(call.inputText, table: table, column: "input_text", id: id, cipher: cipher)
-        call.outputText = reading(call.outputText, table: table, column: "output_text", id: id, cipher: cipher)
-        call.request = reading(call.request, table: table, column: "request", id: id, cipher: cipher)
-        call.response = reading(call.response, table: table, column: "response", id: id, cipher: cipher)
-        call.metadata = reading(call.metadata, table: table, id: id, cipher: cipher)
-        return call
-    }
+    static func reading(_ call: Call, cipher: (any FieldCipher)?) -> Call { reading(call, id: call.id, Call.encryptable, cipher) }
 
     /// `interaction` with its sealed fields opened with `cipher`, or read as markers.
     static func reading(_ interaction: Interaction, cipher: (any FieldCipher)?) -> Interaction {
-        var record = interaction
-        let table = Interaction.table, id = record.id
-        record.inputText = reading(record.inputText, table: table, column: "input_text", id: id, cipher: cipher)
-        record.outputText = reading(record.outputText, table: table, column: "output_text", id: id, cipher: cipher)
-        record.request = reading(record.request, table: table, column: "request", id: id, cipher: cipher)
-        record.response = reading(record.response, table: table, column: "response", id: id, cipher: cipher)
-        record.structuredOutput = reading(record.structuredOutput, table: table, column: "structured_output", id: id, cipher: cipher)
-        record.inputVariables = reading(record.inputVariables, table: table, column: "input_variables", id: id, cipher: cipher)
-        record.errorDetails = reading(record.errorDetails, table: table, column: "error_details", id: id, cipher: cipher)
-        record.metadata = reading(record.metadata, table: table, id: id, cipher: cipher)
+        reading(interaction, id: interaction.id, Interaction.encryptable, cipher)
+    }
+
+    private static func reading<Record>(_ record: Record, id: UUID, _ fields: EncryptableFields<Record>, _ cipher: (any FieldCipher)?) -> Record {
+        var record = record
+        for (path, field) in fields.texts {
+            record[keyPath: path] = reading(record[keyPath: path], table: fields.table, column: field.column, id: id, cipher: cipher)
+        }
+        for (path, field) in fields.values {
+            record[keyPath: path] = reading(record[keyPath: path], table: fields.table, column: field.column, id: id, cipher: cipher)
+        }
+        record[keyPath: fields.metadata] = reading(record[keyPath: fields.metadata], table: fields.table, id: id, cipher: cipher)
         return record
     }
 }

@@ -2,29 +2,18 @@ import Foundation
 
 extension FieldEncryption {
     /// `call` with its encrypted fields sealed (values sealed already are kept).
-    func sealed(_ call: Call) throws -> Call {
-        var call = call
-        let table = Call.table, id = call.id
-        call.inputText = try seal(call.inputText, .inputText, table, id)
-        call.outputText = try seal(call.outputText, .outputText, table, id)
-        call.request = try seal(call.request, .request, table, id)
-        call.response = try seal(call.response, .response, table, id)
-        call.metadata = try seal(call.metadata, table, id)
-        return call
-    }
+    func sealed(_ call: Call) throws -> Call { try sealed(call, id: call.id, Call.encryptable) }
 
     /// `interaction` with its encrypted fields sealed.
     func sealed(_ interaction: Interaction) throws -> Interaction {
-        var record = interaction
-        let table = Interaction.table, id = record.id
-        record.inputText = try seal(record.inputText, .inputText, table, id)
-        record.outputText = try seal(record.outputText, .outputText, table, id)
-        record.request = try seal(record.request, .request, table, id)
-        record.response = try seal(record.response, .response, table, id)
-        record.structuredOutput = try seal(record.structuredOutput, .structuredOutput, table, id)
-        record.inputVariables = try seal(record.inputVariables, .inputVariables, table, id)
-        record.errorDetails = try seal(record.errorDetails, .errorDetails, table, id)
-        record.metadata = try seal(record.metadata, table, id)
+        try sealed(interaction, id: interaction.id, Interaction.encryptable)
+    }
+
+    private func sealed<Record>(_ record: Record, id: UUID, _ fields: EncryptableFields<Record>) throws -> Record {
+        var record = record
+        for (path, field) in fields.texts { record[keyPath: path] = try seal(record[keyPath: path], field, fields.table, id) }
+        for (path, field) in fields.values { record[keyPath: path] = try seal(record[keyPath: path], field, fields.table, id) }
+        record[keyPath: fields.metadata] = try seal(record[keyPath: fields.metadata], fields.table, id)
         return record
     }
 
