@@ -50,6 +50,14 @@ enum FuzzTarget: String, CaseIterable {
                 check(match.start >= last && match.start < match.end && match.end <= text.utf8.count, "a match is out of order or bounds")
                 last = match.end
             }
+            // Any text read back as a field: a sealed value that does not open is the marker.
+            if let sealed = SealedValue(text) {
+                check(SealedValue(sealed.text) == sealed, "a sealed value's text does not read back")
+            }
+            var call = Call(model: "m", usage: TokenUsage())
+            call.inputText = text
+            check(FieldEncryption.reading(call, cipher: nil).inputText == (SealedValue(text) == nil ? text : FieldEncryption.textMarker),
+                  "a field read without a key is neither itself nor the marker")
             if let redacted = Self.redactor.redacted(text) {
                 check(!matches.isEmpty && redacted.utf8.count > 0, "text changed with nothing found")
             }

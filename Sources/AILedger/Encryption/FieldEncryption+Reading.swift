@@ -39,7 +39,7 @@ extension FieldEncryption {
     }
 
     /// `call` with its sealed fields opened with `cipher`, or read as markers.
-    static func reading(_ call: Call, cipher: (any FieldCipher)?) -> Call { reading(call, id: call.id, Call.encryptable, cipher) }
+    package static func reading(_ call: Call, cipher: (any FieldCipher)?) -> Call { reading(call, id: call.id, Call.encryptable, cipher) }
 
     /// `interaction` with its sealed fields opened with `cipher`, or read as markers.
     static func reading(_ interaction: Interaction, cipher: (any FieldCipher)?) -> Interaction {
