@@ -222,6 +222,56 @@ extension MySQLTests {
             await ledger.close()
         }
 
+        @Test func whatsappTotalsFollowEveryCallStoredReplayedAndRemoved() async throws {
+            // Calls stored before the compatibility set are counted by its migration.
+            let ledger = try await freshLedger(compat: "chatbot")
+            let base = now.addingTimeInterval(-3_600)
+            var first = Interaction(createdAt: base, contactID: "c-1")
+            first.externalID = "wa-1"
+            let early = [Call(interactionID: first.id, createdAt: base, model: "gpt-4o-mini", usage: TokenUsage(input: 100, output: 10)),
+                         Call(interactionID: first.id, createdAt: base.addingTimeInterval(2), model: "gpt-4o", usage: TokenUsage(input: 200, output: 20))]
+            try await ledger.record(RecordBatch(interactions: [first], calls: early))
+            try await ledger.compatibilityMigrations("whatsapp").up()
+            func row(_ id: UUID) async throws -> [SQLValue]? {
+                try await query(ledger, "SELECT model, tokens_used, input_tokens, output_tokens FROM ai_conversations WHERE id = '\(id.uuidString.lowercased())'").first
+            }
+            var read = try await row(first.id)
+            #expect(read?[0] == .text("gpt-4o") && read.map { int($0[1]) } == 330, "backfilled: the latest call's model, every token")
+
+            // A later call, an earlier one, and a replay of both.
+            let later = Call(interactionID: first.id, createdAt: base.addingTimeInterval(5), model: "claude-3-5-haiku-20241022",
+                             usage: TokenUsage(input: 1, output: 2))
+            let earlier = Call(interactionID: first.id, createdAt: base.addingTimeInterval(-5), model: "gemini-2.5-flash",
+                               usage: TokenUsage(input: 3, output: nil))
+            try await ledger.record(RecordBatch(calls: [later, earlier]))
+            try await ledger.record(RecordBatch(calls: [later, earlier]))
+            read = try await row(first.id)
+            #expect(read?[0] == .text("claude-3-5-haiku-20241022"), "the latest call's model: \(String(describing: read))")
+            #expect(read.map { [int($0[1]), int($0[2]), int($0[3])] } == [336, 304, 32], "each call counted once")
+
+            // An interaction without calls reads zero tokens and no model.
+            let silent = Interaction(createdAt: base, contactID: "c-2")
+            try await ledger.record(silent)
+            read = try await row(silent.id)
+            #expect(read?[0] == .null && read.map { int($0[1]) } == 0)
+
+            // Retention removing calls takes them out of the totals, and the model falls back.
+            try await execute(ledger, "DELETE FROM ailedger_calls WHERE id = '\(later.id.uuidString.lowercased())'")
+            read = try await row(first.id)
+            #expect(read?[0] == .text("gpt-4o") && read.map { int($0[1]) } == 333, "\(String(describing: read))")
+
+            // The totals agree with the calls, the way the subquery view read them.
+            let differing = try await query(ledger, """
+                SELECT COUNT(*) FROM ai_conversations v
+                WHERE v.tokens_used <> (SELECT COALESCE(SUM(COALESCE(c.input_tokens, 0) + COALESCE(c.output_tokens, 0)), 0)
+                                        FROM ailedger_calls c WHERE c.interaction_id = v.id)
+                """)
+            #expect(differing.first.map { int($0[0]) } == 0)
+            try await ledger.compatibilityMigrations("whatsapp").down()
+            try await ledger.compatibilityMigrations("chatbot").down()
+            await ledger.close()
+        }
+
         @Test func chatbotTablesAnswerTheDashboardQueries() async throws {
             let ledger = try await freshLedger(compat: "chatbot")
             let conversation = Conversation(externalID: "conv-a", createdAt: now.addingTimeInterval(-3_600))
