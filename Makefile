@@ -11,7 +11,7 @@ FUZZ_TARGETS := url timestamp cursor json usage prices litellm migration time cs
 FUZZ_SECONDS ?= 60
 FUZZER_LIBRARY = $(firstword $(wildcard $(dir $(realpath $(shell command -v $(SWIFT))))../lib/clang/*/lib/linux/libclang_rt.fuzzer_no_main-*.a))
 
-.PHONY: all deps test-deps build demo test fuzz fuzz-build bench-query bench-writer bench-server bench-redaction openapi screenshots clean
+.PHONY: all deps test-deps build demo test fuzz fuzz-build bench-query bench-writer bench-server bench-redaction bench-compat openapi screenshots clean
 
 all: build
 
@@ -96,6 +96,12 @@ bench-redaction: test-deps
 	$(SWIFT) build -c release --product RedactionBenchmark
 	AILEDGER_DEFAULT_DURABILITY=1 scripts/with-test-servers.sh sh -c '.build/release/RedactionBenchmark "sqlite://$$(mktemp -d)/bench.db" \
 		"$$AILEDGER_TEST_POSTGRES_URL" "$$AILEDGER_TEST_MYSQL_URL"'
+
+# Seed 002's queries on the `whatsapp` compatibility view beside the same rows in a
+# hand-written table, on MariaDB (see Benchmarks/README.md).
+bench-compat: test-deps
+	$(SWIFT) build -c release --product ailedger
+	AILEDGER_DEFAULT_DURABILITY=1 scripts/with-test-servers.sh sh -c 'Benchmarks/CompatViews/run.sh "$$AILEDGER_TEST_MYSQL_URL"'
 
 # Writes Sources/AILedgerServer/OpenAPIDocument.swift from scripts/openapi.py.
 openapi:
