@@ -16,7 +16,7 @@ import urllib.request
 from decimal import Decimal
 
 from selenium import webdriver
-from selenium.common.exceptions import TimeoutException
+from selenium.common.exceptions import StaleElementReferenceException, TimeoutException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
@@ -85,6 +85,20 @@ def loaded(driver, view):
     errors = main.find_elements(By.CSS_SELECTOR, ".error")
     check(not errors, f"{view}: the view shows an error: {errors[0].text if errors else ''}")
     return main
+
+
+def click_first_row(driver):
+    """Clicks the table's first row and returns its id, finding the row again when the
+    page's live refresh (new records every 10 s) drew the table anew in between."""
+    for _ in range(10):
+        try:
+            row = driver.find_element(By.CSS_SELECTOR, "#main tbody tr")
+            record = row.get_attribute("data-id")
+            row.click()
+            return record
+        except StaleElementReferenceException:
+            time.sleep(0.1)
+    raise AssertionError("the table kept being drawn anew")
 
 
 def card(driver, label):
@@ -205,9 +219,7 @@ def main():
 
         # The detail opens, and feedback given on the page is stored.
         loaded(driver, "interactions")
-        first = driver.find_element(By.CSS_SELECTOR, "#main tbody tr")
-        interaction = first.get_attribute("data-id")
-        first.click()
+        interaction = click_first_row(driver)
         wait(driver, EC.visibility_of_element_located((By.ID, "feedback-form")), "the interaction's detail")
         body = driver.find_element(By.ID, "detail-body").text
         stored = api(f"/v1/interactions/{interaction}")
@@ -251,7 +263,7 @@ def main():
 
         # A conversation opens turn by turn, with its calls.
         loaded(driver, "conversations")
-        driver.find_element(By.CSS_SELECTOR, "#main tbody tr").click()
+        click_first_row(driver)
         wait(driver, lambda d: "/conversations/" in d.current_url and drawn(d), "the conversation's turns")
         turns = driver.find_elements(By.CSS_SELECTOR, "#main .turn")
         check(len(turns) == 3, f"the conversation has its 3 turns: {len(turns)}")
