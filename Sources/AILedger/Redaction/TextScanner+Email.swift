@@ -4,8 +4,10 @@ extension TextScanner {
     /// (not a file extension: `icon@2x.png` is no address).
     func emailAt(_ text: UnsafeBufferPointer<UInt8>, _ at: Int, notBefore floor: Int) -> ScanMatch? {
         func isLocal(_ b: UInt8) -> Bool { Byte.isAlnum(b) || b == 0x2E || b == 0x5F || b == 0x25 || b == 0x2B || b == 0x2D }
+        // A local part has at most 64 bytes and a domain 255: neither is read further, so
+        // a long run before many `@` is not read again for each.
         var start = at
-        while start > floor {
+        while start > floor, at - start <= 64 {
             let byte = text[start - 1]
             if byte < 0x80 {
                 guard isLocal(byte) else { break }
@@ -28,7 +30,7 @@ extension TextScanner {
         while j < text.count {
             let labelStart = j
             var letters = true
-            while j < text.count, Byte.isAlnum(text[j]) || text[j] == 0x2D || text[j] >= 0x80 {
+            while j < text.count, j - at <= 256, Byte.isAlnum(text[j]) || text[j] == 0x2D || text[j] >= 0x80 {
                 letters = letters && Byte.isAlpha(text[j])
                 j += 1
             }
@@ -36,7 +38,7 @@ extension TextScanner {
             labels += 1
             lastLabelStart = labelStart
             lastLabelLetters = letters
-            if j + 1 < text.count, text[j] == 0x2E, Byte.isAlnum(text[j + 1]) { j += 1 } else { break }
+            if j - at <= 256, j + 1 < text.count, text[j] == 0x2E, Byte.isAlnum(text[j + 1]) { j += 1 } else { break }
         }
         let tld = j - lastLabelStart
         guard labels >= 2, lastLabelLetters, tld >= 2, tld <= 24, j - at <= 255 else { return nil }

@@ -2,7 +2,11 @@ extension TextScanner {
     /// An IPv6 address from `i` in RFC 4291 text form (eight groups, or fewer around one
     /// `::`, an IPv4 tail allowed); times (`10:30:45`) and MAC addresses are not.
     func ipv6At(_ text: UnsafeBufferPointer<UInt8>, _ i: Int) -> ScanMatch? {
-        var end = Byte.run(text, from: i) { Byte.isHex($0) || $0 == 0x3A || $0 == 0x2E }
+        // The longest address is 45 characters: a longer run is no address, and is not
+        // read to its end from every position in it.
+        var end = i
+        while end < text.count, end - i <= 45, Byte.isHex(text[end]) || text[end] == 0x3A || text[end] == 0x2E { end += 1 }
+        guard end - i <= 45 else { return nil }
         while end > i, text[end - 1] == 0x2E { end -= 1 }
         guard end - i >= 3, end == text.count || !Byte.isWord(text[end]) else { return nil }
         var colons = 0
