@@ -10,13 +10,33 @@ enum RollupCases {
             let ledger = context.ledger
             // Interactions with their calls in one batch, calls of stored interactions in the
             // next, and calls of none.
-            let conversations = (0..<6).map { n in Conversation(createdAt: base.addingTimeInterval(Double(n)), userID: "u\(n)") }
+            // Personas, devices and contacts on some conversations and some interactions: a
+            // call counts under its interaction's, or else its conversation's.
+            let conversations = (0..<6).map { (n: Int) -> Conversation in
+                let contact: String? = n % 2 == 0 ? "k\(n % 3)" : nil, device: String? = n % 3 == 0 ? nil : "d\(n % 2)"
+                return Conversation(createdAt: base.addingTimeInterval(Double(n)), userID: "u\(n)", contactID: contact,
+                                    deviceID: device, personaID: "p\(n % 4)")
+            }
             var interactions = sampleInteractions(count: 90, seed: 1)
             for n in interactions.indices where n % 3 != 0 { interactions[n].conversationID = conversations[n % 6].id }
+            for n in interactions.indices where n % 4 == 1 {
+                interactions[n].personaID = "p\(n % 5)"
+                interactions[n].contactID = n % 8 == 1 ? "k9" : nil
+                interactions[n].deviceID = "d\(n % 3)"
+            }
             try await ledger.record(RecordBatch(conversations: conversations, interactions: Array(interactions.prefix(60)),
                                                 calls: calls(of: Array(interactions.prefix(60)), seed: 1)))
             try await ledger.record(RecordBatch(interactions: Array(interactions.suffix(30)),
                                                 calls: calls(of: interactions, seed: 2) + sample(count: 400, seed: 1)))
+            // Calls naming a stored conversation, with a stored interaction or none.
+            var late = calls(of: Array(interactions.prefix(20)), seed: 3).enumerated().map { n, call in
+                var call = call
+                call.conversationID = conversations[n % 6].id
+                if n % 2 == 0 { call.interactionID = nil }
+                return call
+            }
+            late[0].conversationID = nil
+            try await ledger.record(RecordBatch(calls: late))
             // Feedback given, changed and replaced moves the rollups by the change.
             for (n, interaction) in interactions.enumerated() where n % 4 == 0 {
                 try await ledger.recordFeedback(Feedback(rating: [.accepted, .rejected, .modified][n % 3], qualityScore: n % 101,
@@ -26,13 +46,7 @@ enum RollupCases {
                 }
             }
             let stored = try await context.query("SELECT SUM(interactions), SUM(calls), SUM(accepted + rejected + modified) FROM ailedger_prompt_rollups")
-            try Expect.equal(stored.first?.values.map { value -> String in
-                switch value {
-                case .integer(let n): return String(n)
-                case .text(let text): return text
-                default: return "\(value)"
-                }
-            }, ["90", "700", "\(interactions.enumerated().filter { $0.offset % 4 == 0 || $0.element.feedback != nil }.count)"],
+            try Expect.equal(stored.first?.values.map(plain), ["90", "740", "\(interactions.enumerated().filter { $0.offset % 4 == 0 || $0.element.feedback != nil }.count)"],
                "the prompt rollups' interactions, calls and verdicts")
             let conversationDays = try await context.count("ailedger_conversation_days")
             let userDays = try await context.count("ailedger_user_days")
@@ -48,6 +62,12 @@ enum RollupCases {
                              "a model grouped by user reads raw rows")
             try Expect.equal(try await ledger.aggregateSource(for: LedgerFilter(model: "a"), by: .provider), .rollups,
                              "a model filter grouped by provider reads rollups")
+            try Expect.equal(try await ledger.aggregateSource(by: .persona), .rollups, "grouping by persona reads the party rollups")
+            try Expect.equal(try await ledger.aggregateSource(for: LedgerFilter(model: "a"), by: .contact), .rawRows,
+                             "a model grouped by contact reads raw rows")
+            let persona = try await context.query("SELECT SUM(calls) FROM ailedger_party_rollups WHERE dimension = 'persona'")
+            try Expect.equal(persona.first?.values.map(plain), ["740"],
+                             "every call counted once per dimension")
             ledger.readsRollups = false
             try Expect.equal(try await ledger.aggregateSource(), .rawRows, "rollups switched off")
             ledger.readsRollups = true
@@ -117,6 +137,8 @@ enum RollupCases {
             try await context.execute("DELETE FROM ailedger_call_rollups")
             try await context.execute("DELETE FROM ailedger_user_rollups")
             try await context.execute("DELETE FROM ailedger_prompt_rollups")
+            try await context.execute("DELETE FROM ailedger_party_rollups")
+            try await context.execute("DELETE FROM ailedger_variable_rollups")
             try await context.execute("UPDATE ailedger_rollup_state SET complete = 0")
             ledger.forgetRollupState()
             let reopened = ledger
@@ -136,6 +158,15 @@ enum RollupCases {
             try await expectSameAnswers(reopened)
         },
     ]
+
+    /// A summed value as text, whichever type the database returns it in.
+    static func plain(_ value: SQLValue) -> String {
+        switch value {
+        case .integer(let n): String(n)
+        case .text(let text): text
+        default: "\(value)"
+        }
+    }
 
     static let base = Timestamp.date(microseconds: Timestamp.parse("2025-06-02T00:00:00Z")!)
 
@@ -173,7 +204,8 @@ enum RollupCases {
             return Interaction(createdAt: base.addingTimeInterval(offset), interactionType: types[i % 4], status: status,
                                userID: "u\(i % 5)", promptID: prompts[i % 3], promptVersion: i % 3 == 2 ? nil : "v\(i % 3 + 1)",
                                latencyMs: i % 6 == 0 ? nil : Double(i % 500) * 13.7,
-                               missingVariables: i % 7 == 0 ? ["name"] : (i % 11 == 0 ? [] : nil), feedback: feedback)
+                               missingVariables: i % 7 == 0 ? ["name"] : (i % 11 == 0 ? [] : (i % 13 == 0 ? ["name", "plan", "name"] : nil)),
+                               feedback: feedback)
         }
     }
 
@@ -210,6 +242,9 @@ enum RollupCases {
                 try Expect.equal(try await ledger.aggregateSource(for: filter, by: .promptVersion), .rollups, "source for \(name)")
             } else if filter.interactionType == nil {
                 try Expect.equal(try await ledger.aggregateSource(for: filter), .rollups, "source for \(name)")
+            }
+            if filter == LedgerFilter(since: filter.since, until: filter.until), filter.since == nil || filter.until == nil {
+                try Expect.equal(try await ledger.aggregateSource(for: filter, by: .device), .rollups, "device source for \(name)")
             }
             let rolled = try await answers(ledger, filter)
             ledger.readsRollups = false
@@ -267,6 +302,16 @@ enum RollupCases {
             percentiles["\(name) quality"] = summary.averageQualityScore
             percentiles["\(name) edits"] = summary.averageEditDistance
         }
+        for dimension in [CallDimension.persona, .device, .contact] {
+            let groups = try await ledger.usage(by: dimension, filter)
+            for group in groups { sums["\(dimension) \(group.key ?? "-")"] = group.summary }
+            order.append("\(dimension): " + groups.map { $0.key ?? "-" }.joined(separator: ","))
+            order.append("top \(dimension): " + (try await ledger.usage(by: dimension, filter, top: 2)).map { $0.key ?? "-" }
+                .joined(separator: ","))
+        }
+        let quality = try await ledger.dataQuality(filter)
+        order.append("data quality: \(quality.interactions) \(quality.withMissingVariables) "
+                     + quality.missingVariables.map { "\($0.variable)/\($0.interactionType ?? "-")=\($0.count)" }.joined(separator: ","))
         let users = try await ledger.usage(by: .user, filter)
         for group in users { sums["user \(group.key ?? "-")"] = group.summary }
         order.append("users: " + users.map { $0.key ?? "-" }.joined(separator: ","))

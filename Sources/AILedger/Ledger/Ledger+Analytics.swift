@@ -66,6 +66,12 @@ extension Ledger {
                 .prefix(top.map { max(0, $0) } ?? Int.max)
                 .map { UsageGroup(key: $0.key, start: nil, summary: $0.value.summary) }
         }
+        if let window = try await partyRollupWindow(for: filter, by: dimension) {
+            return try await rolledUpPartySums(filter, window, by: dimension)
+                .sorted { Self.costOrdered(($0.value, [$0.key]), ($1.value, [$1.key])) }
+                .prefix(top.map { max(0, $0) } ?? Int.max)
+                .map { UsageGroup(key: $0.key, start: nil, summary: $0.value.summary) }
+        }
         let key = dimension.expression
         var sql = SQLBuilder(dialect, "SELECT \(key), " + Self.summaryColumns + " FROM ")
         sql.append(sql.table(Call.table, "c"))

@@ -104,13 +104,19 @@ extension Ledger {
                     var reader = RowReader(row)
                     stored[try reader.uuid()] = try reader.optionalInt64()
                 }
-                let interactions = try await PromptRollupKey.stored(Set(updates.compactMap(\.call.interactionID)), on: connection)
+                let ids = Set(updates.compactMap(\.call.interactionID))
+                let interactions = try await PromptRollupKey.stored(ids, on: connection)
+                let interactionParties = try await PartyValues.stored(ids, in: Interaction.table, on: connection)
+                let conversationParties = try await PartyValues.stored(Set(updates.compactMap(\.call.conversationID)),
+                                                                       in: Conversation.table, on: connection)
                 var rollups = RollupBatch()
                 for update in updates {
                     guard let before = stored[update.call.id] else { continue }
                     try await connection.execute(statement, [.optional(update.cost, SQLValue.integer),
                                                           .optional(update.source?.rawValue, SQLValue.text), .uuid(update.call.id)])
                     rollups.reprice(update.call, interaction: update.call.interactionID.flatMap { interactions[$0] },
+                                    parties: PartyValues.of(update.call, interactions: interactionParties,
+                                                            conversations: conversationParties),
                                     from: before, to: update.cost)
                 }
                 try await rollups.write(on: connection)

@@ -8,7 +8,7 @@ extension Ledger {
     func promptRollupWindow(for filter: LedgerFilter, interactionStatus: Bool) async throws -> RollupWindow? {
         guard readsRollups, filter.isCoveredByPromptRollups(interactionStatus: interactionStatus),
               let window = RollupWindow(filter) else { return nil }
-        return try await rollupsAreComplete() ? window : nil
+        return try await rollupsAreComplete("calls") ? window : nil
     }
 
     /// The interactions matching `filter` summed per value of the prompt rollup columns
@@ -120,6 +120,35 @@ extension Ledger {
             }
         }
         return sums
+    }
+
+    /// `dataQuality` from the prompt and variable rollups for the window's whole hours, the
+    /// raw rows for its edges.
+    func rolledUpDataQuality(_ filter: LedgerFilter, _ window: RollupWindow) async throws -> DataQualityReport {
+        let total = try await rolledUpInteractions(filter, window, groupBy: [], histograms: false).values
+            .reduce(into: PromptRollup()) { $0.merge($1) }
+        var counts: [[String?]: Int64] = [:]
+        var sql = SQLBuilder(dialect, "SELECT r.variable, r.interaction_type, SUM(r.interactions) FROM ")
+        sql.append(sql.table(RollupBatch.variableTable, "r"))
+        sql.alias = "r"
+        sql.filter("hour", ">=", window.fromHour.map(SQLValue.timestamp))
+        sql.filter("hour", "<", window.toHour.map(SQLValue.timestamp))
+        sql.filter("interaction_type", "=", filter.interactionType.map(SQLValue.text))
+        sql.filter("prompt_id", "=", filter.promptID.map(SQLValue.text))
+        sql.filter("prompt_version", "=", filter.promptVersion.map(SQLValue.text))
+        sql.filter("status", "=", filter.status.map { .text($0.rawValue) })
+        sql.appendWhere()
+        sql.append(" GROUP BY r.variable, r.interaction_type")
+        for row in try await rows(sql) {
+            var reader = RowReader(row)
+            counts[[try reader.string(), try reader.optionalString()], default: 0] += try reader.int64()
+        }
+        for edge in window.edges {
+            for count in try await missingVariableCounts(edge) { counts[[count.variable, count.interactionType], default: 0] += count.count }
+        }
+        let variables = counts.map { MissingVariableCount(variable: $0.key[0] ?? "", interactionType: $0.key[1], count: $0.value) }
+        return DataQualityReport(interactions: total.interactions, withMissingVariables: total.withMissingVariables,
+                                 missingVariables: Self.mostMissedFirst(variables))
     }
 
     /// `SELECT columns FROM prompt rollups r` with the conditions that keep the window's

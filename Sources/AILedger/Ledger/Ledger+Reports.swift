@@ -78,6 +78,10 @@ extension Ledger {
     /// Which input variables the interactions matching `filter` reported missing, how
     /// often and in which interaction types.
     public func dataQuality(_ filter: LedgerFilter = LedgerFilter()) async throws -> DataQualityReport {
+        if let window = try await promptRollupWindow(for: filter, interactionStatus: true),
+           try await rollupsAreComplete("parties") {
+            return try await rolledUpDataQuality(filter, window)
+        }
         func count(_ filter: LedgerFilter) async throws -> Int64 {
             var sql = SQLBuilder(dialect, "SELECT COUNT(*) FROM ")
             sql.append(sql.table(Interaction.table, "i"))
@@ -89,22 +93,32 @@ extension Ledger {
         var incomplete = filter
         incomplete.hasMissingVariables = true
         let withMissing = filter.hasMissingVariables == false ? 0 : try await count(incomplete)
+        return DataQualityReport(interactions: try await count(filter), withMissingVariables: withMissing,
+                                 missingVariables: Self.mostMissedFirst(try await missingVariableCounts(filter)))
+    }
+
+    /// How many interactions matching `filter` listed each missing variable, per variable and
+    /// interaction type, counted over the raw rows.
+    func missingVariableCounts(_ filter: LedgerFilter) async throws -> [MissingVariableCount] {
         let elements = dialect.jsonArrayElements(of: "i.missing_variables", alias: "m")
         var sql = SQLBuilder(dialect, "SELECT \(elements.element), i.interaction_type, COUNT(*) FROM ")
         sql.append(sql.table(Interaction.table, "i") + ", " + elements.from)
         filter.apply(toInteractions: &sql)
         sql.appendWhere()
         sql.append(" GROUP BY \(elements.element), i.interaction_type")
-        let variables = try await rows(sql).map { row in
+        return try await rows(sql).map { row in
             var reader = RowReader(row)
             return MissingVariableCount(variable: try reader.string(), interactionType: try reader.optionalString(),
                                         count: try reader.int64())
-        }.sorted { a, b in
+        }
+    }
+
+    /// `counts` most often missed first, then by variable and interaction type.
+    static func mostMissedFirst(_ counts: [MissingVariableCount]) -> [MissingVariableCount] {
+        counts.sorted { a, b in
             if a.count != b.count { return a.count > b.count }
             return Self.ordered([a.variable, a.interactionType], [b.variable, b.interactionType])
         }
-        return DataQualityReport(interactions: try await count(filter), withMissingVariables: withMissing,
-                                 missingVariables: variables)
     }
 
     /// Feedback on the interactions matching `filter`, per prompt and version, in order of

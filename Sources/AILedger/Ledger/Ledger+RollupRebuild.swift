@@ -22,8 +22,13 @@ extension Ledger {
         }
         var resume: Date?
         if since == nil {
-            var mark = try await firstRow(SQLBuilder(dialect, "SELECT rebuilt_until FROM \(state) WHERE name = 'calls'"))
-            resume = try mark.optionalDate()
+            // Where every incomplete set of rollups has got to; nowhere if one has not started.
+            var marks: [Date?] = []
+            for row in try await rows(SQLBuilder(dialect, "SELECT rebuilt_until FROM \(state) WHERE complete = 0")) {
+                var reader = RowReader(row)
+                marks.append(try reader.optionalDate())
+            }
+            resume = marks.contains { $0 == nil } ? nil : marks.compactMap { $0 }.min()
         }
         // Whole UTC days, which the daily user rollups need.
         let day: Int64 = 86_400_000_000
@@ -48,7 +53,7 @@ extension Ledger {
         if coversAll {
             try await database.withConnection(.write) { connection in
                 _ = try await connection.execute(
-                    "UPDATE \(state) SET complete = 1, rebuilt_until = NULL, updated_at = \(dialect.placeholder(1)) WHERE name = 'calls'",
+                    "UPDATE \(state) SET complete = 1, rebuilt_until = NULL, updated_at = \(dialect.placeholder(1))",
                     [.timestamp(Timestamp.microseconds(Date()))])
             }
             rollupState.withLock { $0 = nil }
@@ -83,7 +88,8 @@ extension Ledger {
         return try await database.withConnection(.write) { connection in
             try await connection.transaction {
                 let tables = [(RollupBatch.callTable, "hour"), (RollupBatch.userTable, "day"), (RollupBatch.promptTable, "hour"),
-                              (RollupBatch.userDayTable, "day"), (RollupBatch.conversationDayTable, "day")]
+                              (RollupBatch.userDayTable, "day"), (RollupBatch.conversationDayTable, "day"),
+                              (RollupBatch.partyTable, "day"), (RollupBatch.variableTable, "hour")]
                 for (table, _) in tables {
                     if let lock = dialect.writeLockStatement(table: table) { try await connection.execute(lock, []) }
                 }
@@ -101,8 +107,11 @@ extension Ledger {
                 let rows = try await connection.query(
                     "SELECT c.created_at, c.model, c.provider, c.call_type, c.status, c.user_id, c.input_tokens, c.output_tokens, "
                     + "c.cache_read_tokens, c.cache_write_tokens, c.reasoning_tokens, c.cost_nano_usd, c.latency_ms, "
-                    + "i.interaction_type, i.status, i.prompt_id, i.prompt_version FROM \(dialect.quoteIdentifier(Call.table)) c "
+                    + "i.interaction_type, i.status, i.prompt_id, i.prompt_version, "
+                    + [CallDimension.persona, .device, .contact].map(\.expression).joined(separator: ", ")
+                    + " FROM \(dialect.quoteIdentifier(Call.table)) c "
                     + "LEFT JOIN \(dialect.quoteIdentifier(Interaction.table)) i ON i.id = c.interaction_id "
+                    + "LEFT JOIN \(dialect.quoteIdentifier(Conversation.table)) v ON v.id = c.conversation_id "
                     + "WHERE c.created_at >= \(p(1)) AND c.created_at < \(p(2))", window)
                 for row in rows {
                     var reader = RowReader(row)
@@ -123,12 +132,14 @@ extension Ledger {
                     // The interaction's own hour does not matter: the call counts in its hour.
                     let interaction = status.map { PromptRollupKey(hour: 0, interactionType: type, status: $0, promptID: prompt,
                                                                    promptVersion: version) }
-                    batch.add(call, costNanoUSD: cost, interaction: interaction)
+                    let parties = PartyValues(persona: try reader.optionalString(), device: try reader.optionalString(),
+                                              contact: try reader.optionalString())
+                    batch.add(call, costNanoUSD: cost, interaction: interaction, parties: parties)
                 }
                 try await batch.write(on: connection)
                 if markingProgress {
                     try await connection.execute(
-                        "UPDATE \(dialect.quoteIdentifier(Self.rollupStateTable)) SET rebuilt_until = \(p(1)) WHERE name = 'calls' AND complete = 0",
+                        "UPDATE \(dialect.quoteIdentifier(Self.rollupStateTable)) SET rebuilt_until = \(p(1)) WHERE complete = 0",
                         [.timestamp(to)])
                 }
                 return Int64(rows.count)

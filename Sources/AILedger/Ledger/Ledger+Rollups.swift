@@ -15,7 +15,8 @@ extension Ledger {
     /// the daily user rollups for totals and the group by user when it names only a time
     /// range and a user (no series, no percentiles); the hourly prompt rollups for the
     /// group by interaction type or prompt version when it names only a time range,
-    /// interaction type, prompt and prompt version; else the raw rows.
+    /// interaction type, prompt and prompt version; the daily party rollups for the group by
+    /// persona, device or contact over a time range alone; else the raw rows.
     public func aggregateSource(for filter: LedgerFilter = LedgerFilter(), by dimension: CallDimension? = nil,
                                 over bucket: TimeBucket? = nil, percentiles: Bool = false) async throws -> AggregateSource {
         if try await rollupWindow(for: filter, by: dimension.map { [$0] } ?? []) != nil { return .rollups }
@@ -26,29 +27,46 @@ extension Ledger {
         if bucket == nil, !percentiles, dimension == nil || dimension == .user, try await userRollupWindow(for: filter) != nil {
             return .rollups
         }
+        if bucket == nil, !percentiles, let dimension, try await partyRollupWindow(for: filter, by: dimension) != nil {
+            return .rollups
+        }
         return .rawRows
     }
 
-    /// Whether the rollups count every stored call: false when calls were stored before
-    /// they existed and `rebuildRollups` has not run since, or before `migrate()`. Read
-    /// from the database at most every five seconds.
+    /// Whether every rollup counts every stored call and interaction: false when records
+    /// were stored before a rollup existed and `rebuildRollups` has not run since, or before
+    /// `migrate()`. Read from the database at most every five seconds.
     public func rollupsAreComplete() async throws -> Bool {
-        if let (complete, readAt) = rollupState.withLock({ $0 }), ContinuousClock.now - readAt < .seconds(5) {
-            return complete
+        let sets = try await completeRollupSets()
+        return !sets.isEmpty && !sets.values.contains(false)
+    }
+
+    /// Whether the rollups of set `name` count every stored record: `calls` (calls, users,
+    /// prompts, the days of users and conversations) or `parties` (personas, devices and
+    /// contacts; missing variables).
+    func rollupsAreComplete(_ name: String) async throws -> Bool {
+        try await completeRollupSets()[name] ?? false
+    }
+
+    /// Each set of rollups the schema has, and whether it counts every stored record.
+    private func completeRollupSets() async throws -> [String: Bool] {
+        if let (sets, readAt) = rollupState.withLock({ $0 }), ContinuousClock.now - readAt < .seconds(5) {
+            return sets
         }
-        let complete: Bool
+        var sets: [String: Bool] = [:]
         do {
             let rows = try await database.withConnection(.read) { connection in
-                try await connection.query("SELECT complete FROM \(dialect.quoteIdentifier(Self.rollupStateTable)) WHERE name = \(dialect.placeholder(1))",
-                                           [.text("calls")])
+                try await connection.query("SELECT name, complete FROM \(dialect.quoteIdentifier(Self.rollupStateTable))", [])
             }
-            var reader = rows.first.map(RowReader.init)
-            complete = try reader?.int64() == 1
+            for row in rows {
+                var reader = RowReader(row)
+                sets[try reader.string()] = try reader.int64() == 1
+            }
         } catch let error as LedgerError where error.kind == .undefinedTable {
-            complete = false
+            sets = [:]
         }
-        rollupState.withLock { $0 = (complete, ContinuousClock.now) }
-        return complete
+        rollupState.withLock { $0 = (sets, ContinuousClock.now) }
+        return sets
     }
 
     static let rollupStateTable = "ailedger_rollup_state"
@@ -64,7 +82,7 @@ extension Ledger {
         guard readsRollups, filter.isCoveredByCallRollups,
               dimensions.allSatisfy({ $0.rollupColumn != nil }),
               let window = RollupWindow(filter) else { return nil }
-        return try await rollupsAreComplete() ? window : nil
+        return try await rollupsAreComplete("calls") ? window : nil
     }
 
     /// The split between the daily user rollups and raw rows for calls matching `filter`;
@@ -73,7 +91,51 @@ extension Ledger {
         guard readsRollups, filter.isCoveredByUserRollups, let window = RollupWindow(filter, unit: 86_400_000_000) else {
             return nil
         }
-        return try await rollupsAreComplete() ? window : nil
+        return try await rollupsAreComplete("calls") ? window : nil
+    }
+
+    /// The split between the daily party rollups and raw rows for calls matching `filter`
+    /// grouped by `dimension` (persona, device or contact); nil when the raw rows must answer.
+    func partyRollupWindow(for filter: LedgerFilter, by dimension: CallDimension) async throws -> RollupWindow? {
+        guard readsRollups, PartyRollupKey.dimensions.contains(dimension),
+              filter == LedgerFilter(since: filter.since, until: filter.until),
+              let window = RollupWindow(filter, unit: 86_400_000_000) else { return nil }
+        return try await rollupsAreComplete("parties") ? window : nil
+    }
+
+    /// Sums per value of `dimension` (persona, device or contact) over the calls matching
+    /// `filter` (a time range): from the daily party rollups for the window's whole days,
+    /// from the raw rows for its edges.
+    func rolledUpPartySums(_ filter: LedgerFilter, _ window: RollupWindow,
+                           by dimension: CallDimension) async throws -> [String?: UsageAccumulator] {
+        var sums: [String?: UsageAccumulator] = [:]
+        // The same columns as the raw query's: the value, the sums.
+        var sql = SQLBuilder(dialect, "SELECT r.value, " + Self.userRollupSumColumns + " FROM ")
+        sql.append(sql.table(RollupBatch.partyTable, "r"))
+        sql.alias = "r"
+        sql.filter("day", ">=", window.fromHour.map(SQLValue.timestamp))
+        sql.filter("day", "<", window.toHour.map(SQLValue.timestamp))
+        sql.filter("dimension", "=", .text(dimension.rawValue))
+        sql.appendWhere()
+        sql.append(" GROUP BY r.value")
+        var queries = [sql]
+        for edge in window.edges {
+            var sql = SQLBuilder(dialect, "SELECT \(dimension.expression), \(Self.rawSumColumns) FROM ")
+            sql.append(sql.table(Call.table, "c") + " LEFT JOIN " + sql.table(Interaction.table, "i") + " ON i.id = c.interaction_id"
+                       + " LEFT JOIN " + sql.table(Conversation.table, "v") + " ON v.id = c.conversation_id")
+            edge.apply(toCalls: &sql)
+            sql.appendWhere()
+            sql.append(" GROUP BY \(dimension.expression)")
+            queries.append(sql)
+        }
+        for query in queries {
+            for row in try await rows(query) {
+                var reader = RowReader(row)
+                let value = try reader.optionalString()
+                sums[value, default: UsageAccumulator()].merge(try UsageAccumulator(reading: &reader))
+            }
+        }
+        return sums
     }
 
     /// Sums per user over the calls matching `filter` (a time range, a user): from the

@@ -29,7 +29,7 @@ public final class Ledger: Sendable {
     /// Whether aggregates may be read from rollups (see `readsRollups`).
     let rollupReading = Locked(true)
     /// Whether the rollups were last seen complete, and when that was read.
-    let rollupState = Locked<(complete: Bool, readAt: ContinuousClock.Instant)?>(nil)
+    let rollupState = Locked<(sets: [String: Bool], readAt: ContinuousClock.Instant)?>(nil)
 
     init(url: DatabaseURL, driver: any DatabaseDriver, database: any DatabaseClient, prices: PriceBook,
          writer options: WriterOptions? = nil, outbox: Outbox? = nil, redaction: RedactionPolicy = .secrets,

@@ -16,6 +16,12 @@ struct RowBatch: Sendable {
     /// Interactions of the batch's calls stored before it: their values are read when the
     /// batch is inserted.
     private var storedInteractions: Set<UUID>
+    /// The persona, device and contact of the batch's interactions and conversations, by id.
+    private var interactionParties: [UUID: PartyValues]
+    private var conversationParties: [UUID: PartyValues]
+    /// Conversations of the batch's calls stored before it whose values a call may need:
+    /// read when the batch is inserted.
+    private var storedConversations: Set<UUID>
     /// What the batch adds to the rollups when every record is inserted and no call needs
     /// a stored interaction's values.
     private var rollups: RollupBatch?
@@ -33,8 +39,18 @@ struct RowBatch: Sendable {
         interactionRecords = batch.interactions
         interactionKeys = Dictionary(batch.interactions.map { ($0.id, PromptRollupKey($0)) }, uniquingKeysWith: { first, _ in first })
         storedInteractions = Set(batch.calls.compactMap(\.interactionID)).subtracting(interactionKeys.keys)
-        if storedInteractions.isEmpty {
-            rollups = RollupBatch(calls: pricedCalls, interactions: batch.interactions, interactionKeys: interactionKeys)
+        let interactionParties = Dictionary(batch.interactions.map { ($0.id, PartyValues($0)) }, uniquingKeysWith: { first, _ in first })
+        let conversationParties = Dictionary(batch.conversations.map { ($0.id, PartyValues($0)) }, uniquingKeysWith: { first, _ in first })
+        // A call whose interaction names all three values needs nothing of its conversation.
+        storedConversations = Set(batch.calls.compactMap { call in
+            guard let conversation = call.conversationID, conversationParties[conversation] == nil else { return nil }
+            return call.interactionID.flatMap { interactionParties[$0] }?.isComplete == true ? nil : conversation
+        })
+        self.interactionParties = interactionParties
+        self.conversationParties = conversationParties
+        if storedInteractions.isEmpty && storedConversations.isEmpty {
+            rollups = RollupBatch(calls: pricedCalls, interactions: batch.interactions, interactionKeys: interactionKeys,
+                                  interactionParties: interactionParties, conversationParties: conversationParties)
         }
     }
 
@@ -60,14 +76,19 @@ struct RowBatch: Sendable {
                 if newInteractions == nil, newCalls == nil, let rollups {
                     return try await rollups.write(on: connection)
                 }
-                var keys = interactionKeys
+                var keys = interactionKeys, interactionParties = interactionParties, conversationParties = conversationParties
                 if !storedInteractions.isEmpty {
                     keys.merge(try await PromptRollupKey.stored(storedInteractions, on: connection)) { first, _ in first }
+                    interactionParties.merge(try await PartyValues.stored(storedInteractions, in: Interaction.table, on: connection)) { first, _ in first }
+                }
+                if !storedConversations.isEmpty {
+                    conversationParties.merge(try await PartyValues.stored(storedConversations, in: Conversation.table, on: connection)) { first, _ in first }
                 }
                 let insertedCalls = newCalls.map { zip(pricedCalls, $0).compactMap { $1 ? $0 : nil } } ?? pricedCalls
                 let insertedInteractions = newInteractions.map { zip(interactionRecords, $0).compactMap { $1 ? $0 : nil } }
                     ?? interactionRecords
-                try await RollupBatch(calls: insertedCalls, interactions: insertedInteractions, interactionKeys: keys)
+                try await RollupBatch(calls: insertedCalls, interactions: insertedInteractions, interactionKeys: keys,
+                                      interactionParties: interactionParties, conversationParties: conversationParties)
                     .write(on: connection)
             }
         }

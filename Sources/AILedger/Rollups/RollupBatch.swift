@@ -1,14 +1,17 @@
 import Foundation
 
-/// The sums a set of records adds to the rollups (hourly per call values, daily per user,
-/// hourly per interaction and prompt values), written in the transaction that stores the
-/// records (or changes their costs or feedback).
+/// The sums a set of records adds to the rollups (hourly per call values, daily per user
+/// and per persona, device and contact, hourly per interaction and prompt values and per
+/// missing variable), written in the transaction that stores the records (or changes their
+/// costs or feedback).
 package struct RollupBatch: Sendable {
     package static let callTable = "ailedger_call_rollups"
     package static let userTable = "ailedger_user_rollups"
     package static let promptTable = "ailedger_prompt_rollups"
     package static let userDayTable = "ailedger_user_days"
     package static let conversationDayTable = "ailedger_conversation_days"
+    package static let partyTable = "ailedger_party_rollups"
+    package static let variableTable = "ailedger_variable_rollups"
     /// A stored histogram is read and rewritten in its compact form once its text, to which
     /// each batch appends its own, grows past this many bytes.
     static let compactionThreshold = 8_192
@@ -16,6 +19,9 @@ package struct RollupBatch: Sendable {
     package private(set) var calls: [CallRollupKey: CallRollup] = [:]
     private(set) var users: [UserRollupKey: UsageAccumulator] = [:]
     private(set) var prompts: [PromptRollupKey: PromptRollup] = [:]
+    private(set) var parties: [PartyRollupKey: UsageAccumulator] = [:]
+    /// Interactions per missing variable.
+    private(set) var variables: [VariableRollupKey: Int64] = [:]
     /// The users and conversations that had interactions, per day.
     private(set) var userDays: Set<UserRollupKey> = []
     private(set) var conversationDays: Set<ConversationDayKey> = []
@@ -24,12 +30,15 @@ package struct RollupBatch: Sendable {
 
     /// The sums of `interactions` and of `calls`, each call with its stored cost in
     /// nano-dollars (nil: unpriced) and counted under the values of its interaction, found
-    /// in `interactionKeys` by id.
+    /// in `interactionKeys` by id, and the persona, device and contact of its interaction
+    /// or conversation, found in `interactionParties` and `conversationParties`.
     init(calls: some Sequence<(Call, Int64?)>, interactions: some Sequence<Interaction>,
-         interactionKeys: [UUID: PromptRollupKey]) {
+         interactionKeys: [UUID: PromptRollupKey], interactionParties: [UUID: PartyValues],
+         conversationParties: [UUID: PartyValues]) {
         for interaction in interactions { add(interaction) }
         for (call, cost) in calls {
-            add(call, costNanoUSD: cost, interaction: call.interactionID.flatMap { interactionKeys[$0] })
+            add(call, costNanoUSD: cost, interaction: call.interactionID.flatMap { interactionKeys[$0] },
+                parties: PartyValues.of(call, interactions: interactionParties, conversations: conversationParties))
         }
     }
 
@@ -41,15 +50,21 @@ package struct RollupBatch: Sendable {
         if let conversation = interaction.conversationID {
             conversationDays.insert(ConversationDayKey(day: day, conversationID: conversation))
         }
+        // Each name as often as it is listed, as the raw rows count them.
+        for variable in interaction.missingVariables ?? [] { variables[VariableRollupKey(variable, of: interaction), default: 0] += 1 }
     }
 
     /// Counts one stored call, under the values of its interaction (`interaction`, in any
-    /// hour), or of none.
-    mutating func add(_ call: Call, costNanoUSD cost: Int64?, interaction: PromptRollupKey?) {
+    /// hour), or of none, and under its persona, device and contact (`parties`).
+    mutating func add(_ call: Call, costNanoUSD cost: Int64?, interaction: PromptRollupKey?, parties values: PartyValues) {
         calls[CallRollupKey(call), default: CallRollup()].add(call, costNanoUSD: cost)
         users[UserRollupKey(call), default: UsageAccumulator()].add(call, costNanoUSD: cost)
         let key = interaction?.moved(to: call) ?? PromptRollupKey.noInteraction(call)
         prompts[key, default: PromptRollup()].calls.add(call, costNanoUSD: cost)
+        let day = UserRollupKey.day(of: Timestamp.microseconds(call.createdAt))
+        for (dimension, value) in values.keyed {
+            parties[PartyRollupKey(day: day, dimension: dimension, value: value), default: UsageAccumulator()].add(call, costNanoUSD: cost)
+        }
     }
 
     /// Moves the feedback sums of an interaction's row from `before` to `after`.
@@ -59,8 +74,10 @@ package struct RollupBatch: Sendable {
     }
 
     /// Moves the cost sums of `original`'s rows by a change of its cost from `before` to
-    /// `after` (nil: unpriced); `interaction` holds the values of its interaction, if any.
-    mutating func reprice(_ original: Call, interaction: PromptRollupKey?, from before: Int64?, to after: Int64?) {
+    /// `after` (nil: unpriced); `interaction` holds the values of its interaction, if any,
+    /// and `values` its persona, device and contact.
+    mutating func reprice(_ original: Call, interaction: PromptRollupKey?, parties values: PartyValues,
+                          from before: Int64?, to after: Int64?) {
         let cost = (after ?? 0) - (before ?? 0), unpriced: Int64 = (after == nil ? 1 : 0) - (before == nil ? 1 : 0)
         guard cost != 0 || unpriced != 0 else { return }
         var row = calls[CallRollupKey(original), default: CallRollup()]
@@ -76,6 +93,14 @@ package struct RollupBatch: Sendable {
         prompt.calls.costNanoUSD.add(cost, overflow: &prompt.calls.overflowed)
         prompt.calls.unpriced += unpriced
         prompts[key] = prompt
+        let day = UserRollupKey.day(of: Timestamp.microseconds(original.createdAt))
+        for (dimension, value) in values.keyed {
+            let key = PartyRollupKey(day: day, dimension: dimension, value: value)
+            var party = parties[key, default: UsageAccumulator()]
+            party.costNanoUSD.add(cost, overflow: &party.overflowed)
+            party.unpriced += unpriced
+            parties[key] = party
+        }
     }
 
     static let tokenColumns = ["input_tokens", "output_tokens", "cache_read_tokens", "cache_write_tokens", "reasoning_tokens"]
@@ -85,7 +110,7 @@ package struct RollupBatch: Sendable {
     /// order), then the compaction of any histogram grown long.
     func write(on connection: any DatabaseConnection) async throws {
         if calls.values.contains(where: \.overflowed) || users.values.contains(where: \.overflowed)
-            || prompts.values.contains(where: \.calls.overflowed) {
+            || prompts.values.contains(where: \.calls.overflowed) || parties.values.contains(where: \.overflowed) {
             // Written in smaller batches (the buffered writer splits a refused batch), the
             // same calls fit.
             throw LedgerError(.invalidRecord, "call.usage: the batch's token or cost sums overflow a 64-bit count")
@@ -113,6 +138,22 @@ package struct RollupBatch: Sendable {
            columns: ["day", "key_hash", "user_id", "calls", "successes", "errors", "partials"] + Self.tokenColumns
             + ["cost_nano_usd", "unpriced", "timed", "latency_sum_ms"],
            sums: ["calls", "successes", "errors", "partials", "cost_nano_usd", "unpriced", "timed", "latency_sum_ms"], on: connection)
+        try await upsert(Self.ordered(parties.keys, time: \.day, hash: \.hash).map { key, hash in
+            let sum = parties[key]!
+            return [.timestamp(key.day), .text(hash), .text(key.dimension.rawValue), .optional(key.value, SQLValue.text),
+                    .integer(sum.calls), .integer(sum.successes), .integer(sum.errors), .integer(sum.partials)]
+                + Self.tokens(sum.tokens.input, sum.tokens.output, sum.tokens.cacheRead, sum.tokens.cacheWrite, sum.tokens.reasoning)
+                + [.integer(sum.costNanoUSD), .integer(sum.unpriced), .integer(sum.timed), .double(sum.latencySumMs)]
+        }, into: Self.partyTable, key: ["day", "key_hash"],
+           columns: ["day", "key_hash", "dimension", "value", "calls", "successes", "errors", "partials"] + Self.tokenColumns
+            + ["cost_nano_usd", "unpriced", "timed", "latency_sum_ms"],
+           sums: ["calls", "successes", "errors", "partials", "cost_nano_usd", "unpriced", "timed", "latency_sum_ms"], on: connection)
+        try await upsert(Self.ordered(variables.keys, time: \.hour, hash: \.hash).map { key, hash in
+            [.timestamp(key.hour), .text(hash), .text(key.variable), .optional(key.interactionType, SQLValue.text), .text(key.status),
+             .optional(key.promptID, SQLValue.text), .optional(key.promptVersion, SQLValue.text), .integer(variables[key]!)]
+        }, into: Self.variableTable, key: ["hour", "key_hash"],
+           columns: ["hour", "key_hash", "variable", "interaction_type", "status", "prompt_id", "prompt_version", "interactions"],
+           sums: ["interactions"], on: connection)
         let promptKeys = Self.ordered(prompts.keys, time: \.hour, hash: \.hash)
         try await upsert(promptKeys.map { key, hash in
             let sum = prompts[key]!, calls = sum.calls
@@ -172,7 +213,7 @@ package struct RollupBatch: Sendable {
         let stored = { (column: String) in "\(quoted).\(dialect.quoteIdentifier(column))" }
         let proposed = dialect.proposedValue
         var assignments = sums.map { "\(dialect.quoteIdentifier($0)) = \(stored($0)) + \(proposed($0))" }
-        for column in Self.tokenColumns {
+        for column in Self.tokenColumns where columns.contains(column) {
             assignments.append("\(dialect.quoteIdentifier(column)) = COALESCE(\(stored(column)) + \(proposed(column)), \(stored(column)), \(proposed(column)))")
         }
         if columns.contains("latency_histogram") {

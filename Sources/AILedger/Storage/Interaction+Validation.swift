@@ -18,6 +18,8 @@ extension Interaction {
         try check.json(structuredOutput, "structuredOutput")
         try check.json(inputVariables, "inputVariables")
         try check.json(missingVariables.map { .array($0.map(JSONValue.string)) }, "missingVariables")
+        // Each name is a key of the hourly variable rollups.
+        for (index, name) in (missingVariables ?? []).enumerated() { try check.short(name, "missingVariables[\(index)]") }
         try check.json(errorDetails, "errorDetails")
         try check.json(.object(metadata), "metadata")
         if let sqlQueries {

@@ -26,8 +26,8 @@ struct MigrateCommand: AsyncParsableCommand {
                 print(applied.isEmpty ? "Nothing to apply: the schema is up to date."
                                       : applied.map { "applied \($0.version) \($0.description)" }.joined(separator: "\n"))
                 if try await !ledger.rollupsAreComplete(), try await ledger.migrations.history().contains(where: { $0.version >= 5 && $0.success }) {
-                    print("Calls stored before the rollups existed are not counted in them yet; until they are, "
-                          + "questions read the raw rows. Run `ailedger rollups rebuild` (safe while recording).")
+                    print("Records stored before some rollups existed are not counted in them yet; until they are, "
+                          + "the questions those rollups answer read the raw rows. Run `ailedger rollups rebuild` (safe while recording).")
                 }
                 for (name, runner) in sets {
                     let views = try await runner.up()

@@ -25,7 +25,7 @@ struct RollupsCommand: AsyncParsableCommand {
                 if try await ledger.rollupsAreComplete() {
                     print("The rollups count every stored call: overviews, groups and series read them.")
                 } else {
-                    print("The rollups do not count every stored call yet: questions read the raw rows. "
+                    print("Some rollups do not count every stored record yet: the questions they answer read the raw rows. "
                           + "Run `ailedger rollups rebuild`.")
                 }
             }

@@ -78,7 +78,7 @@ struct ServeCommand: AsyncParsableCommand {
         logger.info("redacting \(redaction.summary) from every record")
         if let complete = try? await ledger.rollupsAreComplete(), !complete,
            (try? await ledger.migrations.history().contains { $0.version >= 5 && $0.success }) == true {
-            logger.warning("the rollups do not count every stored call yet, so dashboards read the raw rows; run `ailedger rollups rebuild`")
+            logger.warning("some rollups do not count every stored record yet, so the dashboard views they answer read the raw rows; run `ailedger rollups rebuild`")
         }
         let shown = host.contains(":") ? "[\(host)]" : host
         let server = LedgerServer(ledger: ledger, options: ServerOptions(requireKeys: !insecureNoAuth,
