@@ -67,35 +67,40 @@ final class MySQLConnection: DatabaseConnection, @unchecked Sendable {
     func execute(_ sql: String, _ parameters: [SQLValue]) async throws -> Int {
         try await core.run { [self] in
             if parameters.isEmpty { return try text(sql) }
-            let statement = try prepared(sql)
             let arguments = try MySQLParameters(parameters)
-            try run(statement, arguments)
-            let changed = Int(mysql_stmt_affected_rows(statement))
-            try drain(statement)
-            return changed
+            return try withStatement(sql) { statement in
+                try run(statement, arguments)
+                let changed = Int(mysql_stmt_affected_rows(statement))
+                try drain(statement)
+                return changed
+            }
         }
     }
 
     func query(_ sql: String, _ parameters: [SQLValue]) async throws -> [SQLRow] {
         try await core.run { [self] in
-            let statement = try prepared(sql)
             let arguments = try MySQLParameters(parameters)
-            try run(statement, arguments)
-            defer { _ = try? drain(statement) }
-            guard let metadata = mysql_stmt_result_metadata(statement) else { return [] }
-            defer { mysql_free_result(metadata) }
-            let columns = MySQLResultColumns(metadata)
-            try check(mysql_stmt_bind_result(statement, columns.binds) == 0, statement)
-            try check(mysql_stmt_store_result(statement) == 0, statement)
-            var rows: [SQLRow] = []
-            while true {
-                let code = mysql_stmt_fetch(statement)
-                if code == MYSQL_NO_DATA { break }
-                guard code == 0 || code == MYSQL_DATA_TRUNCATED else { throw error(statement) }
-                rows.append(SQLRow(try columns.values(statement)))
-            }
-            return rows
+            return try withStatement(sql) { statement in try rows(of: statement, arguments) }
         }
+    }
+
+    /// Runs the prepared `statement` with `arguments` and reads every row of its result.
+    private func rows(of statement: UnsafeMutablePointer<MYSQL_STMT>, _ arguments: MySQLParameters) throws -> [SQLRow] {
+        try run(statement, arguments)
+        defer { _ = try? drain(statement) }
+        guard let metadata = mysql_stmt_result_metadata(statement) else { return [] }
+        defer { mysql_free_result(metadata) }
+        let columns = MySQLResultColumns(metadata)
+        try check(mysql_stmt_bind_result(statement, columns.binds) == 0, statement)
+        try check(mysql_stmt_store_result(statement) == 0, statement)
+        var rows: [SQLRow] = []
+        while true {
+            let code = mysql_stmt_fetch(statement)
+            if code == MYSQL_NO_DATA { break }
+            guard code == 0 || code == MYSQL_DATA_TRUNCATED else { throw error(statement) }
+            rows.append(SQLRow(try columns.values(statement)))
+        }
+        return rows
     }
 
     /// Multi-row INSERTs sized under half the server's `max_allowed_packet` (and 1,000
@@ -197,6 +202,20 @@ final class MySQLConnection: DatabaseConnection, @unchecked Sendable {
             try check(next == 0)
         }
         return changed
+    }
+
+    /// Runs `body` with the statement prepared for `sql`, and once more with a new one
+    /// when the server says a table does not exist: MariaDB can keep the tables of a
+    /// table's triggers as they were when a statement was prepared, so that a statement
+    /// cached before another trigger was added (a compatibility set applied while the
+    /// ledger runs) names that trigger's table as missing. Nothing ran, so it is safe.
+    private func withStatement<T>(_ sql: String, _ body: (UnsafeMutablePointer<MYSQL_STMT>) throws -> T) throws -> T {
+        do {
+            return try body(try prepared(sql))
+        } catch let error as LedgerError where error.kind == .undefinedTable {
+            core.forgetStatement(sql)
+            return try body(try prepared(sql))
+        }
     }
 
     private func prepared(_ sql: String) throws -> UnsafeMutablePointer<MYSQL_STMT> {

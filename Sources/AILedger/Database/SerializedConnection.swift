@@ -78,6 +78,12 @@ package final class SerializedConnection<Handle, Statement>: @unchecked Sendable
         return statement
     }
 
+    /// Finalizes and forgets the statement cached for `sql`, if any, so that the next
+    /// `statement(_:prepare:)` prepares it again. Only inside `run`.
+    package func forgetStatement(_ sql: String) {
+        if let statement = statements.removeValue(forKey: sql) { finalize(statement) }
+    }
+
     /// Finalizes the cached statements, frees the handle and ends the thread; once.
     package func close() async {
         let wasClosed = state.withLock { state in
