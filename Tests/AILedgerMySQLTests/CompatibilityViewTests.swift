@@ -382,6 +382,90 @@ extension MySQLTests {
             await ledger.close()
         }
 
+        @Test func chatbotTotalsFollowEveryRecordStoredReplayedRepricedAndRemoved() async throws {
+            let ledger = try await freshLedger(compat: "chatbot")
+            let base = now.addingTimeInterval(-7_200)
+            let conversations = (0..<3).map { n in Conversation(externalID: "conv-\(n)", createdAt: base.addingTimeInterval(Double(n))) }
+            var interactions: [Interaction] = [], calls: [Call] = []
+            for n in 0..<12 {
+                let conversation = conversations[n % 3]
+                let interaction = Interaction(conversationID: conversation.id, createdAt: base.addingTimeInterval(Double(60 * n)),
+                                              status: n % 4 == 3 ? .error : .success, inputText: "question \(n)", outputText: "answer \(n)")
+                interactions.append(interaction)
+                for k in 0..<(n % 3) {
+                    calls.append(Call(interactionID: interaction.id, conversationID: conversation.id,
+                                      createdAt: interaction.createdAt.addingTimeInterval(Double(k)), model: k == 0 ? "gpt-4o" : "chatbot-unpriced",
+                                      usage: TokenUsage(input: Int64(100 + n), output: k == 1 ? nil : Int64(n)),
+                                      latencyMs: Double(100 * n + k)))
+                }
+            }
+            // A call of no interaction, and an empty conversation.
+            calls.append(Call(conversationID: conversations[0].id, createdAt: base, model: "gpt-4o", usage: TokenUsage(input: 5, output: 5),
+                              latencyMs: 7))
+            let empty = Conversation(externalID: "conv-empty", createdAt: base)
+            try await ledger.record(RecordBatch(conversations: conversations, interactions: Array(interactions.prefix(6)),
+                                                calls: calls.filter { call in interactions.prefix(6).contains { $0.id == call.interactionID } }))
+            // Records stored before the totals existed are counted by their migration.
+            try await ledger.compatibilityMigrations("chatbot").down(steps: 1)
+            try await ledger.record(RecordBatch(conversations: [empty], interactions: Array(interactions.suffix(6)), calls: calls))
+            try await ledger.compatibilityMigrations("chatbot").up()
+            try await ledger.record(RecordBatch(conversations: conversations + [empty], interactions: interactions, calls: calls))  // a replay
+
+            /// Rows of each view whose totals differ from the sums over the stored records.
+            func differing() async throws -> [Int64?] {
+                let messages = try await query(ledger, """
+                    SELECT COUNT(*) FROM chatbot_conversation_messages m WHERE
+                    m.total_llm_calls <> (SELECT COUNT(*) FROM ailedger_calls c WHERE c.interaction_id = m.id)
+                    OR m.total_tokens_used <> (SELECT COALESCE(SUM(COALESCE(c.input_tokens, 0) + COALESCE(c.output_tokens, 0)), 0)
+                                               FROM ailedger_calls c WHERE c.interaction_id = m.id)
+                    OR m.total_cost <> (SELECT CAST(COALESCE(SUM(c.cost_nano_usd), 0) * 0.000000001 AS DECIMAL(20, 9))
+                                        FROM ailedger_calls c WHERE c.interaction_id = m.id)
+                    OR m.total_duration_ms <> (SELECT COALESCE(SUM(c.latency_ms), 0) FROM ailedger_calls c WHERE c.interaction_id = m.id)
+                    """)
+                let summaries = try await query(ledger, """
+                    SELECT COUNT(*) FROM chatbot_conversation_summary s WHERE
+                    NOT (s.first_message_at <=> (SELECT MIN(i.created_at) FROM ailedger_interactions i WHERE i.conversation_id = s.id))
+                    OR NOT (s.last_message_at <=> (SELECT MAX(i.created_at) FROM ailedger_interactions i WHERE i.conversation_id = s.id))
+                    OR s.total_messages <> (SELECT COUNT(*) FROM ailedger_interactions i WHERE i.conversation_id = s.id)
+                    OR s.total_llm_calls <> (SELECT COUNT(*) FROM ailedger_calls c WHERE c.conversation_id = s.id)
+                    OR s.total_tokens_used <> (SELECT COALESCE(SUM(COALESCE(c.input_tokens, 0) + COALESCE(c.output_tokens, 0)), 0)
+                                               FROM ailedger_calls c WHERE c.conversation_id = s.id)
+                    OR s.total_cost <> (SELECT CAST(COALESCE(SUM(c.cost_nano_usd), 0) * 0.000000001 AS DECIMAL(20, 9))
+                                        FROM ailedger_calls c WHERE c.conversation_id = s.id)
+                    OR s.total_duration_ms <> (SELECT COALESCE(SUM(c.latency_ms), 0) FROM ailedger_calls c WHERE c.conversation_id = s.id)
+                    OR s.success_rate <> (SELECT CAST(COALESCE(100 * SUM(i.status = 'success') / COUNT(*), 100) AS DECIMAL(5, 2))
+                                          FROM ailedger_interactions i WHERE i.conversation_id = s.id)
+                    OR NOT (s.last_user_input <=> (SELECT i.input_text FROM ailedger_interactions i WHERE i.conversation_id = s.id
+                                                   ORDER BY i.created_at DESC, i.id DESC LIMIT 1))
+                    """)
+                let count = try await query(ledger, "SELECT COUNT(*) FROM chatbot_conversation_summary")
+                return [messages.first.map { int($0[0]) } ?? nil, summaries.first.map { int($0[0]) } ?? nil,
+                        count.first.map { int($0[0]) } ?? nil]
+            }
+            #expect(try await differing() == [0, 0, 4], "backfilled, then kept; every conversation listed once")
+            let latest = try await query(ledger, "SELECT conversation_id, last_user_input FROM chatbot_conversation_summary ORDER BY last_message_at DESC LIMIT 1")
+            #expect(latest.first == [.text("conv-2"), .text("question 11")])
+
+            // A price for the unpriced model: the recomputed costs move the totals.
+            ledger.addPrices([Price(model: "chatbot-unpriced", provider: nil, effectiveFrom: base.addingTimeInterval(-86_400),
+                                    rates: PriceRates(input: 3, output: 15))])
+            let repriced = try await ledger.recomputeCosts()
+            #expect(repriced.updated > 0)
+            #expect(try await differing() == [0, 0, 4], "after repricing")
+
+            // Retention-style removals: a call, then an interaction after its calls, then a conversation.
+            try await execute(ledger, "DELETE FROM ailedger_calls WHERE id = '\(calls[0].id.uuidString.lowercased())'")
+            let last = interactions[11]
+            try await execute(ledger, "DELETE FROM ailedger_calls WHERE interaction_id = '\(last.id.uuidString.lowercased())'")
+            try await execute(ledger, "DELETE FROM ailedger_interactions WHERE id = '\(last.id.uuidString.lowercased())'")
+            try await execute(ledger, "DELETE FROM ailedger_conversations WHERE id = '\(empty.id.uuidString.lowercased())'")
+            #expect(try await differing() == [0, 0, 3], "after removals")
+            let after = try await query(ledger, "SELECT last_user_input FROM chatbot_conversation_summary WHERE conversation_id = 'conv-2'")
+            #expect(after.first == [.text("question 8")], "the conversation's latest message is the one before")
+            try await ledger.compatibilityMigrations("chatbot").down()
+            await ledger.close()
+        }
+
         @Test func unknownCompatibilitySetsAreNamed() async throws {
             let ledger = try await Ledger.open(url: TestServer.mysql.url!, drivers: drivers)
             let error = #expect(throws: LedgerError.self) { _ = try ledger.compatibilityMigrations("jira") }
