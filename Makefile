@@ -68,7 +68,8 @@ fuzz-build: deps
 	AILEDGER_FUZZER_LIBRARY=$(FUZZER_LIBRARY) $(SWIFT) build --scratch-path .build-fuzz --product AILedgerFuzz
 
 # Times the query engine against hand-written SQL run through sqlite3, psql and mariadb
-# over one million recorded calls per backend (see Benchmarks/README.md).
+# over ten million recorded calls per backend (see Benchmarks/README.md); loading them
+# takes about ten minutes per backend.
 bench-query: test-deps
 	$(SWIFT) build -c release --product ailedger
 	$(SWIFT) build -c release --product QueryBenchmark

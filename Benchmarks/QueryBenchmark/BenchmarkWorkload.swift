@@ -1,12 +1,12 @@
 import AILedger
 import Foundation
 
-/// One million calls (or AILEDGER_BENCH_CALLS) over sixty days: eight models, a thousand users, 3% errors and 1%
-/// partial results, every call with tokens, a cost and a latency; made by 200,000
+/// Ten million calls (or AILEDGER_BENCH_CALLS) over sixty days: eight models, a thousand users, 3% errors and 1%
+/// partial results, every call with tokens, a cost and a latency; made by 2,000,000
 /// interactions (five calls each; four types, three prompt versions, 10% with feedback, 5%
-/// with a variable missing) in 20,000 conversations.
+/// with a variable missing) in 200,000 conversations.
 enum BenchmarkWorkload {
-    static let callCount = Int(ProcessInfo.processInfo.environment["AILEDGER_BENCH_CALLS"] ?? "") ?? 1_000_000
+    static let callCount = Int(ProcessInfo.processInfo.environment["AILEDGER_BENCH_CALLS"] ?? "") ?? 10_000_000
     static let start = Date(timeIntervalSince1970: 1_767_225_600)  // 2026-01-01T00:00:00Z
     static let end = start.addingTimeInterval(60 * 86_400)
     /// The last 30 days of the data: the window the questions ask about.

@@ -1,6 +1,6 @@
 // Times the query engine, reading the hourly rollups where they answer and the raw rows
 // where told to, against the same questions written by hand as one SQL statement over the
-// raw table and run through the database's own client, over one million recorded calls.
+// raw table and run through the database's own client, over ten million recorded calls.
 //
 //   swift run -c release QueryBenchmark <url> [<url> ...]
 //
@@ -59,11 +59,17 @@ for url in urls {
     say("\n\(sql.dialect): medians of 5 runs, ms   (client start, SELECT 1: \(String(format: "%.1f", startup)) ms)")
     say("engine: as it answers (rollups where they cover the question); raw: the engine told to read raw rows;")
     say("client: the hand-written SQL over the raw table; ratio: engine / (client - client start)")
-    say("question                    engine   source        raw     client      ratio")
+    say("question                    engine   source        raw     client      ratio   (goal: engine under 100 ms)")
     let sources = [try await ledger.aggregateSource(for: window), try await ledger.aggregateSource(for: window, by: .model),
                    try await ledger.aggregateSource(for: window), try await ledger.aggregateSource(for: window, by: .user)]
     for (index, (name, engine, statement)) in questions.enumerated() {
         let mine = try await Stopwatch.median(engine)
+        // The raw columns take minutes per question at ten million calls on MariaDB.
+        guard ProcessInfo.processInfo.environment["AILEDGER_BENCH_SKIP_RAW"] == nil else {
+            say(name.padding(toLength: 24, withPad: " ", startingAt: 0) + String(format: "%10.1f", mine) + "   "
+                  + (index < sources.count ? sources[index].rawValue : "raw-rows") + (mine < 100 ? "" : "   over 100 ms"))
+            continue
+        }
         ledger.readsRollups = false
         let raw = try await Stopwatch.median(engine)
         ledger.readsRollups = true
@@ -72,7 +78,7 @@ for url in urls {
         let source = index < sources.count ? sources[index].rawValue : "raw-rows"
         say(name.padding(toLength: 24, withPad: " ", startingAt: 0) + String(format: "%10.1f", mine) + "   "
               + source.padding(toLength: 9, withPad: " ", startingAt: 0)
-              + String(format: "%10.1f %10.1f %9.2fx", raw, theirs, mine / adjusted))
+              + String(format: "%10.1f %10.1f %9.2fx", raw, theirs, mine / adjusted) + (mine < 100 ? "" : "   over 100 ms"))
     }
     await ledger.close()
 

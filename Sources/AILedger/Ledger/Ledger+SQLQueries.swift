@@ -10,6 +10,11 @@ extension Ledger {
         func query(_ select: String, where condition: String? = nil, _ tail: String = "") -> SQLBuilder {
             var sql = SQLBuilder(dialect, "SELECT \(select) FROM ")
             sql.append(sql.table(StoredSQLQuery.table, "q") + " JOIN " + sql.table(Interaction.table, "i") + " ON i.id = q.interaction_id")
+            // A statement's time is its interaction's: bounding it too lets the database
+            // start from the statements in the window instead of every interaction in it.
+            sql.alias = "q"
+            sql.filter("created_at", ">=", filter.since.map { .timestamp(Timestamp.microseconds($0)) })
+            sql.filter("created_at", "<", filter.until.map { .timestamp(Timestamp.microseconds($0)) })
             filter.apply(toInteractions: &sql)
             if let condition { sql.condition(condition) }
             sql.appendWhere()
