@@ -53,9 +53,9 @@ echo "writer cost of the triggers: $(( CALLS / 10 )) more calls through ailedger
 with="" without=""
 for i in 1 2 3; do
   with="$with $(ms $B demo --url "$U" --calls $(( CALLS / 10 )) --seed $((100 + i)))"
-  M "DROP TRIGGER ailedger_compat_whatsapp_call_added; DROP TRIGGER ailedger_compat_whatsapp_call_removed"
+  # Without the totals and their triggers (the set's first migration, the view, stays).
+  $B migrate down --url "$U" --compat whatsapp --steps 2 > /dev/null
   without="$without $(ms $B demo --url "$U" --calls $(( CALLS / 10 )) --seed $((200 + i)))"
-  $B migrate down --url "$U" --compat whatsapp --steps 1 > /dev/null
   $B migrate up --url "$U" --compat whatsapp > /dev/null
 done
 echo "  with triggers $(echo "$with" | median) ms, without $(echo "$without" | median) ms"

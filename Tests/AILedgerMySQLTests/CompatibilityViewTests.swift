@@ -254,6 +254,15 @@ extension MySQLTests {
             try await ledger.record(silent)
             read = try await row(silent.id)
             #expect(read?[0] == .null && read.map { int($0[1]) } == 0)
+            func replies() async throws -> [Int64?] {
+                try await query(ledger, "SELECT (SELECT COUNT(*) FROM ai_conversations), (SELECT COUNT(*) FROM ailedger_interactions)")
+                    .first.map { $0.map(int) } ?? []
+            }
+            #expect(try await replies() == [2, 2], "one row per reply, stored before the set or after")
+            let contacts = try await query(ledger, "SELECT contact_id FROM ai_conversations ORDER BY contact_id")
+            #expect(contacts == [[.text("c-1")], [.text("c-2")]], "the replies' own contacts")
+            try await execute(ledger, "DELETE FROM ailedger_interactions WHERE id = '\(silent.id.uuidString.lowercased())'")
+            #expect(try await replies() == [1, 1], "a removed reply leaves the view")
 
             // Retention removing calls takes them out of the totals, and the model falls back.
             try await execute(ledger, "DELETE FROM ailedger_calls WHERE id = '\(later.id.uuidString.lowercased())'")
