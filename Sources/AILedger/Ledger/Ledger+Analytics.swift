@@ -61,13 +61,13 @@ extension Ledger {
                 .map { UsageGroup(key: $0.key, start: nil, summary: $0.value.summary) }
         }
         if dimension == .user, let window = try await userRollupWindow(for: filter) {
-            return try await rolledUpUserSums(filter, window)
+            return try await rolledUpDailySums(filter, window, by: .user)
                 .sorted { Self.costOrdered(($0.value, [$0.key]), ($1.value, [$1.key])) }
                 .prefix(top.map { max(0, $0) } ?? Int.max)
                 .map { UsageGroup(key: $0.key, start: nil, summary: $0.value.summary) }
         }
         if let window = try await partyRollupWindow(for: filter, by: dimension) {
-            return try await rolledUpPartySums(filter, window, by: dimension)
+            return try await rolledUpDailySums(filter, window, by: dimension)
                 .sorted { Self.costOrdered(($0.value, [$0.key]), ($1.value, [$1.key])) }
                 .prefix(top.map { max(0, $0) } ?? Int.max)
                 .map { UsageGroup(key: $0.key, start: nil, summary: $0.value.summary) }

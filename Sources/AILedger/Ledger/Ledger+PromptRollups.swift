@@ -128,15 +128,8 @@ extension Ledger {
         let total = try await rolledUpInteractions(filter, window, groupBy: [], histograms: false).values
             .reduce(into: PromptRollup()) { $0.merge($1) }
         var counts: [[String?]: Int64] = [:]
-        var sql = SQLBuilder(dialect, "SELECT r.variable, r.interaction_type, SUM(r.interactions) FROM ")
-        sql.append(sql.table(RollupBatch.variableTable, "r"))
-        sql.alias = "r"
-        sql.filter("hour", ">=", window.fromHour.map(SQLValue.timestamp))
-        sql.filter("hour", "<", window.toHour.map(SQLValue.timestamp))
-        sql.filter("interaction_type", "=", filter.interactionType.map(SQLValue.text))
-        sql.filter("prompt_id", "=", filter.promptID.map(SQLValue.text))
-        sql.filter("prompt_version", "=", filter.promptVersion.map(SQLValue.text))
-        sql.filter("status", "=", filter.status.map { .text($0.rawValue) })
+        var sql = promptRollupQuery(filter, window, selecting: ["r.variable", "r.interaction_type", "SUM(r.interactions)"],
+                                    interactionStatus: true, from: RollupBatch.variableTable)
         sql.appendWhere()
         sql.append(" GROUP BY r.variable, r.interaction_type")
         for row in try await rows(sql) {
@@ -151,12 +144,13 @@ extension Ledger {
                                  missingVariables: Self.mostMissedFirst(variables))
     }
 
-    /// `SELECT columns FROM prompt rollups r` with the conditions that keep the window's
-    /// whole hours and the filter's values (WHERE not appended yet).
+    /// `SELECT columns FROM prompt rollups r` (or the variable rollups, which have the same
+    /// keys) with the conditions that keep the window's whole hours and the filter's values
+    /// (WHERE not appended yet).
     private func promptRollupQuery(_ filter: LedgerFilter, _ window: RollupWindow, selecting columns: [String],
-                                   interactionStatus: Bool) -> SQLBuilder {
+                                   interactionStatus: Bool, from table: String = RollupBatch.promptTable) -> SQLBuilder {
         var sql = SQLBuilder(dialect, "SELECT " + columns.joined(separator: ", ") + " FROM ")
-        sql.append(sql.table(RollupBatch.promptTable, "r"))
+        sql.append(sql.table(table, "r"))
         sql.alias = "r"
         sql.filter("hour", ">=", window.fromHour.map(SQLValue.timestamp))
         sql.filter("hour", "<", window.toHour.map(SQLValue.timestamp))

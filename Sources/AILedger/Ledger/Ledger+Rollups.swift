@@ -103,67 +103,43 @@ extension Ledger {
         return try await rollupsAreComplete("parties") ? window : nil
     }
 
-    /// Sums per value of `dimension` (persona, device or contact) over the calls matching
-    /// `filter` (a time range): from the daily party rollups for the window's whole days,
+    /// Sums per value of `dimension` over the calls matching `filter`: per user (the filter
+    /// a time range and a user) from the daily user rollups, per persona, device or contact
+    /// (the filter a time range) from the daily party rollups, for the window's whole days;
     /// from the raw rows for its edges.
-    func rolledUpPartySums(_ filter: LedgerFilter, _ window: RollupWindow,
+    func rolledUpDailySums(_ filter: LedgerFilter, _ window: RollupWindow,
                            by dimension: CallDimension) async throws -> [String?: UsageAccumulator] {
-        var sums: [String?: UsageAccumulator] = [:]
+        let party = dimension != .user
         // The same columns as the raw query's: the value, the sums.
-        var sql = SQLBuilder(dialect, "SELECT r.value, " + Self.userRollupSumColumns + " FROM ")
-        sql.append(sql.table(RollupBatch.partyTable, "r"))
+        var sql = SQLBuilder(dialect, "SELECT r.\(party ? "value" : "user_id"), " + Self.userRollupSumColumns + " FROM ")
+        sql.append(sql.table(party ? RollupBatch.partyTable : RollupBatch.userTable, "r"))
         sql.alias = "r"
         sql.filter("day", ">=", window.fromHour.map(SQLValue.timestamp))
         sql.filter("day", "<", window.toHour.map(SQLValue.timestamp))
-        sql.filter("dimension", "=", .text(dimension.rawValue))
+        if party {
+            sql.filter("dimension", "=", .text(dimension.rawValue))
+        } else {
+            sql.filter("user_id", "=", filter.userID.map(SQLValue.text))
+        }
         sql.appendWhere()
-        sql.append(" GROUP BY r.value")
+        sql.append(" GROUP BY r.\(party ? "value" : "user_id")")
         var queries = [sql]
         for edge in window.edges {
             var sql = SQLBuilder(dialect, "SELECT \(dimension.expression), \(Self.rawSumColumns) FROM ")
-            sql.append(sql.table(Call.table, "c") + " LEFT JOIN " + sql.table(Interaction.table, "i") + " ON i.id = c.interaction_id"
-                       + " LEFT JOIN " + sql.table(Conversation.table, "v") + " ON v.id = c.conversation_id")
+            sql.append(sql.table(Call.table, "c"))
+            if dimension.needsInteraction { sql.append(" LEFT JOIN \(sql.table(Interaction.table, "i")) ON i.id = c.interaction_id") }
+            if dimension.needsConversation { sql.append(" LEFT JOIN \(sql.table(Conversation.table, "v")) ON v.id = c.conversation_id") }
             edge.apply(toCalls: &sql)
             sql.appendWhere()
             sql.append(" GROUP BY \(dimension.expression)")
             queries.append(sql)
         }
+        var sums: [String?: UsageAccumulator] = [:]
         for query in queries {
             for row in try await rows(query) {
                 var reader = RowReader(row)
                 let value = try reader.optionalString()
                 sums[value, default: UsageAccumulator()].merge(try UsageAccumulator(reading: &reader))
-            }
-        }
-        return sums
-    }
-
-    /// Sums per user over the calls matching `filter` (a time range, a user): from the
-    /// daily user rollups for the window's whole days, from the raw rows for its edges.
-    func rolledUpUserSums(_ filter: LedgerFilter, _ window: RollupWindow) async throws -> [String?: UsageAccumulator] {
-        var sums: [String?: UsageAccumulator] = [:]
-        // The same columns as the raw query's: no bucket label, the user, the sums.
-        var sql = SQLBuilder(dialect, "SELECT NULL, r.user_id, " + Self.userRollupSumColumns + " FROM ")
-        sql.append(sql.table(RollupBatch.userTable, "r"))
-        sql.alias = "r"
-        sql.filter("day", ">=", window.fromHour.map(SQLValue.timestamp))
-        sql.filter("day", "<", window.toHour.map(SQLValue.timestamp))
-        sql.filter("user_id", "=", filter.userID.map(SQLValue.text))
-        sql.appendWhere()
-        sql.append(" GROUP BY r.user_id")
-        var queries = [sql]
-        for edge in window.edges {
-            var sql = rawQuery(edge, bucket: nil, selecting: ["c.user_id"], Self.rawSumColumns)
-            sql.appendWhere()
-            sql.append(" GROUP BY c.user_id")
-            queries.append(sql)
-        }
-        for query in queries {
-            for row in try await rows(query) {
-                var reader = RowReader(row)
-                reader.skip()
-                let user = try reader.optionalString()
-                sums[user, default: UsageAccumulator()].merge(try UsageAccumulator(reading: &reader))
             }
         }
         return sums

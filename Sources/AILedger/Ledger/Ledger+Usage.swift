@@ -7,7 +7,7 @@ extension Ledger {
             return try await rolledUpSums(filter, window, bucket: nil, dimensions: [])[[nil], default: UsageAccumulator()].summary
         }
         if let window = try await userRollupWindow(for: filter) {
-            return try await rolledUpUserSums(filter, window).values.reduce(into: UsageAccumulator()) { $0.merge($1) }.summary
+            return try await rolledUpDailySums(filter, window, by: .user).values.reduce(into: UsageAccumulator()) { $0.merge($1) }.summary
         }
         var sql = SQLBuilder(dialect, "SELECT " + Self.summaryColumns + " FROM ")
         sql.append(sql.table(Call.table, "c"))
