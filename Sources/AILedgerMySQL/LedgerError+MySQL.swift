@@ -37,7 +37,7 @@ extension LedgerError {
             return String(message[..<start.upperBound]) + "***" + String(message[end...])
         }
         // Elsewhere, mask quoted parts that do not follow a word naming a schema object.
-        let keepAfter = ["key ", "column ", "table ", "database ", "user ", "constraint "]
+        let keepAfter = ["key ", "column ", "field ", "table ", "database ", "user ", "constraint "]
         var result = ""
         var rest = Substring(message)
         while let open = rest.firstIndex(of: "'") {

@@ -11,6 +11,8 @@ import Testing
          "Incorrect integer value: '***' for column `db`.`t`.`c` at row 1"),
         (1054, "Unknown column 'secret' in 'field list'", "Unknown column 'secret' in '***'"),
         (1146, "Table 'ledger.ailedger_calls' doesn't exist", "Table 'ledger.ailedger_calls' doesn't exist"),
+        (1364, "Field 'created_at' doesn't have a default value", "Field 'created_at' doesn't have a default value"),
+        (1048, "Column 'model' cannot be null", "Column 'model' cannot be null"),
     ])
     func quotedValuesAreMasked(_ code: UInt32, _ message: String, _ expected: String) {
         let error = LedgerError(mysqlErrno: code, message: message, sqlState: "HY000")
