@@ -110,7 +110,7 @@ mariadb-install-db --no-defaults --datadir="$root/my/data" --user="$my_user" --s
   || { cat "$root/my/install.log" >&2; exit 1; }
 my_port=$(free_port)
 my_start="$mysqld_bin --no-defaults --datadir=$root/my/data --user=$my_user --bind-address=127.0.0.1 \
-  --port=$my_port --socket=$root/my/mysql.sock --pid-file=$root/my/mariadbd.pid --log-error=$root/my/error.log \
+  --port=$my_port --socket=$root/my/mysql.sock --pid-file=$root/my/mariadbd.pid --log-error=$root/my/error.log --tmpdir=$root/my \
   --skip-name-resolve $my_tuning"
 wait_for_mysql() {
   for _ in $(seq 120); do

@@ -86,5 +86,43 @@ enum AnalyticsCases {
                 try Expect.that(error.message.contains("hour-of-day"), "the error names the bucket: \(error.message)")
             }
         },
+        .init(name: "exact percentiles over ties, zeros and crowded latencies") { context in
+            let ledger = context.ledger
+            // 1,009 timed calls: zeros, a run of ties, a crowd of values closer than 2% apart
+            // (one range of a bucketed count), fractions and a long tail; then untimed calls.
+            var latencies = [Double](repeating: 0, count: 7) + [Double](repeating: 250, count: 300)
+            for n in 0..<500 { latencies.append(1_000 + Double(n) / 64) }
+            for n in 1...200 { latencies.append(0.001 * Double(n * n)) }
+            latencies += [60_000, 59_999.75]
+            let base = at("2025-06-02T00:00:00Z")
+            var calls = latencies.enumerated().map { n, latency in
+                Call(createdAt: base.addingTimeInterval(Double((n * 7_919) % 1_009)), model: "m", status: .success, latencyMs: latency)
+            }
+            calls += (0..<5).map { Call(createdAt: base.addingTimeInterval(Double($0)), model: "m", status: .error) }
+            let interactions = latencies.prefix(600).enumerated().map { n, latency in
+                Interaction(createdAt: base.addingTimeInterval(Double(n)), status: .success, latencyMs: latency)
+            }
+            try await ledger.record(RecordBatch(interactions: interactions, calls: calls))
+            let nearest = { (values: [Double], p: Int) -> Double in
+                let sorted = values.sorted()
+                return sorted[max(1, (p * sorted.count + 99) / 100) - 1]
+            }
+            ledger.readsRollups = false
+            defer { ledger.readsRollups = true }
+            let overview = try await ledger.overview()
+            try Expect.equal(overview.summary.calls, 1_014, "calls")
+            try Expect.equal(overview.latencyP50, nearest(latencies, 50), "p50")
+            try Expect.equal(overview.latencyP95, nearest(latencies, 95), "p95")
+            try Expect.equal(overview.latencyP99, nearest(latencies, 99), "p99")
+            let window = LedgerFilter(since: base.addingTimeInterval(500))
+            let later = latencies.enumerated().filter { (n, _) in (n * 7_919) % 1_009 >= 500 }.map(\.element)
+            let part = try await ledger.overview(window)
+            try Expect.equal([part.latencyP50, part.latencyP95, part.latencyP99],
+                             [nearest(later, 50), nearest(later, 95), nearest(later, 99)], "percentiles of a window")
+            let processing = try await ledger.interactionOverview()
+            let first = Array(latencies.prefix(600))
+            try Expect.equal([processing.latencyP50, processing.latencyP95, processing.latencyP99],
+                             [nearest(first, 50), nearest(first, 95), nearest(first, 99)], "interactions' percentiles")
+        },
     ]
 }

@@ -41,6 +41,19 @@ public struct MySQLDialect: SQLDialect {
     public func proposedValue(_ column: String) -> String { "VALUES(\(quoteIdentifier(column)))" }
     public func concatenate(_ a: String, _ b: String) -> String { "CONCAT(\(a), \(b))" }
 
+    /// Ranges 2% wide (of the logarithm): MariaDB sorts a large window into a temporary
+    /// table, several times slower than scanning it twice.
+    public func rankBucket(of value: String) -> String? {
+        "CASE WHEN \(value) > 0 THEN CAST(FLOOR(LN(\(value)) * 50) AS SIGNED) ELSE -100000 END"
+    }
+
+    /// MariaDB groups a time range of calls by model by walking the (model, created_at)
+    /// index and reading each row through the primary key: 2.5 times slower at ten million
+    /// calls than scanning the range.
+    public func ignoringForGrouping(_ indexes: [String]) -> String {
+        " IGNORE INDEX FOR GROUP BY (" + indexes.map(quoteIdentifier).joined(separator: ", ") + ")"
+    }
+
     public func contains(_ text: String, _ fragment: String) -> String { "LOCATE(\(fragment), \(text)) > 0" }
 
     public func jsonArrayElements(of array: String, alias: String) -> (from: String, element: String) {

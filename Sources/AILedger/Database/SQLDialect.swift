@@ -57,6 +57,15 @@ public protocol SQLDialect: Sendable {
     /// in-process database, where long statements cost more to parse than round trips)
     /// than as multi-row statements. Default: false.
     var prefersSingleRowStatements: Bool { get }
+    /// A non-decreasing integer expression of `value` (a number ≥ 0) that groups values
+    /// into narrow ranges, when the database finds exact percentiles faster by counting
+    /// the rows per range and then sorting only the ranges that hold the ranks than by
+    /// sorting every row; nil to sort every row. Default: nil.
+    func rankBucket(of value: String) -> String?
+    /// Text to follow a table's alias in FROM that keeps the planner from grouping rows by
+    /// walking `indexes` (visiting the table once per index entry), so that it scans once
+    /// and groups in memory; "" when its planner needs no such hint. Default: "".
+    func ignoringForGrouping(_ indexes: [String]) -> String
 }
 
 extension SQLDialect {
@@ -77,6 +86,8 @@ extension SQLDialect {
     public var lockingReadSuffix: String { " FOR UPDATE" }
     public func writeLockStatement(table: String) -> String? { nil }
     public var prefersSingleRowStatements: Bool { false }
+    public func rankBucket(of value: String) -> String? { nil }
+    public func ignoringForGrouping(_ indexes: [String]) -> String { "" }
 
     /// `INSERT INTO table (columns) VALUES (...), (...)` for `rowCount` rows, optionally
     /// skipping rows whose primary key already exists; `primaryKey` names a column of it,

@@ -30,11 +30,16 @@ extension Ledger {
     /// `count` rows of `table` that have one and that `filter` selects.
     func latencyPercentiles(of count: Int64, in table: String, alias: String,
                             where filter: (inout SQLBuilder) -> Void) async throws -> (Double?, Double?, Double?) {
-        let ranks = [50, 95, 99].map { p in max(1, (Int64(p) * count + 99) / 100) }
-        var ranked = SQLBuilder(dialect, "SELECT r, latency_ms FROM (SELECT \(alias).latency_ms, ROW_NUMBER() OVER (ORDER BY \(alias).latency_ms) AS r FROM ")
+        let column = "\(alias).latency_ms"
+        if let bucket = dialect.rankBucket(of: column),
+           let found = try await bucketedPercentiles(bucket, column, in: table, alias: alias, where: filter) {
+            return found
+        }
+        let ranks = Self.percentileRanks(of: count)
+        var ranked = SQLBuilder(dialect, "SELECT r, latency_ms FROM (SELECT \(column), ROW_NUMBER() OVER (ORDER BY \(column)) AS r FROM ")
         ranked.append(ranked.table(table, alias))
         filter(&ranked)
-        ranked.condition("\(alias).latency_ms IS NOT NULL")
+        ranked.condition("\(column) IS NOT NULL")
         ranked.appendWhere()
         ranked.append(") ranked WHERE r IN (\(ranks.map { ranked.bind(.integer($0)) }.joined(separator: ", ")))")
         var latency: [Int64: Double] = [:]
@@ -43,6 +48,62 @@ extension Ledger {
             latency[try reader.int64()] = try reader.optionalDouble()
         }
         return (latency[ranks[0]], latency[ranks[1]], latency[ranks[2]])
+    }
+
+    /// The nearest ranks of the 50th, 95th and 99th percentiles of `count` values.
+    static func percentileRanks(of count: Int64) -> [Int64] {
+        [50, 95, 99].map { p in max(1, (Int64(p) * count + 99) / 100) }
+    }
+
+    /// The exact percentiles found in two passes: the rows counted per `bucket` (the
+    /// dialect's `rankBucket`), then only the buckets holding the three ranks sorted. Nil
+    /// when rows changed between the passes so that a rank was not found.
+    private func bucketedPercentiles(_ bucket: String, _ column: String, in table: String, alias: String,
+                                     where filter: (inout SQLBuilder) -> Void) async throws -> (Double?, Double?, Double?)? {
+        var counting = SQLBuilder(dialect, "SELECT \(bucket) AS b, COUNT(*) FROM ")
+        counting.append(counting.table(table, alias))
+        filter(&counting)
+        counting.condition("\(column) IS NOT NULL")
+        counting.appendWhere()
+        counting.append(" GROUP BY b")
+        var sizes: [(bucket: Int64, rows: Int64)] = []
+        for row in try await rows(counting) {
+            var reader = RowReader(row)
+            sizes.append((try reader.int64(), try reader.int64()))
+        }
+        sizes.sort { $0.bucket < $1.bucket }
+        let total = sizes.reduce(0) { $0 + $1.rows }
+        guard total > 0 else { return (nil, nil, nil) }
+        // Each rank's bucket, and its rank among the bucket's rows.
+        var targets: [(bucket: Int64, rank: Int64)] = []
+        var before: Int64 = 0
+        var pending = Self.percentileRanks(of: total)[...]
+        for size in sizes {
+            while let rank = pending.first, rank <= before + size.rows {
+                targets.append((size.bucket, rank - before))
+                pending.removeFirst()
+            }
+            before += size.rows
+        }
+        var ranked = SQLBuilder(dialect, "SELECT b, r, latency_ms FROM (SELECT \(bucket) AS b, \(column), ")
+        ranked.append("ROW_NUMBER() OVER (PARTITION BY \(bucket) ORDER BY \(column)) AS r FROM ")
+        ranked.append(ranked.table(table, alias))
+        filter(&ranked)
+        ranked.condition("\(column) IS NOT NULL")
+        let buckets = Set(targets.map(\.bucket)).sorted()
+        ranked.condition("\(bucket) IN (\(buckets.map { ranked.bind(.integer($0)) }.joined(separator: ", ")))")
+        ranked.appendWhere()
+        let wanted = targets.map { "(b = \(ranked.bind(.integer($0.bucket))) AND r = \(ranked.bind(.integer($0.rank))))" }
+        ranked.append(") ranked WHERE " + wanted.joined(separator: " OR "))
+        var latency: [String: Double] = [:]
+        for row in try await rows(ranked) {
+            var reader = RowReader(row)
+            let (b, r) = (try reader.int64(), try reader.int64())
+            latency["\(b) \(r)"] = try reader.optionalDouble()
+        }
+        let values = targets.map { latency["\($0.bucket) \($0.rank)"] }
+        guard values.allSatisfy({ $0 != nil }) else { return nil }
+        return (values[0], values[1], values[2])
     }
 
     /// Totals per value of `dimension` over the calls matching `filter`, most expensive
@@ -74,7 +135,7 @@ extension Ledger {
         }
         let key = dimension.expression
         var sql = SQLBuilder(dialect, "SELECT \(key), " + Self.summaryColumns + " FROM ")
-        sql.append(sql.table(Call.table, "c"))
+        sql.append(sql.table(Call.table, "c") + dialect.ignoringForGrouping(Call.groupableIndexes))
         if dimension.needsInteraction { sql.append(" LEFT JOIN \(sql.table(Interaction.table, "i")) ON i.id = c.interaction_id") }
         if dimension.needsConversation { sql.append(" LEFT JOIN \(sql.table(Conversation.table, "v")) ON v.id = c.conversation_id") }
         filter.apply(toCalls: &sql)

@@ -1,6 +1,10 @@
 import Foundation
 
 extension Call: StoredRecord {
+    /// The indexes (every dialect's migrations name them alike) that lead with a column
+    /// calls are grouped by, and that a planner had better not walk to group a time range.
+    static let groupableIndexes = ["ailedger_calls_model", "ailedger_calls_user", "ailedger_calls_status"]
+
     static let stored = RecordTable<Call>("ailedger_calls", [
         .uuid("id", \.id), .uuid("interaction_id", \.interactionID), .uuid("conversation_id", \.conversationID),
         .text("external_id", \.externalID), .time("created_at", \.createdAt), .text("model", \.model),
