@@ -11,7 +11,7 @@ FUZZ_TARGETS := url timestamp cursor json usage prices litellm migration time cs
 FUZZ_SECONDS ?= 60
 FUZZER_LIBRARY = $(firstword $(wildcard $(dir $(realpath $(shell command -v $(SWIFT))))../lib/clang/*/lib/linux/libclang_rt.fuzzer_no_main-*.a))
 
-.PHONY: all deps test-deps build demo test fuzz fuzz-build bench-query bench-writer bench-server bench-redaction bench-compat openapi screenshots clean
+.PHONY: all deps test-deps build demo test fuzz fuzz-build bench-query bench-writer bench-server bench-redaction bench-compat ceilings openapi screenshots clean
 
 all: build
 
@@ -76,12 +76,24 @@ bench-query: test-deps
 	AILEDGER_DEFAULT_DURABILITY=1 scripts/with-test-servers.sh sh -c '.build/release/QueryBenchmark "sqlite://$$(mktemp -d)/bench.db" \
 		"$$AILEDGER_TEST_POSTGRES_URL" "$$AILEDGER_TEST_MYSQL_URL"'
 
-# Ingest throughput of the buffered writer beside each database's bulk-load tool, and
-# record() latency (see Benchmarks/README.md).
-bench-writer: test-deps
+# Ingest throughput of the buffered writer beside each database's fastest C path on the
+# same rows, and record() latency (see Benchmarks/README.md).
+bench-writer: test-deps ceilings
 	$(SWIFT) build -c release --product WriterBenchmark
 	AILEDGER_DEFAULT_DURABILITY=1 scripts/with-test-servers.sh sh -c '.build/release/WriterBenchmark "sqlite://$$(mktemp -d)/bench.db" \
 		"$$AILEDGER_TEST_POSTGRES_URL" "$$AILEDGER_TEST_MYSQL_URL"'
+
+# Each database's fastest C path loading a row file, the ceiling the writer benchmark
+# compares itself with (each program in Benchmarks/Ceilings/ says what path it takes).
+CEILINGS := .build/ceilings/ceiling-sqlite .build/ceilings/ceiling-postgres .build/ceilings/ceiling-mariadb
+CEILING_PACKAGE_sqlite := sqlite3
+CEILING_PACKAGE_postgres := libpq
+CEILING_PACKAGE_mariadb := libmariadb
+ceilings: test-deps $(CEILINGS)
+
+.build/ceilings/ceiling-%: Benchmarks/Ceilings/ceiling_%.c Benchmarks/Ceilings/rowfile.c Benchmarks/Ceilings/rowfile.h | test-deps
+	@mkdir -p $(@D)
+	cc -std=c11 -O2 -Wall -Wextra -Werror -o $@ $< Benchmarks/Ceilings/rowfile.c $$(pkg-config --cflags --libs $(CEILING_PACKAGE_$*))
 
 # `ailedger serve` taking batches of 100 realistic calls over loopback, beside the
 # in-process writer on the same calls (see Benchmarks/README.md).

@@ -1,5 +1,7 @@
-// Ingest throughput of the buffered writer beside each database's own bulk-load tool and
-// the seeds' one-insert-and-commit-per-record style, and record() latency under load.
+// Ingest throughput of the buffered writer beside each database's fastest C path on the
+// same rows (the programs of Benchmarks/Ceilings, built by `make ceilings`; the folder
+// holding them in AILEDGER_CEILINGS, default .build/ceilings), realistic and small rows;
+// the seeds' one-insert-and-commit-per-record style; and record() latency under load.
 //
 //   swift run -c release WriterBenchmark <url> [<url> ...]
 import AILedger
@@ -46,6 +48,20 @@ func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
 
 func rate(_ rows: Int, _ seconds: Double) -> String { String(format: "%9.0f rows/s", Double(rows) / seconds) }
 
+/// Runs a ceiling program, returning the seconds it reports for loading alone.
+func ceiling(_ command: String) async throws -> Double {
+    let result = try await TestServer.run(["sh", "-c", command])
+    guard result.status == 0, let field = result.output.split(whereSeparator: \.isWhitespace).first(where: { $0.hasPrefix("seconds=") }),
+          let seconds = Double(field.dropFirst("seconds=".count)) else {
+        throw LedgerError(.databaseError, "the ceiling program failed: \(result.output.prefix(500))")
+    }
+    return seconds
+}
+
+let ceilings = ProcessInfo.processInfo.environment["AILEDGER_CEILINGS"] ?? ".build/ceilings"
+let rowSets = [("realistic (~3 KB, JSON)", BenchmarkRows.realistic(rowCount, seed: 1)),
+               ("small (~200 B)", BenchmarkRows.small(rowCount, seed: 1))]
+
 for url in urls {
     let parsed = try DatabaseURL(url)
     let q = { (s: String) in "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'" }
@@ -59,74 +75,98 @@ for url in urls {
             return "MYSQL_PWD=\(q(parsed.password ?? "")) mariadb -h \(q(parsed.host ?? "")) -P \(parsed.port ?? 3306) -u \(q(parsed.user ?? "")) \(q(database)) -e \(q(sql))"
         }
     }
+    // The ceiling program for this database, the password in the environment.
+    let load: (String) -> String = { file in
+        switch kind {
+        case "sqlite": return "\(ceilings)/ceiling-sqlite \(q(parsed.path)) \(q(file))"
+        case "postgres":
+            let target = "postgres://\(parsed.user ?? "")@\(parsed.host ?? "")\(parsed.port.map { ":\($0)" } ?? "")\(parsed.path)"
+            return "PGPASSWORD=\(q(parsed.password ?? "")) \(ceilings)/ceiling-postgres \(q(target)) \(q(file))"
+        default:
+            return "MYSQL_PWD=\(q(parsed.password ?? "")) \(ceilings)/ceiling-mariadb \(q(parsed.host ?? "")) \(parsed.port ?? 3306) "
+                + "\(q(parsed.user ?? "")) \(q(database)) \(q(file))"
+        }
+    }
     let empty = kind == "sqlite" ? "DELETE FROM ailedger_calls" : "TRUNCATE ailedger_calls"
     let setup = try await Ledger.open(url: url, drivers: drivers)
     try await setup.migrate()
     await setup.close()
-    say("\n\(kind): \(rowCount) calls per run, \(tasks) recording tasks")
-
-    // The database's own bulk path and the buffered writer, same rows, three runs each,
-    // alternating so that a noisy neighbour hurts both alike.
-    let ceilingRows = BenchmarkRows.calls(rowCount, seed: 1)
-    let rows = BenchmarkRows.calls(rowCount, seed: 2)
-    var ceilings: [Double] = [], buffers: [Double] = [], growth: [Int] = []
+    say("\n\(kind): \(rowCount) calls per run, \(tasks) recording tasks, \(runs) runs of each alternating, medians")
+    let path = kind == "sqlite" ? "one prepared INSERT per row, 10,000 rows per transaction"
+        : kind == "postgres" ? "binary COPY, 10,000 rows per COPY" : "array-bound INSERT, 1,000 rows per execute, 10,000 per transaction"
     let ledger = try await Ledger.open(url: url, drivers: drivers, writer: WriterOptions())
-    for _ in 0..<runs {
-        try await shell(client(empty))
-        switch kind {
-        case "postgres":
-            let file = folder.appendingPathComponent("rows.csv")
-            try BenchmarkRows.csv(ceilingRows).write(to: file, atomically: true, encoding: .utf8)
-            ceilings.append(try await seconds {
-                try await shell(client("\\copy ailedger_calls (\(BenchmarkRows.columns.joined(separator: ", "))) FROM \(q(file.path)) WITH (FORMAT csv)"))
-            })
-        default:
-            let file = folder.appendingPathComponent("rows.sql")
-            try BenchmarkRows.insertScript(ceilingRows, mysql: kind == "mysql").write(to: file, atomically: true, encoding: .utf8)
-            let load = kind == "sqlite" ? "sqlite3 \(q(parsed.path)) < \(q(file.path))"
-                : client("").replacingOccurrences(of: " -e ''", with: "") + " < \(q(file.path))"
-            ceilings.append(try await seconds { try await shell(load) })
-        }
+    let plain = kind == "mysql"
+        ? try await Ledger.open(url: url + (url.contains("?") ? "&" : "?") + "array_binding=off", drivers: drivers, writer: WriterOptions())
+        : nil
+    var smallCeiling = 0.0  // rows/s
 
-        // Eight tasks recording as fast as they can, then one flush.
-        try await shell(client(empty))
-        let share = rowCount / tasks
-        let shares = (0..<tasks).map { t in Array(rows[t * share..<(t + 1) * share]) }
-        let before = residentKiB()
-        let peak = Locked(before)
-        let sampler = Task.detached {
-            while !Task.isCancelled {
-                let now = residentKiB()
-                peak.withLock { $0 = max($0, now) }
-                try? await Task.sleep(for: .milliseconds(20))
+    // Each database's fastest C path and the buffered writer, same rows, alternating so
+    // that a noisy neighbour hurts both alike.
+    for (name, rows) in rowSets {
+        let file = folder.appendingPathComponent("rows-\(kind)")
+        try BenchmarkRows.rowFile(rows, sqlite: kind == "sqlite").write(to: file)
+        var ceilingTimes: [Double] = [], buffers: [Double] = [], growth: [Int] = [], multiRow: [Double] = []
+        for _ in 0..<runs {
+            try await shell(client(empty))
+            ceilingTimes.append(try await ceiling(load(file.path)))
+            if let plain {
+                // MariaDB: the same writer sending multi-row INSERTs, as it does to MySQL.
+                try await shell(client(empty))
+                multiRow.append(try await seconds {
+                    try await withThrowingTaskGroup(of: Void.self) { group in
+                        for t in 0..<tasks {
+                            group.addTask { for call in rows[t * (rowCount / tasks)..<(t + 1) * (rowCount / tasks)] { try await plain.record(call) } }
+                        }
+                        try await group.waitForAll()
+                    }
+                    await plain.flush()
+                })
             }
-        }
-        defer { sampler.cancel() }
-        buffers.append(try await seconds {
-            try await withThrowingTaskGroup(of: Void.self) { group in
-                for mine in shares {
-                    group.addTask { for call in mine { try await ledger.record(call) } }
+
+            // Eight tasks recording as fast as they can, then one flush.
+            try await shell(client(empty))
+            let share = rowCount / tasks
+            let shares = (0..<tasks).map { t in Array(rows[t * share..<(t + 1) * share]) }
+            let before = residentKiB()
+            let peak = Locked(before)
+            let sampler = Task.detached {
+                while !Task.isCancelled {
+                    let now = residentKiB()
+                    peak.withLock { $0 = max($0, now) }
+                    try? await Task.sleep(for: .milliseconds(20))
                 }
-                try await group.waitForAll()
             }
-            await ledger.flush()
-        })
-        sampler.cancel()
-        growth.append(peak.withLock { $0 } - before)
+            defer { sampler.cancel() }
+            buffers.append(try await seconds {
+                try await withThrowingTaskGroup(of: Void.self) { group in
+                    for mine in shares {
+                        group.addTask { for call in mine { try await ledger.record(call) } }
+                    }
+                    try await group.waitForAll()
+                }
+                await ledger.flush()
+            })
+            sampler.cancel()
+            growth.append(peak.withLock { $0 } - before)
+        }
+        try? FileManager.default.removeItem(at: file)
+        let best = median(ceilingTimes), buffered = median(buffers)
+        smallCeiling = Double(rowCount) / best
+        say("rows: \(name)")
+        say("  ceiling   C, \(path.padding(toLength: 66, withPad: " ", startingAt: 0)) \(rate(rowCount, best))")
+        say("  AILedger  buffered writer, record() + flush()".padding(toLength: 82, withPad: " ", startingAt: 0) + rate(rowCount, buffered)
+              + String(format: "   %.0f%% of the ceiling (runs: %@)", 100 * best / buffered,
+                       zip(buffers, ceilingTimes).map { String(format: "%.0f%%", 100 * $1 / $0) }.joined(separator: ", ")))
+        if !multiRow.isEmpty {
+            say("  AILedger  the same, array_binding=off (multi-row INSERTs)".padding(toLength: 82, withPad: " ", startingAt: 0)
+                  + rate(rowCount, median(multiRow)) + String(format: "   %.0f%% of the ceiling", 100 * best / median(multiRow)))
+        }
+        say("            resident memory grew at most \(growth.max()! / 1024) MiB while recording (capacity: 100,000 records)")
     }
-    let ceiling = median(ceilings), buffered = median(buffers)
-    let memory = "resident memory grew at most \(growth.max()! / 1024) MiB while recording (capacity: 100,000 records)"
-    let tool = kind == "postgres" ? "psql \\copy (CSV)" : kind == "sqlite" ? "sqlite3, multi-row INSERT, 1 txn" : "mariadb, multi-row INSERT, 1 txn"
-    say("ceiling   \(tool.padding(toLength: 34, withPad: " ", startingAt: 0)) \(rate(rowCount, ceiling))   (median of \(runs))")
-    say("AILedger  buffered writer, record() + flush()   \(rate(rowCount, buffered))   "
-          + String(format: "%.0f%% of the ceiling (runs: %@)", 100 * ceiling / buffered,
-                   zip(buffers, ceilings).map { String(format: "%.0f%%", 100 * $1 / $0) }.joined(separator: ", ")))
-    say("          " + memory)
-
     // record() latency under a sustained load the database keeps up with: 8 tasks, each
     // recording 10 calls every 10 ms (about 8,000 calls/s) for 3 seconds.
     try await shell(client(empty))
-    let paced = BenchmarkRows.calls(24_000, seed: 3)
+    let paced = BenchmarkRows.small(24_000, seed: 3)
     let latencies = try await withThrowingTaskGroup(of: [Double].self) { group in
         for t in 0..<tasks {
             let mine = Array(paced[t * 3_000..<(t + 1) * 3_000])
@@ -151,6 +191,7 @@ for url in urls {
     }
     await ledger.flush()
     await ledger.close()
+    await plain?.close()
     let all = latencies.map(abs).sorted(), warm = latencies.filter { $0 >= 0 }.sorted()
     let cold = latencies.filter { $0 < 0 }.map(abs).sorted()
     let p = { (sorted: [Double], percent: Int) in sorted[sorted.count * percent / 100] }
@@ -162,11 +203,11 @@ for url in urls {
     // The seeds' style: one INSERT and one commit per record.
     try await shell(client(empty))
     let direct = try await Ledger.open(url: url, drivers: drivers)
-    let single = BenchmarkRows.calls(perRowCount, seed: 4)
+    let single = BenchmarkRows.small(perRowCount, seed: 4)
     let perRow = try await seconds { for call in single { try await direct.record(call) } }
     await direct.close()
     say("per-row   one INSERT + COMMIT per record          \(rate(perRowCount, perRow))   "
-          + String(format: "%.0f%% of the ceiling", 100 * ceiling / Double(rowCount) / (perRow / Double(perRowCount))))
+          + String(format: "%.0f%% of the small rows' ceiling", 100 * Double(perRowCount) / perRow / smallCeiling))
 }
 let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
 say("\npeak resident memory: " + (status.split(separator: "\n").first { $0.hasPrefix("VmHWM") }.map(String.init) ?? "unknown"))

@@ -2,7 +2,8 @@ import AILedger
 import Foundation
 
 /// Calls the size of real chat completions, about 3 KB each: a 700-byte prompt, a 400-byte
-/// completion, the ~1 KB request and the ~800-byte response as the provider returned them.
+/// completion, the ~1 KB request and the ~800-byte response as the provider returned them,
+/// a little metadata; 3% are errors (the provider's error body instead of a completion).
 public enum RealisticCalls {
     /// The models the calls name, in turn.
     public static let models = ["gpt-4o", "gpt-4o-mini", "claude-3-5-haiku-20241022", "claude-sonnet-4-20250514"]
@@ -29,11 +30,16 @@ public enum RealisticCalls {
                 "usage": ["prompt_tokens": .int(input), "completion_tokens": .int(output), "total_tokens": .int(input + output),
                           "prompt_tokens_details": ["cached_tokens": .int(cached)]],
             ]
+            let failed = k % 33 == 0
+            let error: JSONValue = ["error": ["type": "rate_limit_error", "code": "rate_limit_exceeded",
+                                              "message": "Rate limit reached for requests per minute. Please try again in 20s."]]
             return Call(model: model, provider: model.hasPrefix("claude") ? "anthropic" : "openai", callType: "support_summary",
-                        status: k % 50 == 0 ? .error : .success, userID: user,
-                        usage: TokenUsage(input: input, output: output, cacheRead: cached), latencyMs: Double(300 + k % 2_000),
-                        inputText: String(prompt), outputText: String(completion), request: request, response: response,
-                        errorCode: k % 50 == 0 ? "rate_limited" : nil)
+                        status: failed ? .error : .success, userID: user,
+                        usage: TokenUsage(input: input, output: failed ? 0 : output, cacheRead: cached), latencyMs: Double(300 + k % 2_000),
+                        inputText: String(prompt), outputText: failed ? nil : String(completion), request: request,
+                        response: failed ? error : response, errorCode: failed ? "rate_limited" : nil,
+                        errorMessage: failed ? "Rate limit reached for requests per minute. Please try again in 20s." : nil,
+                        metadata: ["app": "support-desk", "region": "eu-west-1", "release": .string("2026.11.\(k % 28 + 1)")])
         }
     }
 

@@ -30,3 +30,10 @@ extension Call: StoredRecord {
 
     static var blank: Call { Call(id: .zero, createdAt: Date(timeIntervalSince1970: 0), model: "") }
 }
+
+extension Call {
+    /// The calls table's columns, in the order the writer inserts them.
+    package static var storedColumns: [String] { columns }
+    /// This call's values for `storedColumns`, exactly as the writer inserts them.
+    package var storedValues: [SQLValue] { rowValues }
+}
