@@ -35,6 +35,9 @@ public struct ConformanceSuite: Sendable {
 
     /// Every case's name.
     public static var caseNames: [String] { cases.map(\.name) }
+    /// The names of the cases that store records every way the writer and `record` do
+    /// (batches, replays, duplicates, limits): for a driver's second way of inserting.
+    public static var insertingCaseNames: [String] { (RecordingCases.all + WriterCases.all + LimitCases.all).map(\.name) }
 
     /// Runs the case called `name` against a freshly migrated, empty ledger.
     public func run(_ name: String) async throws {

@@ -9,11 +9,18 @@ final class MySQLConnection: DatabaseConnection, @unchecked Sendable {
         "MySQL", thread: "mariadb", finalize: { mysql_stmt_close($0) }, closeHandle: { mysql_close($0) })
     /// The server's max_allowed_packet, read on first bulk insert.
     private let maxPacket = Locked<Int?>(nil)
+    /// Whether the server takes array-bound executes (MariaDB 10.2 and later, not MySQL);
+    /// set on the thread as it connects, read there after.
+    private var arrayBinding = false
 
     // Client flags are macros Swift cannot import.
     private static let clientFoundRows: UInt = 2
     private static let clientMultiStatements: UInt = 1 << 16
     private static let clientMultiResults: UInt = 1 << 17
+    /// CLIENT_MYSQL, which MySQL servers announce and MariaDB's do not.
+    private static let clientMySQL: UInt = 1
+    /// MARIADB_CLIENT_STMT_BULK_OPERATIONS, among the extended capabilities (bits 32 up).
+    private static let bulkOperations: UInt = 1 << 2
     /// Strict, predictable sessions: errors instead of silent truncation, UTC time.
     private static let sessionSetup = """
         SET time_zone = '+00:00', \
@@ -61,6 +68,11 @@ final class MySQLConnection: DatabaseConnection, @unchecked Sendable {
                               isRetryable: false)
         }
         try text(Self.sessionSetup)
+        var server: UInt = 0, extended: UInt = 0
+        if options.arrayBinding, mariadb_get_info(mysql, MARIADB_CONNECTION_SERVER_CAPABILITIES, &server) == 0,
+           mariadb_get_info(mysql, MARIADB_CONNECTION_EXTENDED_SERVER_CAPABILITIES, &extended) == 0 {
+            arrayBinding = server & Self.clientMySQL == 0 && extended & Self.bulkOperations != 0
+        }
     }
 
     @discardableResult
@@ -103,8 +115,9 @@ final class MySQLConnection: DatabaseConnection, @unchecked Sendable {
         return rows
     }
 
-    /// Multi-row INSERTs sized under half the server's `max_allowed_packet` (and 1,000
-    /// rows), inside the caller's transaction.
+    /// Rows in chunks sized under half the server's `max_allowed_packet` (and 1,000 rows),
+    /// inside the caller's transaction: each chunk one array-bound execute of a single-row
+    /// INSERT where the server takes them (MariaDB), else one multi-row INSERT (MySQL).
     func insert(into table: String, columns: [String], rows: [[SQLValue]], ignoringDuplicates: Bool) async throws -> Int {
         guard !rows.isEmpty, !columns.isEmpty else { return 0 }
         let packet = try await maxAllowedPacket()
@@ -115,9 +128,14 @@ final class MySQLConnection: DatabaseConnection, @unchecked Sendable {
         var bytes = 0
         func flush() async throws {
             guard !chunk.isEmpty else { return }
-            let sql = dialect.insertStatement(table: table, columns: columns, rowCount: chunk.count,
-                                              ignoringDuplicates: ignoringDuplicates)
-            inserted += try await execute(sql, chunk.flatMap { $0 })
+            if chunk.count > 1, arrayBinding, let changed = try await executeArrays(
+                dialect.insertStatement(table: table, columns: columns, rowCount: 1, ignoringDuplicates: ignoringDuplicates), chunk) {
+                inserted += changed
+            } else {
+                let sql = dialect.insertStatement(table: table, columns: columns, rowCount: chunk.count,
+                                                  ignoringDuplicates: ignoringDuplicates)
+                inserted += try await execute(sql, chunk.flatMap { $0 })
+            }
             chunk.removeAll(keepingCapacity: true)
             bytes = 0
         }
@@ -133,6 +151,32 @@ final class MySQLConnection: DatabaseConnection, @unchecked Sendable {
         }
         try await flush()
         return inserted
+    }
+
+    /// Runs the single-row `sql` once for every row of `rows` in one array-bound execute;
+    /// nil (nothing run) when a column's values are of two kinds.
+    private func executeArrays(_ sql: String, _ rows: [[SQLValue]]) async throws -> Int? {
+        try await core.run { [self] in
+            guard let arrays = MySQLColumnArrays(rows) else { return nil }
+            return try withStatement(sql) { statement in
+                let expected = Int(mysql_stmt_param_count(statement))
+                guard expected == arrays.columnCount else {
+                    throw LedgerError(.databaseError, "statement expects \(expected) parameters but \(arrays.columnCount) were bound")
+                }
+                var size = UInt32(arrays.rowCount)
+                try check(mysql_stmt_attr_set(statement, STMT_ATTR_ARRAY_SIZE, &size) == 0, statement)
+                defer {
+                    // The statement is cached: later executes bind one row.
+                    var single: UInt32 = 0
+                    _ = mysql_stmt_attr_set(statement, STMT_ATTR_ARRAY_SIZE, &single)
+                }
+                try check(mysql_stmt_bind_param(statement, arrays.binds) == 0, statement)
+                try check(mysql_stmt_execute(statement) == 0, statement)
+                let changed = Int(mysql_stmt_affected_rows(statement))
+                try drain(statement)
+                return changed
+            }
+        }
     }
 
     private func maxAllowedPacket() async throws -> Int {

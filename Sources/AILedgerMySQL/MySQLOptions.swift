@@ -12,6 +12,8 @@ struct MySQLOptions: Sendable {
     var connectTimeout: UInt32 = 10
     var tls: TLS = .preferred
     var sslCA: String?
+    /// Whether batches go as array-bound executes when the server takes them.
+    var arrayBinding = true
     /// A redacted form for messages.
     var display: String
 
@@ -39,6 +41,12 @@ struct MySQLOptions: Sendable {
             case "connect_timeout": connectTimeout = UInt32(try url.intQuery("connect_timeout", in: 1...3_600) ?? 10)
             case "socket": socket = item.value
             case "ssl_ca": sslCA = item.value
+            case "array_binding":
+                switch item.value.lowercased() {
+                case "on", "true", "1": arrayBinding = true
+                case "off", "false", "0": arrayBinding = false
+                default: throw LedgerError(.invalidURL, "array_binding must be on or off")
+                }
             case "ssl_mode", "tls":
                 guard let mode = TLS(rawValue: item.value.lowercased()) else {
                     throw LedgerError(.invalidURL, "ssl_mode must be disabled, preferred, required or verify_identity")
@@ -46,7 +54,7 @@ struct MySQLOptions: Sendable {
                 tls = mode
             default:
                 throw LedgerError(.invalidURL,
-                    "unknown query parameter '\(item.name)' for mysql; known: pool_size, connect_timeout, socket, ssl_mode, ssl_ca")
+                    "unknown query parameter '\(item.name)' for mysql; known: pool_size, connect_timeout, socket, ssl_mode, ssl_ca, array_binding")
             }
         }
     }

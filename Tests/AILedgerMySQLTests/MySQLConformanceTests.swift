@@ -14,6 +14,20 @@ extension MySQLTests {
             try await Self.suite.run(name)
         }
     }
+
+    /// The cases that insert, with batches sent as multi-row INSERTs (as to MySQL 8)
+    /// instead of MariaDB's array-bound executes.
+    @Suite struct ConformanceWithoutArrayBinding {
+        static let suite = ConformanceSuite(drivers: [MySQLDriver(), SQLiteDriver()]) {
+            let url = TestServer.mysql.url!
+            return url + (url.contains("?") ? "&" : "?") + "array_binding=off"
+        }
+
+        @Test(arguments: ConformanceSuite.insertingCaseNames)
+        func mysql(_ name: String) async throws {
+            try await Self.suite.run(name)
+        }
+    }
 }
 
 /// With AILEDGER_REQUIRE_ALL_DRIVERS=1 a missing server fails the run instead of skipping it.
