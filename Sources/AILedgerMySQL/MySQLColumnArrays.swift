@@ -14,10 +14,13 @@ final class MySQLColumnArrays {
     private var allocations: [UnsafeMutableRawPointer] = []
 
     /// The arrays for `rows`, or nil when a column holds values of two kinds (an integer
-    /// in one row and text in another), which only per-row binding can send.
+    /// in one row and text in another), which only per-row binding can send, or when the
+    /// rows differ in length.
     init?(_ rows: [[SQLValue]]) {
+        let width = rows.first?.count ?? 0
+        guard rows.allSatisfy({ $0.count == width }) else { return nil }
         rowCount = rows.count
-        columnCount = rows.first?.count ?? 0
+        columnCount = width
         binds = .allocate(capacity: max(1, columnCount))
         binds.initialize(repeating: MYSQL_BIND(), count: max(1, columnCount))
         let bytes = rows.reduce(0) { total, row in row.reduce(total) { $0 + Self.byteCount($1) } }

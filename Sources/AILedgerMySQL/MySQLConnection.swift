@@ -10,7 +10,7 @@ final class MySQLConnection: DatabaseConnection, @unchecked Sendable {
     /// The server's max_allowed_packet, read on first bulk insert.
     private let maxPacket = Locked<Int?>(nil)
     /// Whether the server takes array-bound executes (MariaDB 10.2 and later, not MySQL);
-    /// set on the thread as it connects, read there after.
+    /// set on the thread as it connects, read only there.
     private var arrayBinding = false
 
     // Client flags are macros Swift cannot import.
@@ -128,7 +128,7 @@ final class MySQLConnection: DatabaseConnection, @unchecked Sendable {
         var bytes = 0
         func flush() async throws {
             guard !chunk.isEmpty else { return }
-            if chunk.count > 1, arrayBinding, let changed = try await executeArrays(
+            if chunk.count > 1, let changed = try await executeArrays(
                 dialect.insertStatement(table: table, columns: columns, rowCount: 1, ignoringDuplicates: ignoringDuplicates), chunk) {
                 inserted += changed
             } else {
@@ -154,10 +154,10 @@ final class MySQLConnection: DatabaseConnection, @unchecked Sendable {
     }
 
     /// Runs the single-row `sql` once for every row of `rows` in one array-bound execute;
-    /// nil (nothing run) when a column's values are of two kinds.
+    /// nil (nothing run) when the server does not take them or a column's values are of two kinds.
     private func executeArrays(_ sql: String, _ rows: [[SQLValue]]) async throws -> Int? {
         try await core.run { [self] in
-            guard let arrays = MySQLColumnArrays(rows) else { return nil }
+            guard arrayBinding, let arrays = MySQLColumnArrays(rows) else { return nil }
             return try withStatement(sql) { statement in
                 let expected = Int(mysql_stmt_param_count(statement))
                 guard expected == arrays.columnCount else {
@@ -170,9 +170,12 @@ final class MySQLConnection: DatabaseConnection, @unchecked Sendable {
                     var single: UInt32 = 0
                     _ = mysql_stmt_attr_set(statement, STMT_ATTR_ARRAY_SIZE, &single)
                 }
-                try check(mysql_stmt_bind_param(statement, arrays.binds) == 0, statement)
-                try check(mysql_stmt_execute(statement) == 0, statement)
-                let changed = Int(mysql_stmt_affected_rows(statement))
+                // The arrays' buffers must outlive the execute, which reads them.
+                let changed = try withExtendedLifetime(arrays) {
+                    try check(mysql_stmt_bind_param(statement, arrays.binds) == 0, statement)
+                    try check(mysql_stmt_execute(statement) == 0, statement)
+                    return Int(mysql_stmt_affected_rows(statement))
+                }
                 try drain(statement)
                 return changed
             }
