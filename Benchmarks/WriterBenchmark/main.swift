@@ -136,8 +136,6 @@ for url in urls {
 
             // Eight tasks recording as fast as they can, then one flush.
             try await shell(client(empty))
-            let share = rowCount / tasks
-            let shares = (0..<tasks).map { t in Array(rows[t * share..<(t + 1) * share]) }
             let before = residentKiB()
             let peak = Locked(before)
             let sampler = Task.detached {
@@ -148,15 +146,7 @@ for url in urls {
                 }
             }
             defer { sampler.cancel() }
-            buffers.append(try await seconds {
-                try await withThrowingTaskGroup(of: Void.self) { group in
-                    for mine in shares {
-                        group.addTask { for call in mine { try await ledger.record(call) } }
-                    }
-                    try await group.waitForAll()
-                }
-                await ledger.flush()
-            })
+            buffers.append(try await recording(rows, into: ledger))
             sampler.cancel()
             growth.append(peak.withLock { $0 } - before)
         }
