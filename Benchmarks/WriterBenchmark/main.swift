@@ -72,8 +72,11 @@ func ceiling(_ command: String) async throws -> Double {
 }
 
 let ceilings = ProcessInfo.processInfo.environment["AILEDGER_CEILINGS"] ?? ".build/ceilings"
-let rowSets = [("realistic (~3 KB, JSON)", BenchmarkRows.realistic(rowCount, seed: 1)),
-               ("small (~200 B)", BenchmarkRows.small(rowCount, seed: 1))]
+// AILEDGER_BENCH_ROWS=realistic or =small measures that row set alone.
+let chosenRows = ProcessInfo.processInfo.environment["AILEDGER_BENCH_ROWS"]
+let rowSets = [("realistic (~3 KB, JSON)", chosenRows == "small" ? [] : BenchmarkRows.realistic(rowCount, seed: 1)),
+               ("small (~200 B)", chosenRows == "realistic" ? [] : BenchmarkRows.small(rowCount, seed: 1))]
+    .filter { !$0.1.isEmpty }
 
 for url in urls {
     let parsed = try DatabaseURL(url)

@@ -2,7 +2,7 @@ import AILedger
 import CSQLite
 
 /// One SQLite connection, owned by a dedicated thread: every sqlite3 call runs there.
-final class SQLiteConnection: DatabaseConnection, @unchecked Sendable {
+final class SQLiteConnection: DatabaseConnection, NewRowInserting, @unchecked Sendable {
     /// Whether the connection writes, or only reads beside the writer.
     enum Role: Sendable { case writer, reader }
 
@@ -137,6 +137,28 @@ final class SQLiteConnection: DatabaseConnection, @unchecked Sendable {
                 sqlite3_reset(statement)
             }
             return inserted
+        }
+    }
+
+    /// One prepared `INSERT … ON CONFLICT (id) DO NOTHING` stepped per row: each row's
+    /// change count says whether it was inserted, so no savepoint is needed.
+    func insertSkippingStoredIDs(into table: String, columns: [String], rows: [[SQLValue]]) async throws -> [Bool]? {
+        guard !rows.isEmpty, let id = columns.first else { return nil }
+        let sql = dialect.insertStatement(table: table, columns: columns, rowCount: 1, ignoringDuplicates: false)
+            + " ON CONFLICT (\(dialect.quoteIdentifier(id))) DO NOTHING"
+        return try await core.run { [self] in
+            let statement = try prepared(sql)
+            defer { finish(statement) }
+            var inserted: [Bool] = []
+            inserted.reserveCapacity(rows.count)
+            for row in rows {
+                try bind(row, to: statement)
+                let code = sqlite3_step(statement)
+                guard code == SQLITE_DONE else { throw error(code) }
+                inserted.append(sqlite3_changes(handle) > 0)
+                sqlite3_reset(statement)
+            }
+            return inserted.allSatisfy { $0 } ? nil : inserted
         }
     }
 

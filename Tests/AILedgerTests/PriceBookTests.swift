@@ -85,4 +85,41 @@ import Testing
         #expect(PriceBook.withoutSnapshotSuffix("gpt-4o") == "gpt-4o")
         #expect(PriceBook.withoutSnapshotSuffix("o3-mini") == "o3-mini")
     }
+
+    /// Costs are summed in integers when every rate has at most nine decimal places; the
+    /// figure must be the decimal one to the nano-dollar, rounding halves to even, in the
+    /// same form, and a rate with more places still prices exactly.
+    @Test func integerCostsEqualDecimalCosts() throws {
+        var generator = SystemRandomNumberGenerator()
+        let rates = ["0", "0.000000001", "0.075", "0.15", "1.25", "2.5", "3.75", "15", "75", "0.0375", "1234.567891234", "0.1234567891"]
+        func decimalCost(_ usage: TokenUsage, _ r: PriceRates) -> Decimal {
+            let input = usage.input ?? 0, cacheRead = usage.cacheRead ?? 0, cacheWrite = usage.cacheWrite ?? 0
+            let cacheWrite1h = usage.cacheWrite1h ?? 0, reasoning = usage.reasoning ?? 0
+            var total = Decimal(input - cacheRead - cacheWrite) * r.input + Decimal(cacheRead) * (r.cacheRead ?? r.input)
+            total += Decimal(cacheWrite - cacheWrite1h) * (r.cacheWrite ?? r.input)
+            total += Decimal(cacheWrite1h) * (r.cacheWrite1h ?? r.cacheWrite ?? r.input)
+            total += Decimal((usage.output ?? 0) - reasoning) * r.output + Decimal(reasoning) * (r.reasoning ?? r.output)
+            return (total / 1_000_000).roundedToNanoDollars
+        }
+        for _ in 0..<2_000 {
+            let pick = { Self.d(rates.randomElement(using: &generator)!) }
+            let r = PriceRates(input: pick(), output: pick(), cacheRead: Bool.random() ? pick() : nil,
+                               cacheWrite: Bool.random() ? pick() : nil, cacheWrite1h: Bool.random() ? pick() : nil,
+                               reasoning: Bool.random() ? pick() : nil)
+            let input = Int64.random(in: 0...2_000_000, using: &generator), output = Int64.random(in: 0...200_000, using: &generator)
+            let cacheRead = Int64.random(in: 0...input / 2, using: &generator), cacheWrite = Int64.random(in: 0...input / 2, using: &generator)
+            let usage = TokenUsage(input: input, output: output, cacheRead: cacheRead, cacheWrite: cacheWrite,
+                                   cacheWrite1h: Int64.random(in: 0...cacheWrite, using: &generator),
+                                   reasoning: Int64.random(in: 0...output, using: &generator))
+            let price = Price(model: "m", effectiveFrom: Self.day("2025-01-01"), rates: r)
+            let cost = try #require(price.cost(of: usage))
+            let expected = decimalCost(usage, r)
+            #expect(cost == expected, "\(usage) at \(r)")
+            #expect(cost.description == expected.description)
+        }
+        // Exactly half a nano-dollar rounds to even: 1 token at $0.0005 and $0.0015 per million.
+        let half = Price(model: "m", effectiveFrom: Self.day("2025-01-01"), rates: PriceRates(input: Self.d("0.0005"), output: Self.d("0.0015")))
+        #expect(half.cost(of: TokenUsage(input: 1, output: 0)) == 0)
+        #expect(half.cost(of: TokenUsage(input: 0, output: 1)) == Self.d("0.000000002"))
+    }
 }

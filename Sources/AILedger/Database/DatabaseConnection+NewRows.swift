@@ -8,9 +8,13 @@ extension DatabaseConnection {
     /// When some id is stored already (a replayed batch), the insert is undone to a
     /// savepoint, the stored ids are read under a lock (so no other transaction can store
     /// them meanwhile) and only the others are inserted; a row repeated within `rows`
-    /// counts once. Rollups count exactly the flagged rows.
+    /// counts once. Rollups count exactly the flagged rows. A connection that is
+    /// `NewRowInserting` does all this in one pass of its own.
     package func insertNewRows(into table: String, columns: [String], rows: [[SQLValue]]) async throws -> [Bool]? {
         guard !rows.isEmpty else { return nil }
+        if let connection = self as? any NewRowInserting {
+            return try await connection.insertSkippingStoredIDs(into: table, columns: columns, rows: rows)
+        }
         try await execute("SAVEPOINT ailedger_rows", [])
         do {
             try await insert(into: table, columns: columns, rows: rows, ignoringDuplicates: false)

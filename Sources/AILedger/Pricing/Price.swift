@@ -52,6 +52,21 @@ public struct Price: Sendable, Hashable {
         let cacheWrite = usage.cacheWrite ?? 0
         let cacheWrite1h = usage.cacheWrite1h ?? 0
         let reasoning = usage.reasoning ?? 0
+        let terms: [(Int64, Decimal)] = [
+            (input - cacheRead - cacheWrite, rates.input), (cacheRead, rates.cacheRead ?? rates.input),
+            (cacheWrite - cacheWrite1h, rates.cacheWrite ?? rates.input),
+            (cacheWrite1h, rates.cacheWrite1h ?? rates.cacheWrite ?? rates.input),
+            ((usage.output ?? 0) - reasoning, rates.output), (reasoning, rates.reasoning ?? rates.output),
+        ]
+        if var nanos = Self.nanoDollars(terms) {
+            // Written as the decimal path writes it: no trailing zeros.
+            var exponent = -9
+            while nanos != 0 && nanos % 10 == 0 && exponent < 0 {
+                nanos /= 10
+                exponent += 1
+            }
+            return Decimal(sign: nanos < 0 ? .minus : .plus, exponent: exponent, significand: Decimal(nanos.magnitude))
+        }
         var total = Decimal(input - cacheRead - cacheWrite) * rates.input
         total += Decimal(cacheRead) * (rates.cacheRead ?? rates.input)
         total += Decimal(cacheWrite - cacheWrite1h) * (rates.cacheWrite ?? rates.input)
@@ -59,5 +74,21 @@ public struct Price: Sendable, Hashable {
         total += Decimal((usage.output ?? 0) - reasoning) * rates.output
         total += Decimal(reasoning) * (rates.reasoning ?? rates.output)
         return (total / 1_000_000).roundedToNanoDollars
+    }
+
+    /// The sum of tokens times dollars per million tokens, rounded half-to-even to the
+    /// nano-dollar, in integer arithmetic: the same figure as in decimals, found without
+    /// them. nil when a rate has more than nine decimal places or the sum does not fit.
+    private static func nanoDollars(_ terms: [(tokens: Int64, perMillion: Decimal)]) -> Int64? {
+        var total: Int128 = 0  // in 10⁻¹⁵ dollars: tokens × nano-dollars per million tokens
+        for (tokens, rate) in terms where tokens != 0 {
+            guard let nanos = NanoDollars.from(usd: rate) else { return nil }
+            total += Int128(tokens) * Int128(nanos)
+        }
+        let (quotient, remainder) = total.magnitude.quotientAndRemainder(dividingBy: 1_000_000)
+        let roundsUp = remainder > 500_000 || (remainder == 500_000 && quotient % 2 == 1)
+        let magnitude = quotient + (roundsUp ? 1 : 0)
+        guard magnitude <= UInt128(Int64.max) else { return nil }
+        return total < 0 ? -Int64(magnitude) : Int64(magnitude)
     }
 }
