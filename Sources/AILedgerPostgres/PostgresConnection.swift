@@ -11,6 +11,11 @@ final class PostgresConnection: DatabaseConnection, @unchecked Sendable {
     /// The advisory-lock key the migration runner holds: "AILedger" in ASCII.
     private static let migrationLockKey: Int64 = 0x41_49_4C_65_64_67_65_72
 
+    /// The column type OIDs each COPY target had when last looked up, by table and
+    /// columns. Touched only on the connection's thread; forgotten after a script (a
+    /// migration may change a type) and after a failed COPY.
+    private var copyTypes: [String: [Oid]] = [:]
+
     var isBroken: Bool { core.isBroken }
 
     /// The handle, on the connection's thread.
@@ -66,6 +71,7 @@ final class PostgresConnection: DatabaseConnection, @unchecked Sendable {
     func executeScript(_ sql: String) async throws {
         try await core.run { [self] in
             let handle = try core.openHandle()
+            copyTypes = [:]
             let result = PQexec(handle, sql)
             defer { PQclear(result) }
             try check(result)
@@ -157,38 +163,59 @@ final class PostgresConnection: DatabaseConnection, @unchecked Sendable {
         let handle = try core.openHandle()
         let savepoint = undoingDuplicates && PQtransactionStatus(handle) == PQTRANS_INTRANS
         if savepoint { try run("SAVEPOINT ailedger_copy") }
+        let count: Int
         do {
-            let count = try copyRows(into: table, columns, rows, handle)
-            if savepoint { try run("RELEASE SAVEPOINT ailedger_copy") }
-            return count
-        } catch let error as LedgerError where savepoint && error.kind == .uniqueViolation {
-            try run("ROLLBACK TO SAVEPOINT ailedger_copy")
+            count = try copyRows(into: table, columns, rows, handle)
+        } catch {
+            copyTypes = [:]
+            if savepoint, let error = error as? LedgerError, error.kind == .uniqueViolation {
+                try run("ROLLBACK TO SAVEPOINT ailedger_copy")
+            }
             throw error
         }
+        if savepoint { try run("RELEASE SAVEPOINT ailedger_copy") }
+        return count
     }
 
     /// Copies in binary when every value has its column type's binary form (looked up in
     /// the catalog, so a migrated column type is never guessed), else as text.
     private func copyRows(into table: String, _ columns: [String], _ rows: [[SQLValue]], _ handle: OpaquePointer) throws -> Int {
         let target = "\(dialect.quoteIdentifier(table)) (\(columns.map(dialect.quoteIdentifier).joined(separator: ", ")))"
-        if let types = try columnTypes(table, columns), let binary = PostgresCopyBinary(rows, types: types) {
+        var known = copyTypes[target]
+        if known == nil, let types = try columnTypes(table, columns) {
+            known = types
+            copyTypes[target] = types
+        }
+        if let types = known, PostgresCopyBinary.encodes(rows, as: types) {
             return try copyStream("COPY \(target) FROM STDIN (FORMAT binary)", handle) { send in
-                for start in stride(from: 0, to: binary.bytes.count, by: 1 << 18) {
-                    try send(binary.bytes[start..<min(start + 1 << 18, binary.bytes.count)])
+                var binary = PostgresCopyBinary(capacity: Self.copyChunk + (1 << 16))
+                for row in rows {
+                    guard binary.append(row: row, types: types) else {
+                        throw LedgerError(.databaseError, "a value of \(table) has no binary form for its column")
+                    }
+                    if binary.bytes.count >= Self.copyChunk {
+                        try send(binary.bytes[...])
+                        binary.removeAll()
+                    }
                 }
+                binary.finish()
+                try send(binary.bytes[...])
             }
         }
         return try copyStream("COPY \(target) FROM STDIN", handle) { send in
             var text = PostgresCopyText()
             for (index, row) in rows.enumerated() {
                 text.append(row)
-                if text.bytes.count >= 1 << 18 || index == rows.count - 1 {
+                if text.bytes.count >= Self.copyChunk || index == rows.count - 1 {
                     try send(text.bytes[...])
                     text.removeAll()
                 }
             }
         }
     }
+
+    /// The bytes sent to the server at a time during a COPY.
+    private static let copyChunk = 1 << 18
 
     /// The type OIDs of `columns` of `table`; nil if one is not found.
     private func columnTypes(_ table: String, _ columns: [String]) throws -> [Oid]? {
@@ -211,11 +238,23 @@ final class PostgresConnection: DatabaseConnection, @unchecked Sendable {
             try check(start)
             throw LedgerError(.databaseError, "COPY did not start")
         }
-        try body { chunk in
-            let sent = chunk.withUnsafeBufferPointer { buffer in
-                buffer.withMemoryRebound(to: CChar.self) { PQputCopyData(handle, $0.baseAddress, Int32($0.count)) }
+        var sending = true
+        do {
+            try body { chunk in
+                let sent = chunk.withUnsafeBufferPointer { buffer in
+                    buffer.withMemoryRebound(to: CChar.self) { PQputCopyData(handle, $0.baseAddress, Int32($0.count)) }
+                }
+                guard sent == 1 else {
+                    sending = false
+                    throw lostConnection()
+                }
             }
-            guard sent == 1 else { throw lostConnection() }
+        } catch {
+            // The server ends the copy with an error, and the connection is usable again.
+            if sending, PQputCopyEnd(handle, "the client stopped the copy") == 1 {
+                while let result = PQgetResult(handle) { PQclear(result) }
+            }
+            throw error
         }
         guard PQputCopyEnd(handle, nil) == 1 else { throw lostConnection() }
         var count = 0

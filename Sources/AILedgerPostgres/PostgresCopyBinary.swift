@@ -5,28 +5,66 @@ import CLibPQ
 /// column type's binary form, so the server parses no text for timestamps, ids and
 /// numbers.
 ///
-/// Built only for column types it knows; `init` returns nil when a value does not have
-/// the binary form of its column's type, and the rows go as text instead.
+/// Built only for column types it knows: `encodes` says first whether every value has the
+/// binary form of its column's type (if not, the rows go as text). The rows are then
+/// appended one by one and the bytes sent whenever they pass a chunk's size, so the server
+/// works on the first rows while the last are encoded, and one buffer serves the whole copy.
 struct PostgresCopyBinary {
     private(set) var bytes: [UInt8] = []
 
     /// Microseconds from 1970-01-01 to 2000-01-01, PostgreSQL's epoch.
     private static let epochOffset: Int64 = 946_684_800_000_000
 
-    /// The whole copy stream for `rows`, whose columns have the type OIDs `types`.
-    init?(_ rows: [[SQLValue]], types: [Oid]) {
-        bytes.reserveCapacity(19 + rows.count * (2 + types.count * 16))
+    /// Whether every value of `rows` has the binary form of its column type in `types`.
+    static func encodes(_ rows: [[SQLValue]], as types: [Oid]) -> Bool {
+        rows.allSatisfy { row in
+            row.count == types.count && zip(row, types).allSatisfy { value, type in fits(value, type) }
+        }
+    }
+
+    /// The stream's header, in a buffer of `capacity` bytes.
+    init(capacity: Int) {
+        bytes.reserveCapacity(capacity)
         bytes += Array("PGCOPY\n".utf8) + [0xFF, 0x0D, 0x0A, 0x00]
         append(Int32(0))  // flags
         append(Int32(0))  // header extension length
-        for row in rows {
-            guard row.count == types.count else { return nil }
-            append(Int16(truncatingIfNeeded: row.count))
-            for (value, type) in zip(row, types) {
-                guard append(value, as: type) else { return nil }
-            }
+    }
+
+    /// Appends one row; false (and the row partly written) if a value does not have its
+    /// type's binary form, which `encodes` rules out.
+    mutating func append(row: [SQLValue], types: [Oid]) -> Bool {
+        guard row.count == types.count else { return false }
+        append(Int16(truncatingIfNeeded: row.count))
+        for (value, type) in zip(row, types) {
+            guard append(value, as: type) else { return false }
         }
-        append(Int16(-1))
+        return true
+    }
+
+    /// Appends the stream's trailer.
+    mutating func finish() { append(Int16(-1)) }
+
+    /// Empties the buffer, keeping its memory for the next rows.
+    mutating func removeAll() { bytes.removeAll(keepingCapacity: true) }
+
+    /// Whether `append(value, as: type)` can write `value`: the same cases, without writing.
+    private static func fits(_ value: SQLValue, _ type: Oid) -> Bool {
+        switch (value, type) {
+        case (.null, _): true
+        case (.integer, PostgresOID.int8): true
+        case (.integer(let n), PostgresOID.int4): Int32(exactly: n) != nil
+        case (.integer(let n), PostgresOID.int2): Int16(exactly: n) != nil
+        case (.double, PostgresOID.float8), (.bool, PostgresOID.bool): true
+        case (.text(let s), PostgresOID.text), (.text(let s), PostgresOID.varchar),
+             (.json(let s), PostgresOID.json), (.json(let s), PostgresOID.text):
+            Int32(exactly: s.utf8.count) != nil
+        case (.json(let s), PostgresOID.jsonb), (.text(let s), PostgresOID.jsonb): Int32(exactly: s.utf8.count + 1) != nil
+        case (.uuid, PostgresOID.uuid), (.uuid, PostgresOID.text), (.uuid, PostgresOID.varchar): true
+        case (.timestamp(let micros), PostgresOID.timestamptz), (.timestamp(let micros), PostgresOID.timestamp):
+            !micros.subtractingReportingOverflow(epochOffset).overflow
+        case (.blob(let data), PostgresOID.bytea): Int32(exactly: data.count) != nil
+        default: false
+        }
     }
 
     private mutating func append(_ value: SQLValue, as type: Oid) -> Bool {
@@ -50,7 +88,7 @@ struct PostgresCopyBinary {
             guard let length = Int32(exactly: s.utf8.count + 1) else { return false }
             append(length)
             bytes.append(1)  // jsonb's binary version
-            bytes += s.utf8
+            utf8(s)
         case (.uuid(let id), PostgresOID.uuid):
             append(Int32(16))
             withUnsafeBytes(of: id.uuid) { bytes += $0 }
@@ -71,8 +109,14 @@ struct PostgresCopyBinary {
     private mutating func text(_ s: String) -> Bool {
         guard let length = Int32(exactly: s.utf8.count) else { return false }
         append(length)
-        bytes += s.utf8
+        utf8(s)
         return true
+    }
+
+    /// The UTF-8 bytes of `s`, copied whole.
+    private mutating func utf8(_ s: String) {
+        var s = s
+        s.withUTF8 { bytes.append(contentsOf: $0) }
     }
 
     /// A fixed-width field: its length, then its bytes in network order.

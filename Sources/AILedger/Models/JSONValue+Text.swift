@@ -24,7 +24,7 @@ extension JSONValue {
         switch self {
         case .null: bytes += "null".utf8
         case .bool(let value): bytes += (value ? "true" : "false").utf8
-        case .int(let value): bytes += String(value).utf8
+        case .int(let value): Self.writeInteger(value, to: &bytes)
         case .double(let value):
             guard value.isFinite else { return bytes += "null".utf8 }
             var text = value.description
@@ -53,6 +53,18 @@ extension JSONValue {
     }
 
     private static let hexDigits = Array("0123456789abcdef".utf8)
+
+    /// `value`'s decimal digits, with a minus sign when negative.
+    private static func writeInteger(_ value: Int64, to bytes: inout [UInt8]) {
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        let start = bytes.count
+        repeat {
+            bytes.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
+            magnitude /= 10
+        } while magnitude > 0
+        bytes[start...].reverse()
+    }
 
     /// `value` quoted and escaped: runs of bytes that need no escape are copied whole.
     private static func writeString(_ value: String, to bytes: inout [UInt8]) {

@@ -5,17 +5,17 @@ extension TextScanner {
         case 0x73:  // s
             guard Byte.has(text, i, "sk-") else { return nil }
             let detector: RedactionDetector = Byte.has(text, i, "sk-ant-") ? .anthropicKey : .openAIKey
-            guard enabled.contains(detector) else { return nil }
+            guard detector == .anthropicKey ? anthropicKey : openAIKey else { return nil }
             return token(text, i, minimumLength: 23, detector)
         case 0x41:  // A
-            guard enabled.contains(.awsAccessKey),
+            guard awsAccessKey,
                   Byte.has(text, i, "AKIA") || Byte.has(text, i, "ASIA") || Byte.has(text, i, "ABIA") || Byte.has(text, i, "ACCA")
             else { return nil }
             let end = Byte.run(text, from: i) { Byte.isUpper($0) || Byte.isDigit($0) }
             guard end - i == 20, end == text.count || !Byte.isWord(text[end]) else { return nil }
             return ScanMatch(start: i, end: end, detector: .awsAccessKey)
         case 0x67:  // g
-            guard enabled.contains(.githubToken) else { return nil }
+            guard githubToken else { return nil }
             if Byte.has(text, i, "github_pat_") { return token(text, i, minimumLength: 11 + 22, .githubToken) }
             guard i + 4 <= text.count, text[i + 1] == 0x68, text[i + 3] == 0x5F,
                   [0x70, 0x6F, 0x75, 0x73, 0x72].contains(text[i + 2]) else { return nil }  // ghp_ gho_ ghu_ ghs_ ghr_
@@ -23,7 +23,7 @@ extension TextScanner {
             guard end - i >= 4 + 30, end == text.count || !Byte.isToken(text[end]) else { return nil }
             return ScanMatch(start: i, end: end, detector: .githubToken)
         case 0x78:  // x
-            guard enabled.contains(.slackToken) else { return nil }
+            guard slackToken else { return nil }
             guard Byte.has(text, i, "xapp-")
                     || (Byte.has(text, i, "xox") && i + 4 < text.count && [0x61, 0x62, 0x70, 0x72, 0x73, 0x6F, 0x65].contains(text[i + 3])
                         && text[i + 4] == 0x2D) else { return nil }
@@ -31,10 +31,10 @@ extension TextScanner {
             guard end - i >= 15, end == text.count || !Byte.isWord(text[end]) else { return nil }
             return ScanMatch(start: i, end: end, detector: .slackToken)
         case 0x65:  // e
-            guard enabled.contains(.jwt), Byte.has(text, i, "eyJ") else { return nil }
+            guard jwt, Byte.has(text, i, "eyJ") else { return nil }
             return jwtAt(text, i)
         case 0x42, 0x62:  // B b
-            guard enabled.contains(.bearerToken), Byte.hasIgnoringCase(text, i, "bearer ") else { return nil }
+            guard bearerToken, Byte.hasIgnoringCase(text, i, "bearer ") else { return nil }
             return bearerAt(text, i + 7)
         default:
             return nil

@@ -6,12 +6,17 @@ package struct TextScanner: Sendable {
     /// The detectors that run.
     let enabled: Set<RedactionDetector>
     let email, phone, card, iban, ip, ssn: Bool
+    /// The secret detectors, read per word: a flag each, not a set lookup.
+    let openAIKey, anthropicKey, awsAccessKey, githubToken, slackToken, jwt, bearerToken, privateKey: Bool
     private let anySecret, anyNumber: Bool
 
     package init(enabled: Set<RedactionDetector>) {
         self.enabled = enabled
         (email, phone, card) = (enabled.contains(.email), enabled.contains(.phone), enabled.contains(.paymentCard))
         (iban, ip, ssn) = (enabled.contains(.iban), enabled.contains(.ipAddress), enabled.contains(.ssn))
+        (openAIKey, anthropicKey, awsAccessKey) = (enabled.contains(.openAIKey), enabled.contains(.anthropicKey), enabled.contains(.awsAccessKey))
+        (githubToken, slackToken, jwt) = (enabled.contains(.githubToken), enabled.contains(.slackToken), enabled.contains(.jwt))
+        (bearerToken, privateKey) = (enabled.contains(.bearerToken), enabled.contains(.privateKey))
         anySecret = !enabled.isDisjoint(with: RedactionDetector.secrets)
         anyNumber = phone || card || ip || ssn
     }
@@ -36,7 +41,7 @@ package struct TextScanner: Sendable {
                 found = internationalPhoneAt(text, i)
             case 0x28 where phone && !Byte.isWord(previous):  // (
                 found = nationalPhoneAt(text, i)
-            case 0x2D where enabled.contains(.privateKey):  // -
+            case 0x2D where privateKey:  // -
                 found = privateKeyAt(text, i)
             case 0x3A where ip && previous != 0x3A && !Byte.isWord(previous):  // :
                 found = ipv6At(text, i)
