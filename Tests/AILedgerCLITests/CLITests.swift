@@ -177,6 +177,34 @@ import Testing
         #expect(keyless.status != 0 && keyless.output.contains("AILEDGER_TEST_NO_SUCH_KEY, which is not set"), "\(keyless.output)")
     }
 
+    /// A LiteLLM price file imported without naming its format: what was stored, what was
+    /// left out and why, and the call a Gemini response reports priced from it.
+    @Test func importsALiteLLMFileToldFromItsContent() async throws {
+        let url = try await Self.ledger(with: [])
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("litellm-\(UUID().uuidString).json")
+        try Data(#"""
+            {"gemini/gemini-2.5-flash": {"input_cost_per_token": 3e-07, "output_cost_per_token": 2.5e-06, "litellm_provider": "gemini", "mode": "chat"},
+             "gemini-2.5-flash": {"input_cost_per_token": 3.1e-07, "output_cost_per_token": 2.5e-06, "litellm_provider": "vertex_ai-language-models"},
+             "dall-e-3": {"output_cost_per_image": 0.04, "litellm_provider": "openai", "mode": "image_generation"},
+             "gpt-image-1": {"input_cost_per_token": 5e-06, "litellm_provider": "openai", "mode": "image_generation"},
+             "claude-sonnet-latest": {"alias_of": "claude-sonnet-4-5"}}
+            """#.utf8).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let imported = try await Self.run(["prices", "import", file.path, "--url", url, "--effective-from", "2025-07-01"])
+        #expect(imported.status == 0, "\(imported.output)")
+        #expect(imported.output.contains("Stored 2 prices from the litellm file."), "\(imported.output)")
+        #expect(imported.output.contains("Left out (no per-token price, or a twin): 2 image_generation, 1 alias."), "\(imported.output)")
+        let shown = try await Self.run(["prices", "show", "gemini-2.5-flash", "--provider", "google", "--url", url])
+        #expect(shown.status == 0 && shown.output.contains("0.3") && !shown.output.contains("0.31"), "\(shown.output)")
+        #expect(shown.output.contains(file.lastPathComponent), "the imported price, not the bundled one: \(shown.output)")
+        let vertex = try await Self.run(["prices", "show", "gemini-2.5-flash", "--provider", "vertex_ai", "--url", url])
+        #expect(vertex.status == 0 && vertex.output.contains("0.31"), "\(vertex.output)")
+        try Data(#"{"models": {"gpt-4o": {"input": 2.5}}}"#.utf8).write(to: file)
+        let unknown = try await Self.run(["prices", "import", file.path, "--url", url])
+        #expect(unknown.status != 0 && unknown.output.contains("--format ailedger") && unknown.output.contains("--format litellm"),
+                "\(unknown.output)")
+    }
+
     @Test func retentionApplyCountsRemovesAndRefusesBadAges() async throws {
         let old = Date().addingTimeInterval(-40 * 86_400)
         let calls = (0..<30).map { i in Call(createdAt: i < 20 ? old.addingTimeInterval(Double(i)) : Date(), model: "m", usage: TokenUsage(input: 1, output: 1)) }

@@ -58,10 +58,12 @@ public struct PriceBook: Sendable, Hashable {
         var name = Self.trimmed(model.lowercased())
         var provider = provider?.lowercased()
         if let slash = name.firstIndex(of: "/") {
-            provider = provider ?? String(name[..<slash])
+            // A LiteLLM-style name (`gemini/gemini-2.5-flash`): its prefix read as LiteLLM's provider.
+            provider = provider ?? LiteLLMPriceFile.ledgerProvider(String(name[..<slash]))
             name = String(name[name.index(after: slash)...])
         }
         if let exact = byModel[name] { return Self.inForce(exact, provider: provider, at: date).map { PriceMatch(price: $0, rule: .exact) } }
+        if let plain = Self.withoutBedrockRegion(name) { return match(model: plain, provider: provider, at: date) }
         let base = Self.withoutSnapshotSuffix(name)
         if base != name {
             if let snapshot = byModel[base] {
@@ -92,6 +94,15 @@ public struct PriceBook: Sendable, Hashable {
         }
         guard let candidates = groups.first(where: { !$0.isEmpty }) else { return nil }
         return candidates.filter { $0.effectiveFrom <= date }.max { $0.effectiveFrom < $1.effectiveFrom }
+    }
+
+    /// `us.anthropic.claude-sonnet-4-5-20250929-v1:0` → `anthropic.claude-sonnet-4-5-20250929-v1:0`:
+    /// a Bedrock cross-region inference profile's id without its geography; nil for other names.
+    static func withoutBedrockRegion(_ name: String) -> String? {
+        let parts = name.split(separator: ".", maxSplits: 2, omittingEmptySubsequences: false)
+        guard parts.count == 3, ["us", "eu", "apac", "global", "jp", "au", "us-gov", "ca", "in"].contains(parts[0]),
+              !parts[1].isEmpty, parts[1].allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" }) else { return nil }
+        return String(name.dropFirst(parts[0].count + 1))
     }
 
     /// `gpt-4o-2024-08-06` → `gpt-4o`; `claude-3-5-haiku-20241022` → `claude-3-5-haiku`;

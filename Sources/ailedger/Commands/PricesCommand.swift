@@ -80,10 +80,11 @@ struct PricesCommand: AsyncParsableCommand {
     struct Import: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Store the prices of a file in the database, for every process using it.")
-        enum Format: String, ExpressibleByArgument { case ailedger, litellm }
+        enum Format: String, ExpressibleByArgument { case auto, ailedger, litellm }
         @OptionGroup var database: DatabaseOptions
         @Argument(help: "A price file.") var file: String
-        @Option(help: "ailedger (the bundled format) or litellm (model_prices_and_context_window.json).") var format: Format = .ailedger
+        @Option(help: "auto (told from the content), ailedger (the bundled format) or litellm (model_prices_and_context_window.json).")
+        var format: Format = .auto
         @Option(help: "For litellm files: the date the prices start (default: today).") var effectiveFrom: String?
 
         func run() async throws {
@@ -93,17 +94,25 @@ struct PricesCommand: AsyncParsableCommand {
             } catch {
                 throw ValidationError("cannot read \(file) as UTF-8 text")
             }
-            let book: PriceBook
-            switch format {
-            case .ailedger: book = try PriceBook(json: text)
+            let kind = try format == .auto ? PriceFileFormat(detecting: text) : format == .litellm ? .litellm : .ailedger
+            let prices: [Price]
+            var left: [String] = []
+            switch kind {
+            case .ailedger: prices = try PriceBook(json: text).prices
             case .litellm:
                 let start = try effectiveFrom.map(PricesCommand.date) ?? Timestamp.date(microseconds: Timestamp.parse(
                     String(Timestamp.iso8601(microseconds: Timestamp.microseconds(Date())).prefix(10)) + "T00:00:00Z")!)
-                book = try PriceBook(litellm: text, effectiveFrom: start, source: file)
+                let read = try LiteLLMPriceFile(text, effectiveFrom: start, source: file)
+                prices = read.prices
+                left = read.skipped.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+                    .map { "\($0.value.grouped) \($0.key)" }
+                if read.duplicates > 0 { left.append("\(read.duplicates.grouped) naming a model and provider already read") }
             }
             try await database.withLedger { ledger in
-                try await ledger.storePrices(book.prices)
-                print("Stored \(book.prices.count) prices. Run `ailedger prices recompute` to reprice calls already recorded.")
+                try await ledger.storePrices(prices)
+                print("Stored \(prices.count.grouped) prices from the \(kind.rawValue) file.")
+                if !left.isEmpty { print("Left out (no per-token price, or a twin): " + left.joined(separator: ", ") + ".") }
+                print("Run `ailedger prices recompute` to reprice calls already recorded.")
             }
         }
     }

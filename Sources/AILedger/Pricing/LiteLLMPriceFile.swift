@@ -1,0 +1,135 @@
+import Foundation
+
+/// LiteLLM's `model_prices_and_context_window.json` read as ledger prices: each entry with
+/// per-token prices becomes a `Price` under the ledger's model and provider names; the rest
+/// are counted by why they were left out.
+///
+/// - Model: the key's last `/` segment (`gemini/gemini-2.5-flash` → `gemini-2.5-flash`,
+///   `azure/eu/gpt-5` → `gpt-5`). Bedrock ids keep their region prefix
+///   (`us.anthropic.claude-…`): regional prices differ, and `PriceBook.match` falls back
+///   from a regional id to the plain one.
+/// - Provider: `litellm_provider` mapped by `ledgerProvider(_:)` (`gemini` → `google`,
+///   `vertex_ai-*` → `vertex_ai`, `bedrock_converse` → `bedrock`, `azure_ai` → `azure`…).
+/// - Rates: input, output, cache read, cache write (5 minutes and `_above_1hr`), reasoning,
+///   and every long-context tier (`*_above_<N>k_tokens`). Each float is read by its
+///   shortest decimal form, so `2.5e-06` is exactly 2.5 dollars per million tokens.
+/// - When two keys name the same model and provider (`deepseek-chat` and
+///   `deepseek/deepseek-chat`, or regional Azure twins), the key with the fewest `/`
+///   segments is kept, then the first in code-point order; the others are counted.
+public struct LiteLLMPriceFile: Sendable {
+    /// The prices read, one per model and provider.
+    public var prices: [Price]
+    /// Entries left out, by reason: `alias`, `tiered pricing`, or the entry's `mode`
+    /// (`image_generation`, `audio_transcription`, `rerank`…) when it has no per-token price.
+    public var skipped: [String: Int]
+    /// Keys left out because another key named the same model and provider.
+    public var duplicates: Int
+
+    /// Reads `text`, pricing every entry from `effectiveFrom`. Throws
+    /// `LedgerError.Kind.invalidPrice` naming the entry and field at fault.
+    public init(_ text: String, effectiveFrom: Date, source: String? = nil) throws {
+        guard case .object(let models)? = try? JSONValue(jsonText: text) else {
+            throw LedgerError(.invalidPrice, "the LiteLLM price file must be a JSON object keyed by model")
+        }
+        var skipped: [String: Int] = [:]
+        var chosen: [String: (key: String, price: Price)] = [:]
+        var duplicates = 0
+        for (key, entry) in models.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) where key != "sample_spec" {
+            guard case .object(let fields) = entry else {
+                throw LedgerError(.invalidPrice, "litellm[\(key)]: must be an object")
+            }
+            guard let price = try Self.price(key, fields, effectiveFrom: effectiveFrom,
+                                             source: source ?? "LiteLLM model_prices_and_context_window.json") else {
+                var reason = "no mode"
+                if fields["alias_of"] != nil {
+                    reason = "alias"
+                } else if fields["tiered_pricing"] != nil {
+                    reason = "tiered pricing"
+                } else if case .string(let mode)? = fields["mode"] {
+                    reason = mode
+                }
+                skipped[reason, default: 0] += 1
+                continue
+            }
+            let identity = price.model + "\u{0}" + (price.provider ?? "")
+            if let kept = chosen[identity] {
+                duplicates += 1
+                guard Self.segments(key) < Self.segments(kept.key) else { continue }
+            }
+            chosen[identity] = (key, price)
+        }
+        prices = chosen.values.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }.map(\.price)
+        self.skipped = skipped
+        self.duplicates = duplicates
+    }
+
+    /// The ledger's name for a LiteLLM provider: the vendor for a vendor's own API, the
+    /// channel for a model sold through a cloud (`bedrock`, `azure`, `vertex_ai`), else
+    /// LiteLLM's name unchanged.
+    public static func ledgerProvider(_ litellm: String) -> String {
+        switch litellm.lowercased() {
+        case "openai", "text-completion-openai": "openai"
+        case "anthropic": "anthropic"
+        case "gemini": "google"
+        case "deepseek": "deepseek"
+        case "mistral", "codestral", "text-completion-codestral": "mistral"
+        case "bedrock", "bedrock_converse", "bedrock_mantle": "bedrock"
+        case "azure", "azure_text", "azure_ai": "azure"
+        case "cohere", "cohere_chat": "cohere"
+        case let name where name.hasPrefix("vertex_ai"): "vertex_ai"
+        case let name where name.hasPrefix("fireworks_ai"): "fireworks_ai"
+        case let name: name
+        }
+    }
+
+    /// The number of `/`-separated segments of a key.
+    private static func segments(_ key: String) -> Int {
+        key.utf8.count { $0 == UInt8(ascii: "/") } + 1
+    }
+
+    /// The price of one entry, or nil when it has no input and output price per token.
+    private static func price(_ key: String, _ fields: [String: JSONValue], effectiveFrom: Date, source: String) throws -> Price? {
+        func perMillion(_ name: String) throws -> Decimal? {
+            guard let value = fields[name], value != .null else { return nil }
+            let perToken: Decimal?
+            switch value {
+            case .int(let number): perToken = Decimal(number)
+            case .double(let number): perToken = number.isFinite ? Decimal(string: "\(number)") : nil
+            case .string(let text): perToken = Decimal(string: text)
+            default: perToken = nil
+            }
+            guard let perToken, perToken >= 0 else {
+                throw LedgerError(.invalidPrice, "litellm[\(key)].\(name): must be a non-negative number of dollars per token")
+            }
+            return perToken * 1_000_000
+        }
+        guard fields["alias_of"] == nil, let input = try perMillion("input_cost_per_token") else { return nil }
+        var output = try perMillion("output_cost_per_token")
+        if output == nil, case .string("embedding")? = fields["mode"] { output = 0 }  // embeddings bill input only
+        guard let output else { return nil }
+        var tiers: [PriceTier] = []
+        for name in fields.keys where name.hasPrefix("input_cost_per_token_above_") && name.hasSuffix("k_tokens") {
+            let digits = name.dropFirst("input_cost_per_token_above_".count).dropLast("k_tokens".count)
+            guard let thousands = Int64(digits), thousands > 0, let tierInput = try perMillion(name) else { continue }
+            let suffix = "_above_\(digits)k_tokens"
+            tiers.append(PriceTier(aboveInputTokens: thousands * 1_000, rates: PriceRates(
+                input: tierInput, output: try perMillion("output_cost_per_token" + suffix) ?? output,
+                cacheRead: try perMillion("cache_read_input_token_cost" + suffix),
+                cacheWrite: try perMillion("cache_creation_input_token_cost" + suffix),
+                cacheWrite1h: try perMillion("cache_creation_input_token_cost_above_1hr" + suffix))))
+        }
+        var provider: String?
+        if case .string(let name)? = fields["litellm_provider"] {
+            provider = ledgerProvider(name)
+        } else if let slash = key.firstIndex(of: "/") {
+            provider = ledgerProvider(String(key[..<slash]))
+        }
+        let model = key.split(separator: "/").last.map(String.init) ?? key
+        return Price(model: model, provider: provider, effectiveFrom: effectiveFrom,
+                     rates: PriceRates(input: input, output: output, cacheRead: try perMillion("cache_read_input_token_cost"),
+                                       cacheWrite: try perMillion("cache_creation_input_token_cost"),
+                                       cacheWrite1h: try perMillion("cache_creation_input_token_cost_above_1hr"),
+                                       reasoning: try perMillion("output_cost_per_reasoning_token")),
+                     tiers: tiers, source: source)
+    }
+}
