@@ -190,6 +190,12 @@ import Testing
              "claude-sonnet-latest": {"alias_of": "claude-sonnet-4-5"}}
             """#.utf8).write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }
+        let before = try await Self.run(["prices", "diff", file.path, "--url", url, "--effective-from", "2025-07-01"])
+        // The Vertex twin is new; Gemini's own price differs from the bundled one: the file sets no cache-read rate.
+        #expect(before.status == 0 && before.output.contains("The litellm file: 1 new, 1 changed, 0 unchanged. Nothing was stored"),
+                "\(before.output)")
+        #expect(before.output.contains("cache read: 0.075 → 0.3"), "\(before.output)")
+        #expect(before.output.contains("vertex_ai") && before.output.contains("input 0.31, output 2.5"), "\(before.output)")
         let imported = try await Self.run(["prices", "import", file.path, "--url", url, "--effective-from", "2025-07-01"])
         #expect(imported.status == 0, "\(imported.output)")
         #expect(imported.output.contains("Stored 2 prices from the litellm file."), "\(imported.output)")
@@ -199,6 +205,14 @@ import Testing
         #expect(shown.output.contains(file.lastPathComponent), "the imported price, not the bundled one: \(shown.output)")
         let vertex = try await Self.run(["prices", "show", "gemini-2.5-flash", "--provider", "vertex_ai", "--url", url])
         #expect(vertex.status == 0 && vertex.output.contains("0.31"), "\(vertex.output)")
+        let same = try await Self.run(["prices", "diff", file.path, "--url", url, "--effective-from", "2025-07-01"])
+        #expect(same.status == 0 && same.output.contains("0 new, 0 changed, 2 unchanged"), "\(same.output)")
+        // A later file raising Gemini's input price: one change, named with both rates.
+        try Data(#"{"gemini/gemini-2.5-flash": {"input_cost_per_token": 3.5e-07, "output_cost_per_token": 2.5e-06, "litellm_provider": "gemini"}}"#
+            .utf8).write(to: file)
+        let raised = try await Self.run(["prices", "diff", file.path, "--url", url, "--effective-from", "2025-09-01"])
+        #expect(raised.status == 0 && raised.output.contains("input: 0.3 → 0.35") && raised.output.contains("0 new, 1 changed"),
+                "\(raised.output)")
         try Data(#"{"models": {"gpt-4o": {"input": 2.5}}}"#.utf8).write(to: file)
         let unknown = try await Self.run(["prices", "import", file.path, "--url", url])
         #expect(unknown.status != 0 && unknown.output.contains("--format ailedger") && unknown.output.contains("--format litellm"),

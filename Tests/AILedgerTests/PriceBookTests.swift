@@ -122,4 +122,24 @@ import Testing
         #expect(half.cost(of: TokenUsage(input: 1, output: 0)) == 0)
         #expect(half.cost(of: TokenUsage(input: 0, output: 1)) == Self.d("0.000000002"))
     }
+
+    /// What adding prices would change: judged by what a call is billed, so an unset cache
+    /// rate equal to the input rate changes nothing, and a new tier is named.
+    @Test func changesCompareWhatCallsAreBilled() {
+        let from = Self.day("2025-11-01")
+        let changes = book.changes(adding: [
+            Price(model: "gpt-4o", effectiveFrom: from, rates: PriceRates(input: Self.d("2.5"), output: Self.d("10"), cacheRead: Self.d("1.25"))),
+            Price(model: "gpt-4o", effectiveFrom: from, rates: PriceRates(input: Self.d("2.5"), output: Self.d("12"), cacheRead: Self.d("1.25")),
+                  tiers: [PriceTier(aboveInputTokens: 128_000, rates: PriceRates(input: Self.d("5"), output: Self.d("20")))]),
+            Price(model: "claude-sonnet-4", provider: "bedrock", effectiveFrom: from,
+                  rates: PriceRates(input: Self.d("3.30"), output: Self.d("16.50"), cacheRead: Self.d("3.3"))),
+            Price(model: "gpt-4o", effectiveFrom: Self.day("2024-01-01"), rates: PriceRates(input: Self.d("5"), output: Self.d("15"))),
+            Price(model: "o3", provider: "openai", effectiveFrom: from, rates: PriceRates(input: Self.d("2"), output: Self.d("8"))),
+        ])
+        #expect(changes.map(\.kind) == [.unchanged, .changed, .unchanged, .added, .added])
+        #expect(changes[1].differences == ["output: 10 → 12", "reasoning: 10 → 12", "tier above 128000: added"],
+                "reasoning is billed at the output rate when unset")
+        #expect(changes[1].previous?.effectiveFrom == Self.day("2024-10-01"))
+        #expect(changes[2].previous?.provider == "bedrock", "a provider's price is compared with that provider's")
+    }
 }

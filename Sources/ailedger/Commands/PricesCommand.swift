@@ -2,12 +2,12 @@ import AILedger
 import ArgumentParser
 import Foundation
 
-/// `ailedger prices list|show|import|recompute`.
+/// `ailedger prices list|show|diff|import|recompute`.
 struct PricesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "prices",
         abstract: "Inspect the price book, import prices, and reprice recorded calls.",
-        subcommands: [List.self, Show.self, Import.self, Recompute.self],
+        subcommands: [List.self, Show.self, Diff.self, Import.self, Recompute.self],
         defaultSubcommand: List.self
     )
 
@@ -77,37 +77,75 @@ struct PricesCommand: AsyncParsableCommand {
         }
     }
 
-    struct Import: AsyncParsableCommand {
+    /// A price file's format, as named on the command line.
+    enum FileFormat: String, ExpressibleByArgument { case auto, ailedger, litellm }
+
+    /// The prices of a price file, its format, and what it left out (LiteLLM files).
+    static func read(_ file: String, format: FileFormat, effectiveFrom: String?) throws
+        -> (kind: PriceFileFormat, prices: [Price], left: [String]) {
+        let text: String
+        do {
+            text = try String(contentsOfFile: file, encoding: .utf8)
+        } catch {
+            throw ValidationError("cannot read \(file) as UTF-8 text")
+        }
+        let kind = try format == .auto ? PriceFileFormat(detecting: text) : format == .litellm ? .litellm : .ailedger
+        switch kind {
+        case .ailedger: return (kind, try PriceBook(json: text).prices, [])
+        case .litellm:
+            let start = try effectiveFrom.map(PricesCommand.date) ?? Timestamp.date(microseconds: Timestamp.parse(
+                String(Timestamp.iso8601(microseconds: Timestamp.microseconds(Date())).prefix(10)) + "T00:00:00Z")!)
+            let read = try LiteLLMPriceFile(text, effectiveFrom: start, source: file)
+            var left = read.skipped.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+                .map { "\($0.value.grouped) \($0.key)" }
+            if read.duplicates > 0 { left.append("\(read.duplicates.grouped) naming a model and provider already read") }
+            return (kind, read.prices, left)
+        }
+    }
+
+    struct Diff: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Store the prices of a file in the database, for every process using it.")
-        enum Format: String, ExpressibleByArgument { case auto, ailedger, litellm }
+            abstract: "Show what importing a price file would change, without storing anything.")
         @OptionGroup var database: DatabaseOptions
         @Argument(help: "A price file.") var file: String
         @Option(help: "auto (told from the content), ailedger (the bundled format) or litellm (model_prices_and_context_window.json).")
-        var format: Format = .auto
+        var format: FileFormat = .auto
+        @Option(help: "For litellm files: the date the prices start (default: today).") var effectiveFrom: String?
+        @Flag(help: "List the prices that would change nothing too.") var all = false
+
+        func run() async throws {
+            let (kind, prices, left) = try PricesCommand.read(file, format: format, effectiveFrom: effectiveFrom)
+            try await database.withLedger { ledger in
+                let changes = ledger.priceBook.changes(adding: prices)
+                let shown = changes.filter { all || $0.kind != .unchanged }
+                    .sorted { ($0.kind.rawValue, $0.price.provider ?? "", $0.price.model) < ($1.kind.rawValue, $1.price.provider ?? "", $1.price.model) }
+                if !shown.isEmpty {
+                    print(TextTable(headers: ["change", "provider", "model", "from", "what"], rows: shown.map { change in
+                        [change.kind.rawValue, change.price.provider ?? "any", change.price.model,
+                         String(Timestamp.iso8601(microseconds: Timestamp.microseconds(change.price.effectiveFrom)).prefix(10)),
+                         change.kind == .added ? "input \(change.price.rates.input), output \(change.price.rates.output)"
+                             : change.differences.joined(separator: "; ")]
+                    }).rendered)
+                }
+                let count = { (kind: PriceChange.Kind) in changes.filter { $0.kind == kind }.count.grouped }
+                print("The \(kind.rawValue) file: \(count(.added)) new, \(count(.changed)) changed, \(count(.unchanged)) unchanged. "
+                      + "Nothing was stored: `ailedger prices import` stores them.")
+                if !left.isEmpty { print("Left out (no per-token price, or a twin): " + left.joined(separator: ", ") + ".") }
+            }
+        }
+    }
+
+    struct Import: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Store the prices of a file in the database, for every process using it.")
+        @OptionGroup var database: DatabaseOptions
+        @Argument(help: "A price file.") var file: String
+        @Option(help: "auto (told from the content), ailedger (the bundled format) or litellm (model_prices_and_context_window.json).")
+        var format: FileFormat = .auto
         @Option(help: "For litellm files: the date the prices start (default: today).") var effectiveFrom: String?
 
         func run() async throws {
-            let text: String
-            do {
-                text = try String(contentsOfFile: file, encoding: .utf8)
-            } catch {
-                throw ValidationError("cannot read \(file) as UTF-8 text")
-            }
-            let kind = try format == .auto ? PriceFileFormat(detecting: text) : format == .litellm ? .litellm : .ailedger
-            let prices: [Price]
-            var left: [String] = []
-            switch kind {
-            case .ailedger: prices = try PriceBook(json: text).prices
-            case .litellm:
-                let start = try effectiveFrom.map(PricesCommand.date) ?? Timestamp.date(microseconds: Timestamp.parse(
-                    String(Timestamp.iso8601(microseconds: Timestamp.microseconds(Date())).prefix(10)) + "T00:00:00Z")!)
-                let read = try LiteLLMPriceFile(text, effectiveFrom: start, source: file)
-                prices = read.prices
-                left = read.skipped.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
-                    .map { "\($0.value.grouped) \($0.key)" }
-                if read.duplicates > 0 { left.append("\(read.duplicates.grouped) naming a model and provider already read") }
-            }
+            let (kind, prices, left) = try PricesCommand.read(file, format: format, effectiveFrom: effectiveFrom)
             try await database.withLedger { ledger in
                 try await ledger.storePrices(prices)
                 print("Stored \(prices.count.grouped) prices from the \(kind.rawValue) file.")
