@@ -65,5 +65,38 @@ enum PricingCases {
                 await other.close()
             }
         },
+        .init(name: "service tiers are stored and billed at their own rates, unpriced without them") { context in
+            let ledger = context.ledger
+            let d = { (text: String) in Decimal(string: text)! }
+            // Stored, so the tiers go through the database's price entries too.
+            try await ledger.storePrices([
+                Price(model: "conf-tiered", effectiveFrom: day("2025-01-01"), rates: PriceRates(input: d("2"), output: d("8"), cacheRead: d("0.5")),
+                      serviceTiers: ["batch": PriceRates(input: d("1"), output: d("4"), cacheRead: d("0.25")),
+                                     "priority": PriceRates(input: d("3.5"), output: d("14"))]),
+            ])
+            let usage = TokenUsage(input: 10_000, output: 2_000, cacheRead: 4_000)
+            let at = day("2025-04-01")
+            let calls = [nil, "default", "batch", "Priority", "flex"].enumerated().map { n, tier in
+                Call(createdAt: at.addingTimeInterval(Double(n)), model: "conf-tiered", userID: "tiers", serviceTier: tier, usage: usage)
+            }
+            try await ledger.record(RecordBatch(calls: calls))
+            var stored: [Call?] = []
+            for call in calls { stored.append(try await ledger.call(id: call.id)) }
+            try Expect.equal(stored.map { $0?.serviceTier }, [nil, "default", "batch", "Priority", "flex"], "the tier as recorded")
+            // 6,000 × 2 + 4,000 × 0.5 + 2,000 × 8 = 30,000 per million; batch halves it; priority has no cache-read rate
+            // of its own, so cached tokens cost its input rate: 10,000 × 3.5 + 2,000 × 14.
+            try Expect.equal(stored.map { $0?.costUSD }, [d("0.03"), d("0.03"), d("0.015"), d("0.063"), nil], "each tier's bill")
+            try Expect.equal(stored.map { $0?.costSource }, [.computed, .computed, .computed, .computed, .unpriced],
+                             "a tier without rates is unpriced, never billed at the standard rate")
+            let summary = try await ledger.usage(LedgerFilter(userID: "tiers"))
+            try Expect.equal(summary.costUSD, d("0.138"), "the tiers add up")
+            try Expect.equal(summary.unpricedCalls, 1, "the flex call counted as unpriced")
+            if context.suite.reopenSharesDatabase {
+                let other = try await context.reopen()
+                let price = other.priceBook.match(model: "conf-tiered", at: at)?.price
+                try Expect.equal(price?.serviceTiers["batch"]?.input, d("1"), "stored service tiers are read back")
+                await other.close()
+            }
+        },
     ]
 }

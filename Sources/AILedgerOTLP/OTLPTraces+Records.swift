@@ -124,7 +124,9 @@ extension OTLPTraces {
                         externalID: span.text("gen_ai.response.id"), createdAt: span.start, model: model, provider: span.provider,
                         callType: span.text("gen_ai.operation.name", "llm.request.type")
                             ?? (span.own("openinference.span.kind")?.text?.uppercased() == "EMBEDDING" ? "embeddings" : "chat"),
-                        status: failed ? .error : .success, userID: span.user, usage: span.usage, costUSD: cost,
+                        status: failed ? .error : .success, userID: span.user,
+                        serviceTier: span.text("openai.response.service_tier", "gen_ai.openai.response.service_tier"),
+                        usage: span.usage, costUSD: cost,
                         costSource: cost == nil ? nil : .provided, latencyMs: span.durationMs,
                         errorCode: failed ? span.text("error.type") ?? span.exception("exception.type") : nil,
                         errorMessage: failed ? (span.statusMessage.isEmpty ? span.exception("exception.message") : span.statusMessage) : nil,

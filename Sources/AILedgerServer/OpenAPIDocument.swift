@@ -410,6 +410,10 @@ enum OpenAPIDocument {
           },
           "request": {},
           "response": {},
+          "service_tier": {
+            "description": "The service tier the provider ran the call at (default, flex, priority, batch…); it selects the price.",
+            "type": "string"
+          },
           "status": {
             "enum": [
               "success",
@@ -515,6 +519,10 @@ enum OpenAPIDocument {
           },
           "request": {},
           "response": {},
+          "service_tier": {
+            "description": "The service tier the provider ran the call at (default, flex, priority, batch…); it selects the price.",
+            "type": "string"
+          },
           "status": {
             "enum": [
               "success",

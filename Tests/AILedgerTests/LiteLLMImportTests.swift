@@ -147,4 +147,28 @@ import Testing
         }
         #expect(throws: LedgerError.self) { try PriceFileFormat(detecting: "{not json") }
     }
+
+    /// `*_batches`, `*_priority` and `*_flex` become service tiers, each field falling back
+    /// to the base one; stored and read back through the price-file form.
+    @Test func serviceTierFieldsBecomeServiceTiers() throws {
+        let file = """
+            {"gpt-5": {"input_cost_per_token": 1.25e-06, "output_cost_per_token": 1e-05, "cache_read_input_token_cost": 1.25e-07,
+                       "input_cost_per_token_batches": 6.25e-07, "output_cost_per_token_batches": 5e-06,
+                       "input_cost_per_token_flex": 6.25e-07, "output_cost_per_token_flex": 5e-06, "cache_read_input_token_cost_flex": 6.25e-08,
+                       "input_cost_per_token_priority": 2.5e-06, "output_cost_per_token_priority": 2e-05,
+                       "cache_read_input_token_cost_priority": 2.5e-07, "litellm_provider": "openai", "mode": "chat"}}
+            """
+        let price = try #require(LiteLLMPriceFile(file, effectiveFrom: from).prices.first)
+        #expect(Set(price.serviceTiers.keys) == ["batch", "flex", "priority"])
+        #expect(price.serviceTiers["batch"]?.cacheRead == Decimal(string: "0.125")!, "no batch cache-read field: the base one")
+        #expect(price.serviceTiers["flex"]?.cacheRead == Decimal(string: "0.0625")!)
+        let usage = TokenUsage(input: 100_000, output: 10_000, cacheRead: 40_000)
+        // flex: 60,000 × 0.625 + 40,000 × 0.0625 + 10,000 × 5 = 37,500 + 2,500 + 50,000 per million
+        #expect(price.cost(of: usage, serviceTier: "flex") == Decimal(string: "0.09")!)
+        // priority: 60,000 × 2.5 + 40,000 × 0.25 + 10,000 × 20 = 150,000 + 10,000 + 200,000
+        #expect(price.cost(of: usage, serviceTier: "priority") == Decimal(string: "0.36")!)
+        #expect(price.cost(of: usage, serviceTier: "scale") == nil)
+        let stored = try PriceBook(json: PriceBook([price]).jsonText)
+        #expect(stored.prices == [price], "the price-file form keeps the tiers")
+    }
 }

@@ -27,6 +27,7 @@ import Testing
         let used = try ProviderUsage(response: response)
         #expect(used.format == .openAIChatCompletions)
         #expect(used.usage == TokenUsage(input: 2006, output: 300, cacheRead: 1920, reasoning: 192))
+        #expect(used.serviceTier == "default")
         // o3-mini: 86 uncached × 1.10 + 1,920 cached × 0.55 + 300 output (reasoning included) × 4.40
         #expect(try bill(used) == Decimal(string: "0.0024706"))
     }
@@ -161,5 +162,43 @@ import Testing
         let error = #expect(throws: LedgerError.self) { _ = try ProviderUsage(response: JSONValue(jsonText: text)) }
         #expect(error?.kind == .invalidPrice)
         #expect(error?.message.contains(field) == true, "\(error?.message ?? "")")
+    }
+
+    /// The tier each provider reports running a call at, and the call a response records
+    /// billed at that tier's rates.
+    @Test func serviceTiersAreReadAndBilled() throws {
+        let flex = try ProviderUsage(response: JSONValue(jsonText: """
+            {"id": "resp_1", "object": "response", "model": "o3-2025-04-16", "service_tier": "flex", "output": [],
+             "usage": {"input_tokens": 1000, "input_tokens_details": {"cached_tokens": 0}, "output_tokens": 500,
+                       "output_tokens_details": {"reasoning_tokens": 400}, "total_tokens": 1500}}
+            """))
+        #expect(flex.serviceTier == "flex" && flex.format == .openAIResponses)
+        let batch = try ProviderUsage(response: JSONValue(jsonText: """
+            {"id": "msg_1", "type": "message", "role": "assistant", "model": "claude-sonnet-4-20250514", "content": [],
+             "usage": {"input_tokens": 2000, "output_tokens": 100, "cache_read_input_tokens": 0,
+                       "cache_creation_input_tokens": 0, "service_tier": "batch"}}
+            """))
+        #expect(batch.serviceTier == "batch" && batch.provider == "anthropic")
+        let gemini = try ProviderUsage(response: JSONValue(jsonText: """
+            {"modelVersion": "gemini-2.5-flash", "usageMetadata": {"promptTokenCount": 10, "candidatesTokenCount": 5}}
+            """))
+        #expect(gemini.serviceTier == nil, "Gemini reports its tier in a header, not the body")
+
+        let book = PriceBook([Price(model: "claude-sonnet-4", provider: "anthropic", effectiveFrom: at,
+                                    rates: PriceRates(input: 3, output: 15),
+                                    serviceTiers: ["batch": PriceRates(input: Decimal(string: "1.5")!, output: Decimal(string: "7.5")!)])])
+        let call = try Call(json: .object(["model": "claude-sonnet-4-20250514", "created_at": .string("2025-11-02T00:00:00Z"),
+                                           "response": JSONValue(jsonText: """
+            {"model": "claude-sonnet-4-20250514", "usage": {"input_tokens": 2000, "output_tokens": 100, "service_tier": "batch"}}
+            """)]))
+        #expect(call.serviceTier == "batch")
+        // 2,000 × 1.5 + 100 × 7.5 = 3,750 per million
+        #expect(call.priced(with: book).costUSD == Decimal(string: "0.00375"))
+        var priority = call
+        priority.serviceTier = "priority"
+        #expect(priority.priced(with: book).costSource == .unpriced, "a tier the price does not name is unpriced")
+        priority.serviceTier = "standard"
+        #expect(priority.priced(with: book).costUSD == Decimal(string: "0.0075"), "standard is the base rates")
+        #expect(try Call(json: call.json).serviceTier == "batch", "the JSON form carries the tier")
     }
 }

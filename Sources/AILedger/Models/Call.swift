@@ -24,6 +24,9 @@ public struct Call: Sendable, Hashable, Codable, Identifiable {
     public var status: Status
     /// The application user on whose behalf the call was made.
     public var userID: String?
+    /// The service tier the provider ran the call at (`default`, `flex`, `priority`,
+    /// `batch`…); it selects the price (see `Price.serviceTiers`). nil: the standard tier.
+    public var serviceTier: String?
     /// Tokens consumed.
     public var usage: TokenUsage
     /// Cost in US dollars, exact to the nano-dollar.
@@ -51,7 +54,8 @@ public struct Call: Sendable, Hashable, Codable, Identifiable {
     public init(
         id: UUID? = nil, interactionID: UUID? = nil, conversationID: UUID? = nil, externalID: String? = nil,
         createdAt: Date = Date(), model: String, modelVersion: String? = nil, provider: String? = nil,
-        callType: String? = nil, status: Status = .success, userID: String? = nil, usage: TokenUsage = TokenUsage(),
+        callType: String? = nil, status: Status = .success, userID: String? = nil, serviceTier: String? = nil,
+        usage: TokenUsage = TokenUsage(),
         costUSD: Decimal? = nil, costSource: CostSource? = nil, latencyMs: Double? = nil,
         inputText: String? = nil, outputText: String? = nil, request: JSONValue? = nil, response: JSONValue? = nil,
         errorCode: String? = nil, errorMessage: String? = nil, metadata: [String: JSONValue] = [:]
@@ -67,6 +71,7 @@ public struct Call: Sendable, Hashable, Codable, Identifiable {
         self.callType = callType
         self.status = status
         self.userID = userID
+        self.serviceTier = serviceTier
         self.usage = usage
         self.costUSD = costUSD
         self.costSource = costSource ?? (costUSD == nil ? nil : .provided)

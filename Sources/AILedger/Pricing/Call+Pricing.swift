@@ -1,11 +1,12 @@
 extension Call {
     /// This call with its cost filled in from `book` when none was given: `computed` when a
-    /// price matches, `unpriced` (cost unknown, never zero) when none does. A call that
-    /// carries a cost keeps it.
+    /// price matches (at the call's service tier), `unpriced` (cost unknown, never zero) when
+    /// none does or its tier has no rates. A call that carries a cost keeps it.
     public func priced(with book: PriceBook) -> Call {
         guard costUSD == nil else { return self }
         var call = self
-        if let price = book.match(model: model, provider: provider, at: createdAt)?.price, let cost = price.cost(of: usage) {
+        if let price = book.match(model: model, provider: provider, at: createdAt)?.price,
+           let cost = price.cost(of: usage, serviceTier: serviceTier) {
             call.costUSD = cost
             call.costSource = .computed
         } else {

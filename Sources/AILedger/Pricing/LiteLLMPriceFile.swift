@@ -11,7 +11,9 @@ import Foundation
 /// - Provider: `litellm_provider` mapped by `ledgerProvider(_:)` (`gemini` → `google`,
 ///   `vertex_ai-*` → `vertex_ai`, `bedrock_converse` → `bedrock`, `azure_ai` → `azure`…).
 /// - Rates: input, output, cache read, cache write (5 minutes and `_above_1hr`), reasoning,
-///   and every long-context tier (`*_above_<N>k_tokens`). Each float is read by its
+///   every long-context tier (`*_above_<N>k_tokens`), and the service tiers `batch`
+///   (`*_batches`), `priority` (`*_priority`) and `flex` (`*_flex`), each field falling back
+///   to the base one as LiteLLM bills. Each float is read by its
 ///   shortest decimal form, so `2.5e-06` is exactly 2.5 dollars per million tokens.
 /// - When two keys name the same model and provider (`deepseek-chat` and
 ///   `deepseek/deepseek-chat`, or regional Azure twins), the key with the fewest `/`
@@ -125,11 +127,23 @@ public struct LiteLLMPriceFile: Sendable {
             provider = ledgerProvider(String(key[..<slash]))
         }
         let model = key.split(separator: "/").last.map(String.init) ?? key
-        return Price(model: model, provider: provider, effectiveFrom: effectiveFrom,
-                     rates: PriceRates(input: input, output: output, cacheRead: try perMillion("cache_read_input_token_cost"),
-                                       cacheWrite: try perMillion("cache_creation_input_token_cost"),
-                                       cacheWrite1h: try perMillion("cache_creation_input_token_cost_above_1hr"),
-                                       reasoning: try perMillion("output_cost_per_reasoning_token")),
-                     tiers: tiers, source: source)
+        let base = PriceRates(input: input, output: output, cacheRead: try perMillion("cache_read_input_token_cost"),
+                              cacheWrite: try perMillion("cache_creation_input_token_cost"),
+                              cacheWrite1h: try perMillion("cache_creation_input_token_cost_above_1hr"),
+                              reasoning: try perMillion("output_cost_per_reasoning_token"))
+        // A service tier's field when it has one, else the base field, as LiteLLM bills;
+        // reasoning priced as the base output stays priced as the tier's output.
+        var serviceTiers: [String: PriceRates] = [:]
+        for (suffix, tier) in [("_batches", "batch"), ("_priority", "priority"), ("_flex", "flex")] {
+            guard let tierInput = try perMillion("input_cost_per_token" + suffix) else { continue }
+            serviceTiers[tier] = PriceRates(
+                input: tierInput, output: try perMillion("output_cost_per_token" + suffix) ?? output,
+                cacheRead: try perMillion("cache_read_input_token_cost" + suffix) ?? base.cacheRead,
+                cacheWrite: try perMillion("cache_creation_input_token_cost" + suffix) ?? base.cacheWrite,
+                cacheWrite1h: try perMillion("cache_creation_input_token_cost_above_1hr" + suffix) ?? base.cacheWrite1h,
+                reasoning: try perMillion("output_cost_per_reasoning_token" + suffix) ?? (base.reasoning == output ? nil : base.reasoning))
+        }
+        return Price(model: model, provider: provider, effectiveFrom: effectiveFrom, rates: base, tiers: tiers,
+                     serviceTiers: serviceTiers, source: source)
     }
 }

@@ -31,8 +31,21 @@ extension Price {
                 return PriceTier(aboveInputTokens: threshold, rates: try PriceRates(json: tierFields, path: tierPath))
             }
         }
+        var serviceTiers: [String: PriceRates] = [:]
+        if let value = fields["service_tiers"], value != .null {
+            guard case .object(let named) = value else {
+                throw LedgerError(.invalidPrice, "\(label).service_tiers: must be an object of rates by tier name")
+            }
+            for (name, rates) in named {
+                let tierPath = "\(label).service_tiers.\(name)"
+                guard case .object(let rateFields) = rates, !name.isEmpty else {
+                    throw LedgerError(.invalidPrice, "\(tierPath): must be an object of rates")
+                }
+                serviceTiers[name] = try PriceRates(json: rateFields, path: tierPath)
+            }
+        }
         self.init(model: model, provider: provider, effectiveFrom: Timestamp.date(microseconds: micros),
-                  rates: try PriceRates(json: fields, path: label), tiers: tiers, source: source)
+                  rates: try PriceRates(json: fields, path: label), tiers: tiers, serviceTiers: serviceTiers, source: source)
     }
 
     /// The entry in the price-file format.
@@ -48,6 +61,9 @@ extension Price {
                 tierFields["above_input_tokens"] = .int(tier.aboveInputTokens)
                 return .object(tierFields)
             })
+        }
+        if !serviceTiers.isEmpty {
+            fields["service_tiers"] = .object(serviceTiers.mapValues { .object($0.json) })
         }
         return .object(fields)
     }

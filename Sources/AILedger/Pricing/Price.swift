@@ -17,17 +17,22 @@ public struct Price: Sendable, Hashable {
     public var rates: PriceRates
     /// Long-context tiers, by threshold.
     public var tiers: [PriceTier]
+    /// Rates for service tiers other than the standard one, by lowercased name (`batch`,
+    /// `flex`, `priority`): a call made at such a tier is billed at them, whatever its size,
+    /// and is unpriced when its tier has no rates here.
+    public var serviceTiers: [String: PriceRates]
     /// Where the figures come from (a pricing page, a file).
     public var source: String?
 
     /// Creates a price entry.
     public init(model: String, provider: String? = nil, effectiveFrom: Date, rates: PriceRates,
-                tiers: [PriceTier] = [], source: String? = nil) {
+                tiers: [PriceTier] = [], serviceTiers: [String: PriceRates] = [:], source: String? = nil) {
         self.model = model.lowercased()
         self.provider = provider?.lowercased()
         self.effectiveFrom = effectiveFrom
         self.rates = rates
         self.tiers = tiers.sorted { $0.aboveInputTokens < $1.aboveInputTokens }
+        self.serviceTiers = Dictionary(serviceTiers.map { ($0.key.lowercased(), $0.value) }, uniquingKeysWith: { first, _ in first })
         self.source = source
     }
 
@@ -39,15 +44,34 @@ public struct Price: Sendable, Hashable {
         tiers.last(where: { inputTokens > $0.aboveInputTokens })?.rates ?? rates
     }
 
+    /// The names providers give their standard tier, billed at the base rates.
+    public static let standardServiceTiers: Set<String> = ["default", "standard", "auto", "on_demand"]
+
+    /// The rates that apply to a call with `inputTokens` input tokens made at `serviceTier`
+    /// (nil or a standard name: the base rates and long-context tiers); nil when the tier
+    /// has no rates.
+    public func rates(forInputTokens inputTokens: Int64, serviceTier: String?) -> PriceRates? {
+        guard let tier = serviceTier?.lowercased(), !tier.isEmpty, !Self.standardServiceTiers.contains(tier) else {
+            return rates(forInputTokens: inputTokens)
+        }
+        return serviceTiers[tier]
+    }
+
     /// The cost of `usage` at this price, rounded half-to-even to the nano-dollar; nil when
     /// the usage reports neither input nor output tokens.
     ///
     /// Counts are read in the inclusive meaning: cached reads and writes are part of input,
     /// reasoning is part of output, so each token is priced exactly once.
     public func cost(of usage: TokenUsage) -> Decimal? {
+        cost(of: usage, serviceTier: nil)
+    }
+
+    /// The cost of `usage` made at `serviceTier`, as `cost(of:)`; nil also when the tier has
+    /// no rates in this price.
+    public func cost(of usage: TokenUsage, serviceTier: String?) -> Decimal? {
         guard usage.input != nil || usage.output != nil else { return nil }
         let input = usage.input ?? 0
-        let rates = rates(forInputTokens: input)
+        guard let rates = rates(forInputTokens: input, serviceTier: serviceTier) else { return nil }
         let cacheRead = usage.cacheRead ?? 0
         let cacheWrite = usage.cacheWrite ?? 0
         let cacheWrite1h = usage.cacheWrite1h ?? 0

@@ -21,6 +21,15 @@ extension PriceBook {
                 case (nil, nil): break
                 }
             }
+            for name in Set(previous.serviceTiers.keys).union(price.serviceTiers.keys).sorted() {
+                let label = " (\(name))"
+                switch (previous.serviceTiers[name], price.serviceTiers[name]) {
+                case (let old?, let new?): differences += Self.differences(old, new, label: label)
+                case (nil, _?): differences.append("service tier \(name): added")
+                case (_?, nil): differences.append("service tier \(name): removed")
+                case (nil, nil): break
+                }
+            }
             return PriceChange(price: price, previous: previous, kind: differences.isEmpty ? .unchanged : .changed,
                                differences: differences)
         }

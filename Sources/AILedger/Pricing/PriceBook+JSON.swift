@@ -7,7 +7,8 @@ extension PriceBook {
     /// {"prices": [{"model": "gpt-4o", "provider": "openai", "effective_from": "2024-10-01",
     ///              "input": "2.50", "output": "10.00", "cache_read": "1.25",
     ///              "source": "https://openai.com/api/pricing",
-    ///              "tiers": [{"above_input_tokens": 200000, "input": "5", "output": "15"}]}]}
+    ///              "tiers": [{"above_input_tokens": 200000, "input": "5", "output": "15"}],
+    ///              "service_tiers": {"batch": {"input": "1.25", "output": "5"}}}]}
     /// ```
     ///
     /// Rates are US dollars per million tokens, as decimal strings (numbers are accepted and

@@ -26,6 +26,7 @@ extension Call: StoredRecord {
         .json("request", \.request), .json("response", \.response),
         .text("error_code", \.errorCode), .text("error_message", \.errorMessage),
         .object("metadata", \.metadata), .integer("cache_write_1h_tokens", \.usage.cacheWrite1h),
+        .text("service_tier", \.serviceTier),
     ])
 
     static var blank: Call { Call(id: .zero, createdAt: Date(timeIntervalSince1970: 0), model: "") }

@@ -6,6 +6,7 @@ extension Call {
         try check.short(modelVersion, "modelVersion")
         try check.short(provider, "provider")
         try check.short(callType, "callType")
+        try check.short(serviceTier, "serviceTier")
         try check.short(userID, "userID")
         try check.short(externalID, "externalID")
         try check.short(errorCode, "errorCode")

@@ -13,7 +13,8 @@ extension ProviderUsage {
                                within: output, ["usage", "completion_tokens"])
             guard input != nil || output != nil else { throw Self.noUsage(format) }
             self.init(model: fields.string(["model"]), provider: "openai",
-                      usage: TokenUsage(input: input, output: output, cacheRead: cached, reasoning: reasoning), format: format)
+                      usage: TokenUsage(input: input, output: output, cacheRead: cached, reasoning: reasoning),
+                      serviceTier: fields.string(["service_tier"]), format: format)
         case .openAIResponses:
             // A streaming `response.completed` event wraps the response.
             let body = UsageFields(root: fields.value(["response"]) ?? response, label: "")
@@ -25,12 +26,14 @@ extension ProviderUsage {
             try body.require(reasoning, ["usage", "output_tokens_details", "reasoning_tokens"], within: output, ["usage", "output_tokens"])
             guard input != nil || output != nil else { throw Self.noUsage(format) }
             self.init(model: body.string(["model"]), provider: "openai",
-                      usage: TokenUsage(input: input, output: output, cacheRead: cached, reasoning: reasoning), format: format)
+                      usage: TokenUsage(input: input, output: output, cacheRead: cached, reasoning: reasoning),
+                      serviceTier: body.string(["service_tier"]), format: format)
         case .anthropicMessages:
             // `message_start` events wrap the message.
             let body = UsageFields(root: fields.value(["message"]) ?? response, label: "")
             self.init(model: body.string(["model"]), provider: "anthropic",
-                      usage: try Self.anthropicUsage(body, path: ["usage"]), format: format)
+                      usage: try Self.anthropicUsage(body, path: ["usage"]), serviceTier: body.string(["usage", "service_tier"]),
+                      format: format)
         case .gemini:
             let prompt = try fields.count(["usageMetadata", "promptTokenCount"])
             let toolPrompt = try fields.count(["usageMetadata", "toolUsePromptTokenCount"])

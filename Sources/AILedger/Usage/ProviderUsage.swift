@@ -29,14 +29,18 @@ public struct ProviderUsage: Sendable, Hashable {
     public var provider: String?
     /// The token counts, normalised.
     public var usage: TokenUsage
+    /// The service tier the provider reports running the call at (OpenAI's `service_tier`,
+    /// Anthropic's `usage.service_tier`); nil when it reports none.
+    public var serviceTier: String?
     /// The shape the counts were read from.
     public var format: Format
 
     /// Creates a normalised usage.
-    public init(model: String?, provider: String?, usage: TokenUsage, format: Format) {
+    public init(model: String?, provider: String?, usage: TokenUsage, serviceTier: String? = nil, format: Format) {
         self.model = model
         self.provider = provider
         self.usage = usage
+        self.serviceTier = serviceTier
         self.format = format
     }
 }

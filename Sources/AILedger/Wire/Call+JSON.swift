@@ -13,7 +13,7 @@ extension Call {
         var usage = TokenUsage(input: try r.count("input_tokens"), output: try r.count("output_tokens"),
                                cacheRead: try r.count("cache_read_tokens"), cacheWrite: try r.count("cache_write_tokens"),
                                cacheWrite1h: try r.count("cache_write_1h_tokens"), reasoning: try r.count("reasoning_tokens"))
-        var model = try r.string("model"), provider = try r.string("provider")
+        var model = try r.string("model"), provider = try r.string("provider"), serviceTier = try r.string("service_tier")
         let response = r.json("response")
         if let response, usage == TokenUsage() {
             do {
@@ -21,6 +21,7 @@ extension Call {
                 usage = reported.usage
                 model = model ?? reported.model
                 provider = provider ?? reported.provider
+                serviceTier = serviceTier ?? reported.serviceTier
             } catch let error as LedgerError {
                 throw LedgerError.invalid("response", error.message)
             }
@@ -31,7 +32,8 @@ extension Call {
             id: try r.uuid("id"), interactionID: try r.uuid("interaction_id"), conversationID: try r.uuid("conversation_id"),
             externalID: try r.string("external_id"), createdAt: createdAt, model: model,
             modelVersion: try r.string("model_version"), provider: provider, callType: try r.string("call_type"),
-            status: try r.enumeration("status", Status.self) ?? .success, userID: try r.string("user_id"), usage: usage,
+            status: try r.enumeration("status", Status.self) ?? .success, userID: try r.string("user_id"),
+            serviceTier: serviceTier, usage: usage,
             costUSD: try r.decimal("cost_usd"), costSource: try r.enumeration("cost_source", CostSource.self),
             latencyMs: try r.number("latency_ms"), inputText: try r.string("input_text"),
             outputText: try r.string("output_text"), request: r.json("request"), response: response,
@@ -61,7 +63,7 @@ extension Call {
                      "call.usage.cacheWrite": "cache_write_tokens", "call.usage.reasoning": "reasoning_tokens",
                      "call.usage": "input_tokens", "call.costUSD": "cost_usd", "call.latencyMs": "latency_ms",
                      "call.createdAt": "created_at", "call.modelVersion": "model_version", "call.callType": "call_type",
-                     "call.userID": "user_id", "call.externalID": "external_id", "call.errorCode": "error_code",
+                     "call.userID": "user_id", "call.serviceTier": "service_tier", "call.externalID": "external_id", "call.errorCode": "error_code",
                      "call.inputText": "input_text", "call.outputText": "output_text", "call.errorMessage": "error_message",
                      "call.model": "model", "call.provider": "provider", "call.request": "request",
                      "call.response": "response", "call.metadata": "metadata"]

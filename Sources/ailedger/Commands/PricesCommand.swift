@@ -64,7 +64,9 @@ struct PricesCommand: AsyncParsableCommand {
                 var rows = [["matched", "\(price.model) (\(match.rule.rawValue))"], ["provider", price.provider ?? "any"],
                             ["in force from", Timestamp.iso8601(microseconds: Timestamp.microseconds(price.effectiveFrom))],
                             ["source", price.source ?? ""]]
-                for (label, rates) in [("", price.rates)] + price.tiers.map({ (" above \($0.aboveInputTokens.grouped) input", $0.rates) }) {
+                let sized = price.tiers.map { (" above \($0.aboveInputTokens.grouped) input", $0.rates) }
+                let served = price.serviceTiers.sorted { $0.key < $1.key }.map { (" (\($0.key))", $0.value) }
+                for (label, rates) in [("", price.rates)] + sized + served {
                     rows.append(["input\(label)", PricesCommand.rate(rates.input)])
                     rows.append(["output\(label)", PricesCommand.rate(rates.output)])
                     rows.append(["cache read\(label)", PricesCommand.rate(rates.cacheRead ?? rates.input)])

@@ -1,0 +1,4 @@
+-- The service tier a call ran at (OpenAI's `service_tier`, Anthropic's
+-- `usage.service_tier`: default, flex, priority, batch…), which changes its price.
+ALTER TABLE ailedger_calls ADD COLUMN service_tier TEXT;
+ALTER TABLE ailedger_calls_archive ADD COLUMN service_tier TEXT;
