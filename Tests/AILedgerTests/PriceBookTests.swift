@@ -142,4 +142,26 @@ import Testing
         #expect(changes[1].previous?.effectiveFrom == Self.day("2024-10-01"))
         #expect(changes[2].previous?.provider == "bedrock", "a provider's price is compared with that provider's")
     }
+
+    /// A service tier's price changing mid-month: calls on each side billed at the tier's
+    /// rates in force at their time, standard calls untouched by it.
+    @Test func aMidMonthTierPriceChangeIsPricedOnBothSides() throws {
+        let book = PriceBook([
+            Price(model: "o3", provider: "openai", effectiveFrom: Self.day("2025-06-01"), rates: PriceRates(input: 2, output: 8),
+                  serviceTiers: ["flex": PriceRates(input: 1, output: 4)]),
+            Price(model: "o3", provider: "openai", effectiveFrom: Self.day("2025-06-15"), rates: PriceRates(input: 2, output: 8),
+                  serviceTiers: ["flex": PriceRates(input: Self.d("0.8"), output: Self.d("3.2")), "priority": PriceRates(input: 3.5, output: 14)]),
+        ])
+        func bill(_ day: String, _ tier: String?) -> Call {
+            Call(createdAt: Self.day(day).addingTimeInterval(3_600), model: "o3-2025-04-16", provider: "openai", serviceTier: tier,
+                 usage: TokenUsage(input: 100_000, output: 10_000)).priced(with: book)
+        }
+        // 100,000 × 1 + 10,000 × 4, then 100,000 × 0.8 + 10,000 × 3.2 per million
+        #expect(bill("2025-06-14", "flex").costUSD == Self.d("0.14"))
+        #expect(bill("2025-06-15", "flex").costUSD == Self.d("0.112"))
+        // Priority has rates only from the 15th: unpriced before, billed after.
+        #expect(bill("2025-06-14", "priority").costSource == .unpriced)
+        #expect(bill("2025-06-16", "priority").costUSD == Self.d("0.49"))
+        #expect(bill("2025-06-14", "default").costUSD == Self.d("0.28") && bill("2025-06-16", nil).costUSD == Self.d("0.28"))
+    }
 }
