@@ -79,44 +79,15 @@ struct PricesCommand: AsyncParsableCommand {
         }
     }
 
-    /// A price file's format, as named on the command line.
-    enum FileFormat: String, ExpressibleByArgument { case auto, ailedger, litellm }
-
-    /// The prices of a price file, its format, and what it left out (LiteLLM files).
-    static func read(_ file: String, format: FileFormat, effectiveFrom: String?) throws
-        -> (kind: PriceFileFormat, prices: [Price], left: [String]) {
-        let text: String
-        do {
-            text = try String(contentsOfFile: file, encoding: .utf8)
-        } catch {
-            throw ValidationError("cannot read \(file) as UTF-8 text")
-        }
-        let kind = try format == .auto ? PriceFileFormat(detecting: text) : format == .litellm ? .litellm : .ailedger
-        switch kind {
-        case .ailedger: return (kind, try PriceBook(json: text).prices, [])
-        case .litellm:
-            let start = try effectiveFrom.map(PricesCommand.date) ?? Timestamp.date(microseconds: Timestamp.parse(
-                String(Timestamp.iso8601(microseconds: Timestamp.microseconds(Date())).prefix(10)) + "T00:00:00Z")!)
-            let read = try LiteLLMPriceFile(text, effectiveFrom: start, source: file)
-            var left = read.skipped.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
-                .map { "\($0.value.grouped) \($0.key)" }
-            if read.duplicates > 0 { left.append("\(read.duplicates.grouped) naming a model and provider already read") }
-            return (kind, read.prices, left)
-        }
-    }
-
     struct Diff: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Show what importing a price file would change, without storing anything.")
         @OptionGroup var database: DatabaseOptions
-        @Argument(help: "A price file.") var file: String
-        @Option(help: "auto (told from the content), ailedger (the bundled format) or litellm (model_prices_and_context_window.json).")
-        var format: FileFormat = .auto
-        @Option(help: "For litellm files: the date the prices start (default: today).") var effectiveFrom: String?
+        @OptionGroup var priceFile: PriceFileOptions
         @Flag(help: "List the prices that would change nothing too.") var all = false
 
         func run() async throws {
-            let (kind, prices, left) = try PricesCommand.read(file, format: format, effectiveFrom: effectiveFrom)
+            let (kind, prices, left) = try priceFile.read()
             try await database.withLedger { ledger in
                 let changes = ledger.priceBook.changes(adding: prices)
                 let shown = changes.filter { all || $0.kind != .unchanged }
@@ -141,13 +112,10 @@ struct PricesCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Store the prices of a file in the database, for every process using it.")
         @OptionGroup var database: DatabaseOptions
-        @Argument(help: "A price file.") var file: String
-        @Option(help: "auto (told from the content), ailedger (the bundled format) or litellm (model_prices_and_context_window.json).")
-        var format: FileFormat = .auto
-        @Option(help: "For litellm files: the date the prices start (default: today).") var effectiveFrom: String?
+        @OptionGroup var priceFile: PriceFileOptions
 
         func run() async throws {
-            let (kind, prices, left) = try PricesCommand.read(file, format: format, effectiveFrom: effectiveFrom)
+            let (kind, prices, left) = try priceFile.read()
             try await database.withLedger { ledger in
                 try await ledger.storePrices(prices)
                 print("Stored \(prices.count.grouped) prices from the \(kind.rawValue) file.")
