@@ -106,7 +106,7 @@ import Testing
 
     @Test func streamsTakeTheUsageFromTheirLastEvents() throws {
         let openAI = """
-            data: {"id":"chatcmpl-1","object":"chat.completion.chunk","model":"gpt-4o-mini-2024-07-18","choices":[{"index":0,"delta":{"content":"Hi"}}],"usage":null}
+            data: {"id":"chatcmpl-1","object":"chat.completion.chunk","model":"gpt-4o-mini-2024-07-18","service_tier":"flex","choices":[{"index":0,"delta":{"content":"Hi"}}],"usage":null}
 
             data: {"id":"chatcmpl-1","object":"chat.completion.chunk","model":"gpt-4o-mini-2024-07-18","choices":[],"usage":{"prompt_tokens":1000,"completion_tokens":50,"total_tokens":1050,"prompt_tokens_details":{"cached_tokens":0},"completion_tokens_details":{"reasoning_tokens":0}}}
 
@@ -114,11 +114,12 @@ import Testing
             """
         let chat = try ProviderUsage(streamText: openAI)
         #expect(chat.usage == TokenUsage(input: 1_000, output: 50, cacheRead: 0, reasoning: 0))
+        #expect(chat.serviceTier == "flex", "the tier of a chunk before the usage chunk")
         #expect(try bill(chat) == Decimal(string: "0.00018"))
 
         let anthropic = """
             event: message_start
-            data: {"type":"message_start","message":{"id":"msg_1","type":"message","role":"assistant","model":"claude-3-5-haiku-20241022","content":[],"usage":{"input_tokens":25,"cache_creation_input_tokens":0,"cache_read_input_tokens":1000,"output_tokens":1}}}
+            data: {"type":"message_start","message":{"id":"msg_1","type":"message","role":"assistant","model":"claude-3-5-haiku-20241022","content":[],"usage":{"input_tokens":25,"cache_creation_input_tokens":0,"cache_read_input_tokens":1000,"output_tokens":1,"service_tier":"priority"}}}
 
             event: content_block_delta
             data: {"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":"Hello"}}
@@ -131,6 +132,7 @@ import Testing
             """
         let claude = try ProviderUsage(streamText: anthropic)
         #expect(claude.usage == TokenUsage(input: 1_025, output: 150, cacheRead: 1_000, cacheWrite: 0))
+        #expect(claude.serviceTier == "priority")
         // 25 × 0.80 + 1,000 × 0.08 + 150 × 4
         #expect(try bill(claude) == Decimal(string: "0.0007"))
 

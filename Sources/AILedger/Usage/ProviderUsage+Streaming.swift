@@ -2,14 +2,16 @@ extension ProviderUsage {
     /// Reads the usage of a streamed response from its events, in order: the final chunk
     /// of OpenAI Chat Completions (`stream_options.include_usage`), the `response.completed`
     /// event of the Responses API, Gemini's last `usageMetadata`, or Anthropic's
-    /// `message_start` usage updated by each `message_delta`.
+    /// `message_start` usage updated by each `message_delta`. The service tier is taken
+    /// from whichever event names it.
     public init(stream events: [JSONValue]) throws {
         var anthropic: ProviderUsage?
         var last: ProviderUsage?
-        var model: String?
+        var model: String?, serviceTier: String?
         for event in events {
             guard case .object(let fields) = event else { continue }
             if case .string(let name)? = fields["model"] { model = name }
+            if case .string(let tier)? = fields["service_tier"] { serviceTier = tier }  // on every OpenAI chunk
             let type: String? = if case .string(let value)? = fields["type"] { value } else { nil }
             switch type {
             case "message_start":
@@ -30,6 +32,7 @@ extension ProviderUsage {
             throw LedgerError(.invalidPrice, "no event of the stream carries usage (for OpenAI, request stream_options.include_usage)")
         }
         result.model = result.model ?? model
+        result.serviceTier = result.serviceTier ?? serviceTier
         self = result
     }
 
