@@ -84,7 +84,14 @@ enum FuzzTarget: String, CaseIterable {
                 check((try? PriceBook(json: book.jsonText)) != nil, "a price book's JSON does not read back")
             }
         case .litellm:
-            _ = try? PriceBook(litellm: text, effectiveFrom: Date(timeIntervalSince1970: 1_700_000_000))
+            _ = try? PriceFileFormat(detecting: text)
+            if let read = try? LiteLLMPriceFile(text, effectiveFrom: Date(timeIntervalSince1970: 1_700_000_000)) {
+                let usage = TokenUsage(input: 300_000, output: 1_000, cacheRead: 1_000, cacheWrite: 1_000, cacheWrite1h: 10, reasoning: 10)
+                for price in read.prices {
+                    for tier in [nil, "batch", "flex", "priority"] { _ = price.cost(of: usage, serviceTier: tier) }
+                }
+                _ = PriceBook.bundled.changes(adding: read.prices)
+            }
         case .migration:
             let parts = text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false)
             let name = String(parts.first ?? ""), sql = parts.count > 1 ? String(parts[1]) : ""

@@ -171,4 +171,11 @@ import Testing
         let stored = try PriceBook(json: PriceBook([price]).jsonText)
         #expect(stored.prices == [price], "the price-file form keeps the tiers")
     }
+
+    /// A threshold past 64 bits is left out, never a crash.
+    @Test func aThresholdPast64BitsIsIgnored() throws {
+        let file = #"{"m": {"input_cost_per_token": 1e-06, "output_cost_per_token": 2e-06, "input_cost_per_token_above_9999999999999999k_tokens": 3e-06, "input_cost_per_token_above_8k_tokens": 4e-06}}"#
+        let price = try #require(LiteLLMPriceFile(file, effectiveFrom: from).prices.first)
+        #expect(price.tiers.map(\.aboveInputTokens) == [8_000])
+    }
 }

@@ -164,4 +164,12 @@ import Testing
         #expect(bill("2025-06-16", "priority").costUSD == Self.d("0.49"))
         #expect(bill("2025-06-14", "default").costUSD == Self.d("0.28") && bill("2025-06-16", nil).costUSD == Self.d("0.28"))
     }
+
+    /// The largest counts at a rate near the 64-bit limit stay exact in the integer sum.
+    @Test func hugeCountsStayExact() throws {
+        let price = Price(model: "m", effectiveFrom: Self.day("2025-01-01"), rates: PriceRates(input: 9_000_000_000, output: 9_000_000_000))
+        let usage = TokenUsage(input: .max, output: .max)
+        let cost = try #require(price.cost(of: usage))
+        #expect(cost == Decimal(Int64.max) * 9_000 * 2)
+    }
 }

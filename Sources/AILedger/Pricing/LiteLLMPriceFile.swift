@@ -112,9 +112,10 @@ public struct LiteLLMPriceFile: Sendable {
         var tiers: [PriceTier] = []
         for name in fields.keys where name.hasPrefix("input_cost_per_token_above_") && name.hasSuffix("k_tokens") {
             let digits = name.dropFirst("input_cost_per_token_above_".count).dropLast("k_tokens".count)
-            guard let thousands = Int64(digits), thousands > 0, let tierInput = try perMillion(name) else { continue }
+            guard let thousands = Int64(digits), thousands > 0, case let (above, false) = thousands.multipliedReportingOverflow(by: 1_000),
+                  let tierInput = try perMillion(name) else { continue }
             let suffix = "_above_\(digits)k_tokens"
-            tiers.append(PriceTier(aboveInputTokens: thousands * 1_000, rates: PriceRates(
+            tiers.append(PriceTier(aboveInputTokens: above, rates: PriceRates(
                 input: tierInput, output: try perMillion("output_cost_per_token" + suffix) ?? output,
                 cacheRead: try perMillion("cache_read_input_token_cost" + suffix),
                 cacheWrite: try perMillion("cache_creation_input_token_cost" + suffix),

@@ -91,12 +91,7 @@ public struct Price: Sendable, Hashable {
             }
             return Decimal(sign: nanos < 0 ? .minus : .plus, exponent: exponent, significand: Decimal(nanos.magnitude))
         }
-        var total = Decimal(input - cacheRead - cacheWrite) * rates.input
-        total += Decimal(cacheRead) * (rates.cacheRead ?? rates.input)
-        total += Decimal(cacheWrite - cacheWrite1h) * (rates.cacheWrite ?? rates.input)
-        total += Decimal(cacheWrite1h) * (rates.cacheWrite1h ?? rates.cacheWrite ?? rates.input)
-        total += Decimal((usage.output ?? 0) - reasoning) * rates.output
-        total += Decimal(reasoning) * (rates.reasoning ?? rates.output)
+        let total = terms.reduce(Decimal(0)) { $0 + Decimal($1.0) * $1.1 }
         return (total / 1_000_000).roundedToNanoDollars
     }
 
@@ -107,7 +102,9 @@ public struct Price: Sendable, Hashable {
         var total: Int128 = 0  // in 10⁻¹⁵ dollars: tokens × nano-dollars per million tokens
         for (tokens, rate) in terms where tokens != 0 {
             guard let nanos = NanoDollars.from(usd: rate) else { return nil }
-            total += Int128(tokens) * Int128(nanos)
+            let (sum, overflow) = total.addingReportingOverflow(Int128(tokens) * Int128(nanos))
+            guard !overflow else { return nil }
+            total = sum
         }
         let (quotient, remainder) = total.magnitude.quotientAndRemainder(dividingBy: 1_000_000)
         let roundsUp = remainder > 500_000 || (remainder == 500_000 && quotient % 2 == 1)
