@@ -50,6 +50,11 @@ public struct MigrationRunner: Sendable {
     }
 
     /// Applies pending migrations up to `target` (all when nil); returns those applied.
+    ///
+    /// Where DDL is transactional, a migration that meets another runner's lock past the
+    /// database's own wait (SQLite's busy timeout) is tried again after a pause, up to five
+    /// times: its transaction rolled back whole, and it is skipped if the other runner
+    /// applied it meanwhile.
     @discardableResult
     public func up(to target: Int64? = nil) async throws -> [Migration] {
         try await client.withConnection(.write) { connection in
@@ -61,7 +66,18 @@ public struct MigrationRunner: Sendable {
                 var applied: [Migration] = []
                 for migration in migrations where !appliedVersions.contains(migration.version) {
                     if let target, migration.version > target { break }
-                    if try await apply(migration, on: connection) { applied.append(migration) }
+                    var attempt = 0
+                    while true {
+                        attempt += 1
+                        do {
+                            if try await apply(migration, on: connection) { applied.append(migration) }
+                            break
+                        } catch let error as LedgerError
+                                    where error.kind == .serializationFailure && connection.dialect.supportsTransactionalDDL
+                                    && !connection.isBroken && attempt < 5 {
+                            try await Task.sleep(for: .milliseconds(100 * attempt))
+                        }
+                    }
                 }
                 return applied
             }
