@@ -98,5 +98,46 @@ enum PricingCases {
                 await other.close()
             }
         },
+        .init(name: "audio and image tokens are stored and billed at their own rates") { context in
+            let ledger = context.ledger
+            let d = { (text: String) in Decimal(string: text)! }
+            try await ledger.storePrices([
+                Price(model: "conf-voice", effectiveFrom: day("2025-01-01"), rates: PriceRates(
+                    input: d("4"), output: d("16"), cacheRead: d("0.4"), inputAudio: d("32"), inputImage: d("5"),
+                    cacheReadAudio: d("0.8"), outputAudio: d("64"), outputImage: d("40"))),
+                Price(model: "conf-text-only", effectiveFrom: day("2025-01-01"), rates: PriceRates(input: d("2"), output: d("8"))),
+            ])
+            // Of 10,000 input tokens 3,000 are cached (1,000 audio, 500 image); 4,000 are audio and
+            // 1,500 images in all. Of 2,000 output tokens 200 are reasoning, 1,000 audio, 300 image.
+            let usage = TokenUsage(input: 10_000, output: 2_000, cacheRead: 3_000, reasoning: 200, inputAudio: 4_000,
+                                   inputImage: 1_500, cacheReadAudio: 1_000, cacheReadImage: 500, outputAudio: 1_000,
+                                   outputImage: 300)
+            let at = day("2025-05-01")
+            let voice = Call(createdAt: at, model: "conf-voice", userID: "modalities", usage: usage)
+            let plain = Call(createdAt: at, model: "conf-text-only", userID: "modalities", usage: usage)
+            try await ledger.record(RecordBatch(calls: [voice, plain]))
+            let stored = try Expect.some(try await ledger.call(id: voice.id), "the call is stored")
+            try Expect.equal(stored.usage, usage, "every modality count read back as recorded")
+            // Uncached: 3,000 audio × 32 + 1,000 image × 5 + 3,000 text × 4; cached: 1,500 text × 0.4 +
+            // 1,000 audio × 0.8 + 500 image × 0.4 (no cached-image rate: the cache-read rate);
+            // output: 500 text × 16 + 200 reasoning × 16 + 1,000 audio × 64 + 300 image × 40
+            // = 201,800 dollars per million tokens.
+            try Expect.equal(stored.costUSD, d("0.2018"), "each modality at its own rate")
+            // Without audio or image rates every token is billed as text: 10,000 × 2 + 2,000 × 8.
+            try Expect.equal(try await ledger.call(id: plain.id)?.costUSD, d("0.036"), "modalities fall back to the text rates")
+            let summary = try await ledger.usage(LedgerFilter(userID: "modalities"))
+            try Expect.equal(summary.costUSD, d("0.2378"), "the bills add up")
+            let error = try await Expect.error(.invalidRecord) {
+                try await ledger.record(Call(model: "conf-voice", usage: TokenUsage(input: 100, output: 10, inputAudio: 101)))
+            }
+            try Expect.that(error.message.contains("inputAudio"), "the error names the audio count: \(error)")
+            if context.suite.reopenSharesDatabase {
+                let other = try await context.reopen()
+                let rates = other.priceBook.match(model: "conf-voice", at: at)?.price.rates
+                try Expect.equal(rates?.cacheReadAudio, d("0.8"), "stored modality rates are read back")
+                try Expect.equal(rates?.outputImage, d("40"), "stored modality rates are read back")
+                await other.close()
+            }
+        },
     ]
 }

@@ -90,17 +90,27 @@ extension OTLPSpan {
                                "ai.usage.inputTokenDetails.cacheWriteTokens")
         let reasoning = count("gen_ai.usage.reasoning.output_tokens", "llm.token_count.completion_details.reasoning",
                               "ai.usage.reasoningTokens", "ai.usage.outputTokenDetails.reasoningTokens")
-        let cached = (cacheRead ?? 0) + (cacheWrite ?? 0)
+        // Sums in 128 bits: a sender's counts may be anything; a total past 64 bits is left as
+        // sent, for validation to refuse.
+        func fit(_ value: Int128) -> Int64? { value >= Int128(Int64.min) && value <= Int128(Int64.max) ? Int64(value) : nil }
+        let cached = Int128(cacheRead ?? 0) + Int128(cacheWrite ?? 0)
         if let reported = input {
-            if cached > 0 && (reported < cached || (scopeName.lowercased().hasPrefix("openlit") && provider == "anthropic")) {
-                input = reported + cached
+            if cached > 0 && (Int128(reported) < cached || (scopeName.lowercased().hasPrefix("openlit") && provider == "anthropic")) {
+                input = fit(Int128(reported) + cached) ?? reported
             }
         } else if cached > 0 {
-            input = cached  // a sender that counted only the cache: at least that much went in
+            input = fit(cached)  // a sender that counted only the cache: at least that much went in
         }
-        if let reported = output, let reasoning, reported < reasoning { output = reported + reasoning }
+        if let reported = output, let reasoning, reported < reasoning { output = fit(Int128(reported) + Int128(reasoning)) ?? reported }
         if output == nil, let reasoning { output = reasoning }
-        return TokenUsage(input: input, output: output, cacheRead: cacheRead, cacheWrite: cacheWrite, reasoning: reasoning)
+        // OpenInference's audio counts, kept when they fit inside the totals (the conversion
+        // keeps a span rather than refuse it over a part).
+        var inputAudio = count("llm.token_count.prompt_details.audio")
+        if let audio = inputAudio, Int128(audio) > Int128(input ?? 0) - cached { inputAudio = nil }
+        var outputAudio = count("llm.token_count.completion_details.audio")
+        if let audio = outputAudio, Int128(audio) > Int128(output ?? 0) - Int128(reasoning ?? 0) { outputAudio = nil }
+        return TokenUsage(input: input, output: output, cacheRead: cacheRead, cacheWrite: cacheWrite, reasoning: reasoning,
+                          inputAudio: inputAudio, outputAudio: outputAudio)
     }
 
     /// The cost the sender computed, in US dollars.

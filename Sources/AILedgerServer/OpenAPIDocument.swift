@@ -327,6 +327,12 @@ enum OpenAPIDocument {
     "schemas": {
       "Call": {
         "properties": {
+          "cache_read_audio_tokens": {
+            "type": "integer"
+          },
+          "cache_read_image_tokens": {
+            "type": "integer"
+          },
           "cache_read_tokens": {
             "type": "integer"
           },
@@ -377,6 +383,12 @@ enum OpenAPIDocument {
           "input_text": {
             "type": "string"
           },
+          "input_audio_tokens": {
+            "type": "integer"
+          },
+          "input_image_tokens": {
+            "type": "integer"
+          },
           "input_tokens": {
             "type": "integer"
           },
@@ -398,6 +410,12 @@ enum OpenAPIDocument {
           },
           "output_text": {
             "type": "string"
+          },
+          "output_audio_tokens": {
+            "type": "integer"
+          },
+          "output_image_tokens": {
+            "type": "integer"
           },
           "output_tokens": {
             "type": "integer"
@@ -436,6 +454,12 @@ enum OpenAPIDocument {
       "CallInput": {
         "additionalProperties": false,
         "properties": {
+          "cache_read_audio_tokens": {
+            "type": "integer"
+          },
+          "cache_read_image_tokens": {
+            "type": "integer"
+          },
           "cache_read_tokens": {
             "type": "integer"
           },
@@ -486,6 +510,12 @@ enum OpenAPIDocument {
           "input_text": {
             "type": "string"
           },
+          "input_audio_tokens": {
+            "type": "integer"
+          },
+          "input_image_tokens": {
+            "type": "integer"
+          },
           "input_tokens": {
             "type": "integer"
           },
@@ -507,6 +537,12 @@ enum OpenAPIDocument {
           },
           "output_text": {
             "type": "string"
+          },
+          "output_audio_tokens": {
+            "type": "integer"
+          },
+          "output_image_tokens": {
+            "type": "integer"
           },
           "output_tokens": {
             "type": "integer"

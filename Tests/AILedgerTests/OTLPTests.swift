@@ -132,6 +132,14 @@ import Testing
         ([("gen_ai.usage.output_tokens", 10), ("gen_ai.usage.reasoning.output_tokens", 64)], "test", TokenUsage(output: 74, reasoning: 64)),
         // Only cache counts: input is at least their sum.
         ([("gen_ai.usage.cache_read.input_tokens", 30)], "test", TokenUsage(input: 30, cacheRead: 30)),
+        // OpenInference's audio counts, kept inside their totals, dropped past them.
+        ([("llm.token_count.prompt", 500), ("llm.token_count.completion", 100), ("llm.token_count.prompt_details.audio", 300),
+          ("llm.token_count.completion_details.audio", 101)], "test", TokenUsage(input: 500, output: 100, inputAudio: 300)),
+        // Counts whose sums pass 64 bits are kept as sent (for validation to refuse), not trapped on.
+        ([("gen_ai.usage.input_tokens", 1), ("gen_ai.usage.cache_read.input_tokens", .max),
+          ("gen_ai.usage.cache_creation.input_tokens", .max), ("gen_ai.usage.output_tokens", 1),
+          ("gen_ai.usage.reasoning.output_tokens", .max)], "test",
+         TokenUsage(input: 1, output: 1, cacheRead: .max, cacheWrite: .max, reasoning: .max)),
     ] as [([(String, Int64)], String, TokenUsage)])
     func tokensAreReadInAILedgersMeaning(_ counts: [(String, Int64)], _ scope: String, _ expected: TokenUsage) throws {
         let provider = scope.hasSuffix("@openai") ? "openai" : "anthropic"

@@ -95,22 +95,36 @@ import Testing
         func decimalCost(_ usage: TokenUsage, _ r: PriceRates) -> Decimal {
             let input = usage.input ?? 0, cacheRead = usage.cacheRead ?? 0, cacheWrite = usage.cacheWrite ?? 0
             let cacheWrite1h = usage.cacheWrite1h ?? 0, reasoning = usage.reasoning ?? 0
-            var total = Decimal(input - cacheRead - cacheWrite) * r.input + Decimal(cacheRead) * (r.cacheRead ?? r.input)
+            let audio = usage.inputAudio ?? 0, image = usage.inputImage ?? 0
+            let cachedAudio = usage.cacheReadAudio ?? 0, cachedImage = usage.cacheReadImage ?? 0
+            let outputAudio = usage.outputAudio ?? 0, outputImage = usage.outputImage ?? 0
+            let uncachedText = input - cacheRead - cacheWrite - (audio - cachedAudio) - (image - cachedImage)
+            var total = Decimal(uncachedText) * r.input
+            total += Decimal(audio - cachedAudio) * (r.inputAudio ?? r.input) + Decimal(image - cachedImage) * (r.inputImage ?? r.input)
+            total += Decimal(cacheRead - cachedAudio - cachedImage) * (r.cacheRead ?? r.input)
+            total += Decimal(cachedAudio) * (r.cacheReadAudio ?? r.cacheRead ?? r.inputAudio ?? r.input)
+            total += Decimal(cachedImage) * (r.cacheReadImage ?? r.cacheRead ?? r.inputImage ?? r.input)
             total += Decimal(cacheWrite - cacheWrite1h) * (r.cacheWrite ?? r.input)
             total += Decimal(cacheWrite1h) * (r.cacheWrite1h ?? r.cacheWrite ?? r.input)
-            total += Decimal((usage.output ?? 0) - reasoning) * r.output + Decimal(reasoning) * (r.reasoning ?? r.output)
+            total += Decimal((usage.output ?? 0) - reasoning - outputAudio - outputImage) * r.output
+            total += Decimal(reasoning) * (r.reasoning ?? r.output)
+            total += Decimal(outputAudio) * (r.outputAudio ?? r.output) + Decimal(outputImage) * (r.outputImage ?? r.output)
             return (total / 1_000_000).roundedToNanoDollars
         }
         for _ in 0..<2_000 {
             let pick = { Self.d(rates.randomElement(using: &generator)!) }
-            let r = PriceRates(input: pick(), output: pick(), cacheRead: Bool.random() ? pick() : nil,
-                               cacheWrite: Bool.random() ? pick() : nil, cacheWrite1h: Bool.random() ? pick() : nil,
-                               reasoning: Bool.random() ? pick() : nil)
+            let maybe = { Bool.random() ? pick() : nil }
+            let r = PriceRates(input: pick(), output: pick(), cacheRead: maybe(), cacheWrite: maybe(), cacheWrite1h: maybe(),
+                               reasoning: maybe(), inputAudio: maybe(), inputImage: maybe(), cacheReadAudio: maybe(),
+                               cacheReadImage: maybe(), outputAudio: maybe(), outputImage: maybe())
             let input = Int64.random(in: 0...2_000_000, using: &generator), output = Int64.random(in: 0...200_000, using: &generator)
-            let cacheRead = Int64.random(in: 0...input / 2, using: &generator), cacheWrite = Int64.random(in: 0...input / 2, using: &generator)
+            let part = { (whole: Int64) in Int64.random(in: 0...whole, using: &generator) }
+            let cacheRead = part(input / 4), cacheWrite = part(input / 4), audio = part(input / 4), image = part(input / 4)
             let usage = TokenUsage(input: input, output: output, cacheRead: cacheRead, cacheWrite: cacheWrite,
-                                   cacheWrite1h: Int64.random(in: 0...cacheWrite, using: &generator),
-                                   reasoning: Int64.random(in: 0...output, using: &generator))
+                                   cacheWrite1h: part(cacheWrite), reasoning: part(output / 3), inputAudio: audio, inputImage: image,
+                                   cacheReadAudio: part(min(audio, cacheRead / 2)), cacheReadImage: part(min(image, cacheRead / 2)),
+                                   outputAudio: part(output / 3), outputImage: part(output / 3))
+            try Call(model: "m", usage: usage).validate()
             let price = Price(model: "m", effectiveFrom: Self.day("2025-01-01"), rates: r)
             let cost = try #require(price.cost(of: usage))
             let expected = decimalCost(usage, r)

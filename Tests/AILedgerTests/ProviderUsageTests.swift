@@ -26,7 +26,7 @@ import Testing
             """)
         let used = try ProviderUsage(response: response)
         #expect(used.format == .openAIChatCompletions)
-        #expect(used.usage == TokenUsage(input: 2006, output: 300, cacheRead: 1920, reasoning: 192))
+        #expect(used.usage == TokenUsage(input: 2006, output: 300, cacheRead: 1920, reasoning: 192, inputAudio: 0, outputAudio: 0))
         #expect(used.serviceTier == "default")
         // o3-mini: 86 uncached × 1.10 + 1,920 cached × 0.55 + 300 output (reasoning included) × 4.40
         #expect(try bill(used) == Decimal(string: "0.0024706"))

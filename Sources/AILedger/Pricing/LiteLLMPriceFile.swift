@@ -11,7 +11,8 @@ import Foundation
 /// - Provider: `litellm_provider` mapped by `ledgerProvider(_:)` (`gemini` → `google`,
 ///   `vertex_ai-*` → `vertex_ai`, `bedrock_converse` → `bedrock`, `azure_ai` → `azure`…).
 /// - Rates: input, output, cache read, cache write (5 minutes and `_above_1hr`), reasoning,
-///   every long-context tier (`*_above_<N>k_tokens`), and the service tiers `batch`
+///   audio and image tokens (input, cached input, output; an image model with only
+///   `output_cost_per_image_token` bills every output token at it), every long-context tier (`*_above_<N>k_tokens`), and the service tiers `batch`
 ///   (`*_batches`), `priority` (`*_priority`) and `flex` (`*_flex`), each field falling back
 ///   to the base one as LiteLLM bills. Each float is read by its
 ///   shortest decimal form, so `2.5e-06` is exactly 2.5 dollars per million tokens.
@@ -106,20 +107,34 @@ public struct LiteLLMPriceFile: Sendable {
             return perToken * 1_000_000
         }
         guard fields["alias_of"] == nil, let input = try perMillion("input_cost_per_token") else { return nil }
-        var output = try perMillion("output_cost_per_token")
+        // Image models (gpt-image-*) price only image output: every output token is one.
+        var output = try perMillion("output_cost_per_token") ?? perMillion("output_cost_per_image_token")
         if output == nil, case .string("embedding")? = fields["mode"] { output = 0 }  // embeddings bill input only
         guard let output else { return nil }
+        // Audio and image rates, each field with `suffix` else the base one, as LiteLLM bills.
+        func modalities(_ rates: PriceRates, suffix: String = "") throws -> PriceRates {
+            var rates = rates
+            let fields: [(String, WritableKeyPath<PriceRates, Decimal?>)] = [
+                ("input_cost_per_audio_token", \.inputAudio), ("input_cost_per_image_token", \.inputImage),
+                ("cache_read_input_audio_token_cost", \.cacheReadAudio), ("cache_read_input_image_token_cost", \.cacheReadImage),
+                ("output_cost_per_audio_token", \.outputAudio), ("output_cost_per_image_token", \.outputImage),
+            ]
+            for (name, path) in fields {
+                rates[keyPath: path] = try perMillion(name + suffix) ?? perMillion(name)
+            }
+            return rates
+        }
         var tiers: [PriceTier] = []
         for name in fields.keys where name.hasPrefix("input_cost_per_token_above_") && name.hasSuffix("k_tokens") {
             let digits = name.dropFirst("input_cost_per_token_above_".count).dropLast("k_tokens".count)
             guard let thousands = Int64(digits), thousands > 0, case let (above, false) = thousands.multipliedReportingOverflow(by: 1_000),
                   let tierInput = try perMillion(name) else { continue }
             let suffix = "_above_\(digits)k_tokens"
-            tiers.append(PriceTier(aboveInputTokens: above, rates: PriceRates(
+            tiers.append(PriceTier(aboveInputTokens: above, rates: try modalities(PriceRates(
                 input: tierInput, output: try perMillion("output_cost_per_token" + suffix) ?? output,
                 cacheRead: try perMillion("cache_read_input_token_cost" + suffix),
                 cacheWrite: try perMillion("cache_creation_input_token_cost" + suffix),
-                cacheWrite1h: try perMillion("cache_creation_input_token_cost_above_1hr" + suffix))))
+                cacheWrite1h: try perMillion("cache_creation_input_token_cost_above_1hr" + suffix)), suffix: suffix)))
         }
         var provider: String?
         if case .string(let name)? = fields["litellm_provider"] {
@@ -128,21 +143,22 @@ public struct LiteLLMPriceFile: Sendable {
             provider = ledgerProvider(String(key[..<slash]))
         }
         let model = key.split(separator: "/").last.map(String.init) ?? key
-        let base = PriceRates(input: input, output: output, cacheRead: try perMillion("cache_read_input_token_cost"),
-                              cacheWrite: try perMillion("cache_creation_input_token_cost"),
-                              cacheWrite1h: try perMillion("cache_creation_input_token_cost_above_1hr"),
-                              reasoning: try perMillion("output_cost_per_reasoning_token"))
+        let base = try modalities(PriceRates(input: input, output: output, cacheRead: try perMillion("cache_read_input_token_cost"),
+                                             cacheWrite: try perMillion("cache_creation_input_token_cost"),
+                                             cacheWrite1h: try perMillion("cache_creation_input_token_cost_above_1hr"),
+                                             reasoning: try perMillion("output_cost_per_reasoning_token")))
         // A service tier's field when it has one, else the base field, as LiteLLM bills;
         // reasoning priced as the base output stays priced as the tier's output.
         var serviceTiers: [String: PriceRates] = [:]
         for (suffix, tier) in [("_batches", "batch"), ("_priority", "priority"), ("_flex", "flex")] {
             guard let tierInput = try perMillion("input_cost_per_token" + suffix) else { continue }
-            serviceTiers[tier] = PriceRates(
+            serviceTiers[tier] = try modalities(PriceRates(
                 input: tierInput, output: try perMillion("output_cost_per_token" + suffix) ?? output,
                 cacheRead: try perMillion("cache_read_input_token_cost" + suffix) ?? base.cacheRead,
                 cacheWrite: try perMillion("cache_creation_input_token_cost" + suffix) ?? base.cacheWrite,
                 cacheWrite1h: try perMillion("cache_creation_input_token_cost_above_1hr" + suffix) ?? base.cacheWrite1h,
-                reasoning: try perMillion("output_cost_per_reasoning_token" + suffix) ?? (base.reasoning == output ? nil : base.reasoning))
+                reasoning: try perMillion("output_cost_per_reasoning_token" + suffix) ?? (base.reasoning == output ? nil : base.reasoning)),
+                suffix: suffix)
         }
         return Price(model: model, provider: provider, effectiveFrom: effectiveFrom, rates: base, tiers: tiers,
                      serviceTiers: serviceTiers, source: source)

@@ -58,10 +58,11 @@ public struct Price: Sendable, Hashable {
     }
 
     /// The cost of `usage` at this price, rounded half-to-even to the nano-dollar; nil when
-    /// the usage reports neither input nor output tokens.
+    /// the usage reports neither input nor output tokens, or a part larger than its whole.
     ///
     /// Counts are read in the inclusive meaning: cached reads and writes are part of input,
-    /// reasoning is part of output, so each token is priced exactly once.
+    /// reasoning is part of output, audio and image tokens are parts of either and priced at
+    /// their own rates, so each token is priced exactly once.
     public func cost(of usage: TokenUsage) -> Decimal? {
         cost(of: usage, serviceTier: nil)
     }
@@ -72,16 +73,27 @@ public struct Price: Sendable, Hashable {
         guard usage.input != nil || usage.output != nil else { return nil }
         let input = usage.input ?? 0
         guard let rates = rates(forInputTokens: input, serviceTier: serviceTier) else { return nil }
-        let cacheRead = usage.cacheRead ?? 0
-        let cacheWrite = usage.cacheWrite ?? 0
-        let cacheWrite1h = usage.cacheWrite1h ?? 0
-        let reasoning = usage.reasoning ?? 0
-        let terms: [(Int64, Decimal)] = [
-            (input - cacheRead - cacheWrite, rates.input), (cacheRead, rates.cacheRead ?? rates.input),
+        let cacheRead = Int128(usage.cacheRead ?? 0), cacheWrite = Int128(usage.cacheWrite ?? 0)
+        let cacheReadAudio = Int128(usage.cacheReadAudio ?? 0), cacheReadImage = Int128(usage.cacheReadImage ?? 0)
+        let cacheWrite1h = Int128(usage.cacheWrite1h ?? 0)
+        let audio = Int128(usage.inputAudio ?? 0) - cacheReadAudio, image = Int128(usage.inputImage ?? 0) - cacheReadImage
+        let reasoning = Int128(usage.reasoning ?? 0), outputAudio = Int128(usage.outputAudio ?? 0)
+        let outputImage = Int128(usage.outputImage ?? 0)
+        // Each token once: what no part names is text. Parts larger than their whole (which
+        // `Call.validate()` refuses) cannot be billed.
+        let terms: [(Int128, Decimal)] = [
+            (Int128(input) - cacheRead - cacheWrite - audio - image, rates.input),
+            (audio, rates.inputAudio ?? rates.input), (image, rates.inputImage ?? rates.input),
+            (cacheRead - cacheReadAudio - cacheReadImage, rates.cacheRead ?? rates.input),
+            (cacheReadAudio, rates.cacheReadAudio ?? rates.cacheRead ?? rates.inputAudio ?? rates.input),
+            (cacheReadImage, rates.cacheReadImage ?? rates.cacheRead ?? rates.inputImage ?? rates.input),
             (cacheWrite - cacheWrite1h, rates.cacheWrite ?? rates.input),
             (cacheWrite1h, rates.cacheWrite1h ?? rates.cacheWrite ?? rates.input),
-            ((usage.output ?? 0) - reasoning, rates.output), (reasoning, rates.reasoning ?? rates.output),
+            (Int128(usage.output ?? 0) - reasoning - outputAudio - outputImage, rates.output),
+            (reasoning, rates.reasoning ?? rates.output),
+            (outputAudio, rates.outputAudio ?? rates.output), (outputImage, rates.outputImage ?? rates.output),
         ]
+        guard terms.allSatisfy({ $0.0 >= 0 && $0.0 <= Int128(Int64.max) }) else { return nil }
         if var nanos = Self.nanoDollars(terms) {
             // Written as the decimal path writes it: no trailing zeros.
             var exponent = -9
@@ -91,18 +103,18 @@ public struct Price: Sendable, Hashable {
             }
             return Decimal(sign: nanos < 0 ? .minus : .plus, exponent: exponent, significand: Decimal(nanos.magnitude))
         }
-        let total = terms.reduce(Decimal(0)) { $0 + Decimal($1.0) * $1.1 }
+        let total = terms.reduce(Decimal(0)) { $0 + Decimal(Int64($1.0)) * $1.1 }
         return (total / 1_000_000).roundedToNanoDollars
     }
 
     /// The sum of tokens times dollars per million tokens, rounded half-to-even to the
     /// nano-dollar, in integer arithmetic: the same figure as in decimals, found without
     /// them. nil when a rate has more than nine decimal places or the sum does not fit.
-    private static func nanoDollars(_ terms: [(tokens: Int64, perMillion: Decimal)]) -> Int64? {
+    private static func nanoDollars(_ terms: [(tokens: Int128, perMillion: Decimal)]) -> Int64? {
         var total: Int128 = 0  // in 10⁻¹⁵ dollars: tokens × nano-dollars per million tokens
         for (tokens, rate) in terms where tokens != 0 {
             guard let nanos = NanoDollars.from(usd: rate) else { return nil }
-            let (sum, overflow) = total.addingReportingOverflow(Int128(tokens) * Int128(nanos))
+            let (sum, overflow) = total.addingReportingOverflow(tokens * Int128(nanos))
             guard !overflow else { return nil }
             total = sum
         }

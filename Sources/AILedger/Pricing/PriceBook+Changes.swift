@@ -37,12 +37,8 @@ extension PriceBook {
 
     /// `name: old → new` for each rate a call would be billed at differently.
     private static func differences(_ old: PriceRates, _ new: PriceRates, label: String) -> [String] {
-        func billed(_ rates: PriceRates) -> [(String, Decimal)] {
-            [("input", rates.input), ("output", rates.output), ("cache read", rates.cacheRead ?? rates.input),
-             ("cache write", rates.cacheWrite ?? rates.input), ("cache write 1h", rates.cacheWrite1h ?? rates.cacheWrite ?? rates.input),
-             ("reasoning", rates.reasoning ?? rates.output)]
-        }
-        return zip(billed(old), billed(new)).compactMap { was, now in
+        let modalities = old.setsModalityRates || new.setsModalityRates
+        return zip(old.billed(modalities: modalities), new.billed(modalities: modalities)).compactMap { was, now in
             was.1 == now.1 ? nil : "\(was.0)\(label): \(was.1) → \(now.1)"
         }
     }

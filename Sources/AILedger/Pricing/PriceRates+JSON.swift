@@ -1,7 +1,8 @@
 import Foundation
 
 extension PriceRates {
-    static let fieldNames = ["input", "output", "cache_read", "cache_write", "cache_write_1h", "reasoning"]
+    static let fieldNames = ["input", "output", "cache_read", "cache_write", "cache_write_1h", "reasoning",
+                             "input_audio", "input_image", "cache_read_audio", "cache_read_image", "output_audio", "output_image"]
 
     init(json fields: [String: JSONValue], path: String) throws {
         func rate(_ name: String) throws -> Decimal? {
@@ -22,13 +23,18 @@ extension PriceRates {
         guard let input = try rate("input") else { throw LedgerError(.invalidPrice, "\(path).input: is required") }
         guard let output = try rate("output") else { throw LedgerError(.invalidPrice, "\(path).output: is required") }
         self.init(input: input, output: output, cacheRead: try rate("cache_read"), cacheWrite: try rate("cache_write"),
-                  cacheWrite1h: try rate("cache_write_1h"), reasoning: try rate("reasoning"))
+                  cacheWrite1h: try rate("cache_write_1h"), reasoning: try rate("reasoning"),
+                  inputAudio: try rate("input_audio"), inputImage: try rate("input_image"),
+                  cacheReadAudio: try rate("cache_read_audio"), cacheReadImage: try rate("cache_read_image"),
+                  outputAudio: try rate("output_audio"), outputImage: try rate("output_image"))
     }
 
     var json: [String: JSONValue] {
         var fields: [String: JSONValue] = ["input": .string("\(input)"), "output": .string("\(output)")]
         for (name, value) in [("cache_read", cacheRead), ("cache_write", cacheWrite), ("cache_write_1h", cacheWrite1h),
-                              ("reasoning", reasoning)] {
+                              ("reasoning", reasoning), ("input_audio", inputAudio), ("input_image", inputImage),
+                              ("cache_read_audio", cacheReadAudio), ("cache_read_image", cacheReadImage),
+                              ("output_audio", outputAudio), ("output_image", outputImage)] {
             if let value { fields[name] = .string("\(value)") }
         }
         return fields

@@ -27,6 +27,9 @@ extension Call: StoredRecord {
         .text("error_code", \.errorCode), .text("error_message", \.errorMessage),
         .object("metadata", \.metadata), .integer("cache_write_1h_tokens", \.usage.cacheWrite1h),
         .text("service_tier", \.serviceTier),
+        .integer("input_audio_tokens", \.usage.inputAudio), .integer("input_image_tokens", \.usage.inputImage),
+        .integer("cache_read_audio_tokens", \.usage.cacheReadAudio), .integer("cache_read_image_tokens", \.usage.cacheReadImage),
+        .integer("output_audio_tokens", \.usage.outputAudio), .integer("output_image_tokens", \.usage.outputImage),
     ])
 
     static var blank: Call { Call(id: .zero, createdAt: Date(timeIntervalSince1970: 0), model: "") }

@@ -17,6 +17,7 @@ extension Call {
         try check.count(usage.cacheWrite, "usage.cacheWrite")
         try check.count(usage.reasoning, "usage.reasoning")
         try check.count(usage.cacheWrite1h, "usage.cacheWrite1h")
+        try validateModalities()
         // A part without its total would price as a negative or free remainder.
         if usage.input == nil, usage.cacheRead != nil || usage.cacheWrite != nil {
             throw LedgerError.invalid("call.usage.input", "is required when cached tokens are given: input tokens include them")

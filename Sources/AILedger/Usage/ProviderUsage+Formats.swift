@@ -6,27 +6,26 @@ extension ProviderUsage {
         case .openAIChatCompletions:
             let input = try fields.count(["usage", "prompt_tokens"])
             let cached = try fields.count(["usage", "prompt_tokens_details", "cached_tokens"])
+            let audio = try fields.count(["usage", "prompt_tokens_details", "audio_tokens"])
             let output = try fields.count(["usage", "completion_tokens"])
             let reasoning = try fields.count(["usage", "completion_tokens_details", "reasoning_tokens"])
-            try fields.require(cached, ["usage", "prompt_tokens_details", "cached_tokens"], within: input, ["usage", "prompt_tokens"])
-            try fields.require(reasoning, ["usage", "completion_tokens_details", "reasoning_tokens"],
-                               within: output, ["usage", "completion_tokens"])
+            let outputAudio = try fields.count(["usage", "completion_tokens_details", "audio_tokens"])
+            for (part, name) in [(cached, "cached_tokens"), (audio, "audio_tokens")] {
+                try fields.require(part, ["usage", "prompt_tokens_details", name], within: input, ["usage", "prompt_tokens"])
+            }
+            for (part, name) in [(reasoning, "reasoning_tokens"), (outputAudio, "audio_tokens")] {
+                try fields.require(part, ["usage", "completion_tokens_details", name], within: output, ["usage", "completion_tokens"])
+            }
             guard input != nil || output != nil else { throw Self.noUsage(format) }
             self.init(model: fields.string(["model"]), provider: "openai",
-                      usage: TokenUsage(input: input, output: output, cacheRead: cached, reasoning: reasoning),
+                      usage: TokenUsage(input: input, output: output, cacheRead: cached, reasoning: reasoning,
+                                        inputAudio: audio, outputAudio: outputAudio),
                       serviceTier: fields.string(["service_tier"]), format: format)
         case .openAIResponses:
-            // A streaming `response.completed` event wraps the response.
+            // A streaming `response.completed` (or Realtime `response.done`) event wraps the response.
             let body = UsageFields(root: fields.value(["response"]) ?? response, label: "")
-            let input = try body.count(["usage", "input_tokens"])
-            let cached = try body.count(["usage", "input_tokens_details", "cached_tokens"])
-            let output = try body.count(["usage", "output_tokens"])
-            let reasoning = try body.count(["usage", "output_tokens_details", "reasoning_tokens"])
-            try body.require(cached, ["usage", "input_tokens_details", "cached_tokens"], within: input, ["usage", "input_tokens"])
-            try body.require(reasoning, ["usage", "output_tokens_details", "reasoning_tokens"], within: output, ["usage", "output_tokens"])
-            guard input != nil || output != nil else { throw Self.noUsage(format) }
             self.init(model: body.string(["model"]), provider: "openai",
-                      usage: TokenUsage(input: input, output: output, cacheRead: cached, reasoning: reasoning),
+                      usage: try Self.openAIUsage(body, imagesAPI: fields.value(["data"]) != nil),
                       serviceTier: body.string(["service_tier"]), format: format)
         case .anthropicMessages:
             // `message_start` events wrap the message.
@@ -42,11 +41,24 @@ extension ProviderUsage {
             let thoughts = try fields.count(["usageMetadata", "thoughtsTokenCount"])
             try fields.require(cached, ["usageMetadata", "cachedContentTokenCount"], within: prompt, ["usageMetadata", "promptTokenCount"])
             guard prompt != nil || candidates != nil else { throw Self.noUsage(format) }
+            // Per-modality counts: of the prompt (cached included), of its cached part, of the candidates.
+            func modality(_ list: String, _ name: String, within whole: Int64?, _ wholeName: String) throws -> Int64? {
+                let path = ["usageMetadata", list]
+                let count = try fields.modalityCount(path, name)
+                try fields.require(count, path + [name], within: whole, ["usageMetadata", wholeName])
+                return count
+            }
+            let usage = TokenUsage(
+                input: try fields.sum(prompt, toolPrompt), output: try fields.sum(candidates, thoughts), cacheRead: cached,
+                reasoning: thoughts,
+                inputAudio: try modality("promptTokensDetails", "AUDIO", within: prompt, "promptTokenCount"),
+                inputImage: try modality("promptTokensDetails", "IMAGE", within: prompt, "promptTokenCount"),
+                cacheReadAudio: try modality("cacheTokensDetails", "AUDIO", within: cached, "cachedContentTokenCount"),
+                cacheReadImage: try modality("cacheTokensDetails", "IMAGE", within: cached, "cachedContentTokenCount"),
+                outputAudio: try modality("candidatesTokensDetails", "AUDIO", within: candidates, "candidatesTokenCount"),
+                outputImage: try modality("candidatesTokensDetails", "IMAGE", within: candidates, "candidatesTokenCount"))
             // Gemini counts thoughts apart from candidates; both are billed as output.
-            self.init(model: fields.string(["modelVersion"]), provider: "google",
-                      usage: TokenUsage(input: try fields.sum(prompt, toolPrompt), output: try fields.sum(candidates, thoughts),
-                                        cacheRead: cached, reasoning: thoughts),
-                      format: format)
+            self.init(model: fields.string(["modelVersion"]), provider: "google", usage: usage, format: format)
         case .openTelemetry:
             guard case .object(let attributes) = response else { throw Self.noUsage(format) }
             func flat(_ key: String) throws -> Int64? { try fields.count([key]) }
@@ -89,7 +101,36 @@ extension ProviderUsage {
         if case .string(let type)? = fields["type"], type == "message" || type == "message_delta" { return .anthropicMessages }
         if case .string(let object)? = fields["object"], object == "response" { return .openAIResponses }
         if usage["input_tokens_details"] != nil || usage["output_tokens_details"] != nil { return .openAIResponses }
+        if case .array? = fields["data"], fields["created"] != nil { return .openAIResponses }  // the Images API
         return usage["input_tokens"] != nil ? .anthropicMessages : nil
+    }
+
+    /// The usage of an OpenAI Responses API response, a Realtime `response.done` event
+    /// (`input_token_details`, with the cached tokens' own modality split) or an Images API
+    /// response (`imagesAPI`: every output token an image token unless it says otherwise).
+    static func openAIUsage(_ body: UsageFields, imagesAPI: Bool) throws -> TokenUsage {
+        let inputs = body.value(["usage", "input_token_details"]) != nil ? "input_token_details" : "input_tokens_details"
+        let outputs = body.value(["usage", "output_token_details"]) != nil ? "output_token_details" : "output_tokens_details"
+        let input = try body.count(["usage", "input_tokens"])
+        let output = try body.count(["usage", "output_tokens"])
+        func part(_ path: [String], within whole: Int64?, _ wholePath: [String]) throws -> Int64? {
+            let count = try body.count(["usage"] + path)
+            try body.require(count, ["usage"] + path, within: whole, wholePath)
+            return count
+        }
+        let cached = try part([inputs, "cached_tokens"], within: input, ["usage", "input_tokens"])
+        let audio = try part([inputs, "audio_tokens"], within: input, ["usage", "input_tokens"])
+        let image = try part([inputs, "image_tokens"], within: input, ["usage", "input_tokens"])
+        let cachedAudio = try part([inputs, "cached_tokens_details", "audio_tokens"], within: audio, ["usage", inputs, "audio_tokens"])
+        let cachedImage = try part([inputs, "cached_tokens_details", "image_tokens"], within: image, ["usage", inputs, "image_tokens"])
+        let reasoning = try part([outputs, "reasoning_tokens"], within: output, ["usage", "output_tokens"])
+        let outputAudio = try part([outputs, "audio_tokens"], within: output, ["usage", "output_tokens"])
+        var outputImage = try part([outputs, "image_tokens"], within: output, ["usage", "output_tokens"])
+        if imagesAPI, body.value(["usage", outputs]) == nil { outputImage = output }
+        guard input != nil || output != nil else { throw noUsage(.openAIResponses) }
+        return TokenUsage(input: input, output: output, cacheRead: cached, reasoning: reasoning, inputAudio: audio,
+                          inputImage: image, cacheReadAudio: cachedAudio, cacheReadImage: cachedImage,
+                          outputAudio: outputAudio, outputImage: outputImage)
     }
 
     /// Anthropic reports cache reads and writes outside `input_tokens`: add them in, once.

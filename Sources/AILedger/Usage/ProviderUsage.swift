@@ -9,15 +9,19 @@
 public struct ProviderUsage: Sendable, Hashable {
     /// The response shapes AILedger understands.
     public enum Format: String, Sendable, CaseIterable {
-        /// OpenAI Chat Completions (`usage.prompt_tokens`, `prompt_tokens_details.cached_tokens`...).
+        /// OpenAI Chat Completions (`usage.prompt_tokens`, `prompt_tokens_details.cached_tokens`
+        /// and `audio_tokens`...).
         case openAIChatCompletions
-        /// OpenAI Responses API (`usage.input_tokens`, `input_tokens_details.cached_tokens`...).
+        /// OpenAI Responses API (`usage.input_tokens`, `input_tokens_details.cached_tokens`...),
+        /// and the same usage shape from the Realtime API (`input_token_details`, audio and
+        /// image tokens) and the Images API (image tokens).
         case openAIResponses
         /// Anthropic Messages (`usage.input_tokens` excluding cache, `cache_read_input_tokens`,
         /// `cache_creation_input_tokens` with its 5-minute / 1-hour split).
         case anthropicMessages
         /// Google Gemini (`usageMetadata.promptTokenCount`, `cachedContentTokenCount`,
-        /// `candidatesTokenCount`, `thoughtsTokenCount`).
+        /// `candidatesTokenCount`, `thoughtsTokenCount`, and the `AUDIO` and `IMAGE` entries of
+        /// `promptTokensDetails`, `cacheTokensDetails` and `candidatesTokensDetails`).
         case gemini
         /// OpenTelemetry GenAI span attributes (`gen_ai.usage.*`, `gen_ai.request.model`...).
         case openTelemetry

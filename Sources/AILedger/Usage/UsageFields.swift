@@ -59,4 +59,20 @@ struct UsageFields {
         }
         return total
     }
+
+    /// The sum of `tokenCount` over the entries of the array at `path` whose `modality` is
+    /// `name` (Gemini's `promptTokensDetails`), or nil when none is.
+    func modalityCount(_ path: [String], _ name: String) throws -> Int64? {
+        guard let list = value(path) else { return nil }
+        guard case .array(let entries) = list else {
+            throw LedgerError(.invalidPrice, "\(label)\(path.joined(separator: ".")): must be an array of modality counts")
+        }
+        var total: Int64?
+        for (index, entry) in entries.enumerated() {
+            guard case .object(let fields) = entry, case .string(let modality)? = fields["modality"], modality == name else { continue }
+            let count = try UsageFields(root: entry, label: "\(label)\(path.joined(separator: "."))[\(index)].").count(["tokenCount"])
+            total = try sum(total, count ?? 0)
+        }
+        return total
+    }
 }

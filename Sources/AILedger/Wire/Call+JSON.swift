@@ -12,7 +12,11 @@ extension Call {
         var r = try JSONObjectReader(json, what: "call")
         var usage = TokenUsage(input: try r.count("input_tokens"), output: try r.count("output_tokens"),
                                cacheRead: try r.count("cache_read_tokens"), cacheWrite: try r.count("cache_write_tokens"),
-                               cacheWrite1h: try r.count("cache_write_1h_tokens"), reasoning: try r.count("reasoning_tokens"))
+                               cacheWrite1h: try r.count("cache_write_1h_tokens"), reasoning: try r.count("reasoning_tokens"),
+                               inputAudio: try r.count("input_audio_tokens"), inputImage: try r.count("input_image_tokens"),
+                               cacheReadAudio: try r.count("cache_read_audio_tokens"),
+                               cacheReadImage: try r.count("cache_read_image_tokens"),
+                               outputAudio: try r.count("output_audio_tokens"), outputImage: try r.count("output_image_tokens"))
         var model = try r.string("model"), provider = try r.string("provider"), serviceTier = try r.string("service_tier")
         let response = r.json("response")
         if let response, usage == TokenUsage() {
@@ -61,6 +65,9 @@ extension Call {
         let names = ["call.usage.input": "input_tokens", "call.usage.output": "output_tokens",
                      "call.usage.cacheRead": "cache_read_tokens", "call.usage.cacheWrite1h": "cache_write_1h_tokens",
                      "call.usage.cacheWrite": "cache_write_tokens", "call.usage.reasoning": "reasoning_tokens",
+                     "call.usage.inputAudio": "input_audio_tokens", "call.usage.inputImage": "input_image_tokens",
+                     "call.usage.cacheReadAudio": "cache_read_audio_tokens", "call.usage.cacheReadImage": "cache_read_image_tokens",
+                     "call.usage.outputAudio": "output_audio_tokens", "call.usage.outputImage": "output_image_tokens",
                      "call.usage": "input_tokens", "call.costUSD": "cost_usd", "call.latencyMs": "latency_ms",
                      "call.createdAt": "created_at", "call.modelVersion": "model_version", "call.callType": "call_type",
                      "call.userID": "user_id", "call.serviceTier": "service_tier", "call.externalID": "external_id", "call.errorCode": "error_code",

@@ -67,12 +67,9 @@ struct PricesCommand: AsyncParsableCommand {
                 let sized = price.tiers.map { (" above \($0.aboveInputTokens.grouped) input", $0.rates) }
                 let served = price.serviceTiers.sorted { $0.key < $1.key }.map { (" (\($0.key))", $0.value) }
                 for (label, rates) in [("", price.rates)] + sized + served {
-                    rows.append(["input\(label)", PricesCommand.rate(rates.input)])
-                    rows.append(["output\(label)", PricesCommand.rate(rates.output)])
-                    rows.append(["cache read\(label)", PricesCommand.rate(rates.cacheRead ?? rates.input)])
-                    rows.append(["cache write\(label)", PricesCommand.rate(rates.cacheWrite ?? rates.input)])
-                    rows.append(["cache write 1h\(label)", PricesCommand.rate(rates.cacheWrite1h ?? rates.cacheWrite ?? rates.input)])
-                    rows.append(["reasoning\(label)", PricesCommand.rate(rates.reasoning ?? rates.output)])
+                    for (name, rate) in rates.billed(modalities: rates.setsModalityRates) {
+                        rows.append(["\(name)\(label)", PricesCommand.rate(rate)])
+                    }
                 }
                 print(TextTable(headers: ["", "USD per million tokens"], rows: rows).rendered)
             }

@@ -1,0 +1,2 @@
+ALTER TABLE ailedger_calls_archive DROP COLUMN input_audio_tokens, DROP COLUMN input_image_tokens, DROP COLUMN cache_read_audio_tokens, DROP COLUMN cache_read_image_tokens, DROP COLUMN output_audio_tokens, DROP COLUMN output_image_tokens;
+ALTER TABLE ailedger_calls DROP COLUMN input_audio_tokens, DROP COLUMN input_image_tokens, DROP COLUMN cache_read_audio_tokens, DROP COLUMN cache_read_image_tokens, DROP COLUMN output_audio_tokens, DROP COLUMN output_image_tokens;

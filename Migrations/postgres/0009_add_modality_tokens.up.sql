@@ -1,0 +1,4 @@
+-- Audio and image token counts (parts of input and output tokens; the cached
+-- ones parts of cache reads too), billed at their own rates where a price has them.
+ALTER TABLE ailedger_calls ADD COLUMN input_audio_tokens bigint, ADD COLUMN input_image_tokens bigint, ADD COLUMN cache_read_audio_tokens bigint, ADD COLUMN cache_read_image_tokens bigint, ADD COLUMN output_audio_tokens bigint, ADD COLUMN output_image_tokens bigint;
+ALTER TABLE ailedger_calls_archive ADD COLUMN input_audio_tokens bigint, ADD COLUMN input_image_tokens bigint, ADD COLUMN cache_read_audio_tokens bigint, ADD COLUMN cache_read_image_tokens bigint, ADD COLUMN output_audio_tokens bigint, ADD COLUMN output_image_tokens bigint;

@@ -1,0 +1,14 @@
+-- Audio and image token counts (parts of input and output tokens; the cached
+-- ones parts of cache reads too), billed at their own rates where a price has them.
+ALTER TABLE ailedger_calls ADD COLUMN input_audio_tokens INTEGER;
+ALTER TABLE ailedger_calls ADD COLUMN input_image_tokens INTEGER;
+ALTER TABLE ailedger_calls ADD COLUMN cache_read_audio_tokens INTEGER;
+ALTER TABLE ailedger_calls ADD COLUMN cache_read_image_tokens INTEGER;
+ALTER TABLE ailedger_calls ADD COLUMN output_audio_tokens INTEGER;
+ALTER TABLE ailedger_calls ADD COLUMN output_image_tokens INTEGER;
+ALTER TABLE ailedger_calls_archive ADD COLUMN input_audio_tokens INTEGER;
+ALTER TABLE ailedger_calls_archive ADD COLUMN input_image_tokens INTEGER;
+ALTER TABLE ailedger_calls_archive ADD COLUMN cache_read_audio_tokens INTEGER;
+ALTER TABLE ailedger_calls_archive ADD COLUMN cache_read_image_tokens INTEGER;
+ALTER TABLE ailedger_calls_archive ADD COLUMN output_audio_tokens INTEGER;
+ALTER TABLE ailedger_calls_archive ADD COLUMN output_image_tokens INTEGER;
