@@ -12,7 +12,8 @@ extension LedgerError {
         case 3819, 4025: kind = .checkViolation
         case 1205, 1213: kind = .serializationFailure
         case 1044, 1045, 1698: kind = .authenticationFailed
-        case 2002, 2003, 2005, 2006, 2013, 2026, 2055, 1927, 4031, 1053, 1077, 1152, 1153, 1158, 1159, 1160, 1161:
+        // 1047: a Galera node not synced with its cluster (WSREP has not yet prepared the node).
+        case 2002, 2003, 2005, 2006, 2013, 2026, 2055, 1927, 4031, 1053, 1077, 1152, 1153, 1158, 1159, 1160, 1161, 1047:
             kind = .connectionFailed
         case 1146: kind = .undefinedTable
         // Out of range, truncated, too long, an incorrect value for its column, invalid JSON.

@@ -37,7 +37,22 @@ final class MySQLConnection: DatabaseConnection, @unchecked Sendable {
         return try await connection.opened { try await connection.core.run { try connection.connectOnThread(options) } }
     }
 
+    /// Connects to the first of the URL's hosts that takes the connection and, on a Galera
+    /// cluster, is synced (`wsrep_ready`); a refused login stops the search, since every
+    /// host shares the users.
     private func connectOnThread(_ options: MySQLOptions) throws {
+        for (index, endpoint) in options.endpoints.enumerated() {
+            do {
+                return try connectOnThread(options, host: endpoint.host, port: endpoint.port)
+            } catch let error as LedgerError where error.kind != .authenticationFailed && index < options.endpoints.count - 1 {
+                if let mysql = core.handle { mysql_close(mysql) }
+                core.handle = nil
+                arrayBinding = false
+            }
+        }
+    }
+
+    private func connectOnThread(_ options: MySQLOptions, host: String?, port: UInt32) throws {
         guard let mysql = mysql_init(nil) else { throw LedgerError(.connectionFailed, "out of memory") }
         core.handle = mysql
         var timeout = options.connectTimeout
@@ -51,13 +66,14 @@ final class MySQLConnection: DatabaseConnection, @unchecked Sendable {
         mysql_options(mysql, MYSQL_OPT_SSL_VERIFY_SERVER_CERT, &verify)
         if let ca = options.sslCA { mysql_options(mysql, MYSQL_OPT_SSL_CA, ca) }
         let flags = Self.clientFoundRows | Self.clientMultiStatements | Self.clientMultiResults
-        guard mysql_real_connect(mysql, options.host, options.user, options.password, options.database, options.port,
+        let target = options.endpoints.count > 1 ? " (\(DatabaseEndpoint(host: host ?? "", port: Int(port)).description))" : ""
+        guard mysql_real_connect(mysql, host, options.user, options.password, options.database, port,
                                  options.socket, flags) != nil else {
             let code = mysql_errno(mysql)
             let message = String(cString: mysql_error(mysql))
             let authentication = [1044, 1045, 1698].contains(code)
             throw LedgerError(authentication ? .authenticationFailed : .connectionFailed,
-                              "cannot connect to \(options.display): \(message)", isRetryable: !authentication,
+                              "cannot connect to \(options.display)\(target): \(message)", isRetryable: !authentication,
                               databaseCode: String(code))
         }
         // Some Connector/C builds connect in clear text despite MYSQL_OPT_SSL_ENFORCE when
@@ -68,11 +84,31 @@ final class MySQLConnection: DatabaseConnection, @unchecked Sendable {
                               isRetryable: false)
         }
         try text(Self.sessionSetup)
+        // A Galera node that is not synced with its cluster refuses statements (1047).
+        if options.endpoints.count > 1, try textValue("SHOW VARIABLES LIKE 'wsrep_on'") == "ON",
+           try textValue("SHOW STATUS LIKE 'wsrep_ready'") != "ON" {
+            throw LedgerError(.connectionFailed, "cannot use \(options.display)\(target): the Galera node is not synced (wsrep_ready=OFF)",
+                              isRetryable: true, databaseCode: "1047")
+        }
         var server: UInt = 0, extended: UInt = 0
         if options.arrayBinding, mariadb_get_info(mysql, MARIADB_CONNECTION_SERVER_CAPABILITIES, &server) == 0,
            mariadb_get_info(mysql, MARIADB_CONNECTION_EXTENDED_SERVER_CAPABILITIES, &extended) == 0 {
             arrayBinding = server & Self.clientMySQL == 0 && extended & Self.bulkOperations != 0
         }
+    }
+
+    /// The second column of the first row of a text query's result (the value of a `SHOW`
+    /// statement), or nil without rows.
+    private func textValue(_ sql: String) throws -> String? {
+        guard let mysql = core.handle else { throw LedgerError(.connectionFailed, "no connection") }
+        guard mysql_real_query(mysql, sql, UInt(sql.utf8.count)) == 0 else {
+            throw LedgerError(.connectionFailed, String(cString: mysql_error(mysql)), isRetryable: true,
+                              databaseCode: String(mysql_errno(mysql)))
+        }
+        guard let result = mysql_store_result(mysql) else { return nil }
+        defer { mysql_free_result(result) }
+        guard mysql_num_fields(result) >= 2, let row = mysql_fetch_row(result), let value = row[1] else { return nil }
+        return String(cString: value)
     }
 
     @discardableResult
@@ -319,8 +355,9 @@ final class MySQLConnection: DatabaseConnection, @unchecked Sendable {
         }
         let failure = LedgerError(mysqlErrno: code, message: message, sqlState: sqlState)
         // Connection errors, and any client-side error (2000-2999: out of sync, malformed
-        // packet...), leave the connection unusable.
-        if failure.kind == .connectionFailed || (2000..<3000).contains(code) {
+        // packet...), leave the connection unusable; so does a server turned read-only (1290,
+        // 1792, 1836: a demoted primary), for the next connection to find the writable host.
+        if failure.kind == .connectionFailed || (2000..<3000).contains(code) || [1290, 1792, 1836].contains(code) {
             core.markBroken()
         }
         return failure

@@ -4,6 +4,8 @@ import AILedger
 struct MySQLOptions: Sendable {
     var host: String?
     var port: UInt32 = 3306
+    /// Every host of the URL with its port, tried in order; one entry for a single host.
+    var endpoints: [(host: String?, port: UInt32)] = []
     var socket: String?
     var user: String?
     var password: String?
@@ -26,6 +28,14 @@ struct MySQLOptions: Sendable {
         }
         if let host = url.host, host.hasPrefix("/") { socket = host } else { host = url.host }
         if let port = url.port { self.port = UInt32(port) }
+        if url.endpoints.count > 1 {
+            guard !url.endpoints.contains(where: { $0.host.hasPrefix("/") }) else {
+                throw LedgerError(.invalidURL, "'\(url)': a list of hosts cannot hold a socket path")
+            }
+            endpoints = url.endpoints.map { ($0.host, $0.port.map(UInt32.init) ?? 3306) }
+        } else {
+            endpoints = [(host, port)]
+        }
         user = url.user
         password = url.password
         let path = url.path.hasPrefix("/") ? String(url.path.dropFirst()) : url.path

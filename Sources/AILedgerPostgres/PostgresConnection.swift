@@ -293,6 +293,10 @@ final class PostgresConnection: DatabaseConnection, @unchecked Sendable {
             throw LedgerError(.connectionFailed, "the PostgreSQL connection failed: \(message.trimmingCharacters(in: .whitespacesAndNewlines))")
         }
         let message = field(result, "M") ?? "unknown error"
+        // A server that refuses writes (25006) has been demoted to a standby, and one shutting
+        // down (57P01–57P03) is going: the pool opens the next connection afresh, through the
+        // URL's hosts in order, to whichever is the primary now.
+        if code == "25006" || code.hasPrefix("57P") { core.markBroken() }
         if connectionLost {
             throw LedgerError(.connectionFailed, "the PostgreSQL connection was lost: \(message)", databaseCode: code)
         }

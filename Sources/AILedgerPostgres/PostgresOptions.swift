@@ -19,8 +19,17 @@ struct PostgresOptions: Sendable {
         guard url.hasAuthority else {
             throw LedgerError(.invalidURL, "'\(url)' must look like postgres://user:password@host:5432/database")
         }
-        if let host = url.host { keywords.append(("host", host)) }
-        if let port = url.port { keywords.append(("port", String(port))) }
+        // Several hosts go to libpq as its lists (`host=h1,h2 port=5432,5433`, an empty port
+        // for the default), which it tries in order, honouring `target_session_attrs`.
+        if url.endpoints.count > 1 {
+            keywords.append(("host", url.endpoints.map(\.host).joined(separator: ",")))
+            if url.endpoints.contains(where: { $0.port != nil }) {
+                keywords.append(("port", url.endpoints.map { $0.port.map(String.init) ?? "" }.joined(separator: ",")))
+            }
+        } else {
+            if let host = url.host { keywords.append(("host", host)) }
+            if let port = url.port { keywords.append(("port", String(port))) }
+        }
         if let user = url.user { keywords.append(("user", user)) }
         if let password = url.password { keywords.append(("password", password)) }
         let database = url.path.hasPrefix("/") ? String(url.path.dropFirst()) : url.path

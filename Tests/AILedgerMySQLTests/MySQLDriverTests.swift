@@ -162,5 +162,27 @@ extension MySQLTests {
     @Test func theOutboxSurvivesAKilledProcess() async throws {
             try await TestServer.mysql.expectOutboxSurvivesAKill(url: url, drivers: drivers + [SQLiteDriver()])
         }
+
+        /// Hosts are tried in order, the next on failure; a list of dead ones fails naming
+        /// the URL without its password.
+        @Test func severalHostsAreTriedInOrder() async throws {
+            let parsed = try DatabaseURL(url)
+            let password = try #require(parsed.password)
+            let listed = url.replacingOccurrences(of: "@", with: "@127.0.0.1:1,")
+            let replica = url.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
+            let ledger = try await Ledger.open(url: listed + "?read_url=" + replica, drivers: drivers)
+            #expect(!"\(ledger.url)".contains(password))
+            try await ledger.migrate()
+            let user = "multi-host-\(UUID().uuidString)"
+            try await ledger.record(RecordBatch(calls: (0..<2).map { _ in Call(model: "multi-host", userID: user) }))
+            #expect(try await ledger.usage(LedgerFilter(userID: user)).calls == 2, "the read URL answers the query")
+            await ledger.close()
+            let nowhere = url.replacingOccurrences(of: "@\(parsed.host!):\(parsed.port!)", with: "@127.0.0.1:1,127.0.0.1:2")
+            let error = await #expect(throws: LedgerError.self) { _ = try await Ledger.open(url: nowhere, drivers: drivers) }
+            #expect(error?.kind == .connectionFailed)
+            #expect(error?.message.contains("127.0.0.1:2") == true, "the last host tried is named")
+            #expect(error.map { !$0.description.contains(password) } == true)
+        }
     }
 }
+

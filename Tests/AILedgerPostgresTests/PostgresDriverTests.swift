@@ -220,5 +220,48 @@ extension PostgresTests {
         #expect(result.output.trimmingCharacters(in: .whitespacesAndNewlines)
             == "uuid|timestamp with time zone|jsonb|inet|192.0.2.7|3|2025-03-04 05:06:07.123456|bigint|123|9")
     }
+
+    /// libpq takes a list of hosts and tries them in order: a dead one first costs nothing
+    /// but the refused connection, and a list of dead ones fails without the password.
+    @Test func severalHostsAreTriedInOrder() async throws {
+        let password = try #require(try parsed.password)
+        let listed = url.replacingOccurrences(of: "@", with: "@127.0.0.1:1,") + "?target_session_attrs=read-write"
+        let ledger = try await Ledger.open(url: listed, drivers: drivers)
+        try await ledger.migrate()
+        let call = Call(model: "multi-host", userID: "multi-host-\(UUID().uuidString)")
+        try await ledger.record(call)
+        #expect(try await ledger.call(id: call.id)?.model == "multi-host")
+        await ledger.close()
+        let dead = try DatabaseURL(url)
+        let nowhere = url.replacingOccurrences(of: "@\(dead.host!):\(dead.port!)", with: "@127.0.0.1:1,127.0.0.1:2")
+        let error = await #expect(throws: LedgerError.self) { _ = try await Ledger.open(url: nowhere, drivers: drivers) }
+        #expect(error?.kind == .connectionFailed)
+        #expect(error.map { !$0.description.contains(password) } == true)
+    }
+
+    /// A read URL gets the queries; writes, key checks and rebuilds stay on the primary. The
+    /// replica here is the same server in a read-only session, as a standby would refuse
+    /// writes (25006) if one went there.
+    @Test func aReadURLAnswersQueriesWhileWritesStayOnThePrimary() async throws {
+        let replica = url + "?application_name=replica&options=-c%20default_transaction_read_only%3Don"
+        let encoded = replica.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
+        let ledger = try await Ledger.open(url: url + "?application_name=primary&read_url=" + encoded, drivers: drivers)
+        #expect(!"\(ledger.url)".contains(try #require(try parsed.password)))
+        try await ledger.migrate()
+        let user = "replica-\(UUID().uuidString)"
+        try await ledger.record(RecordBatch(calls: (0..<3).map { _ in Call(model: "replicated", userID: user, usage: TokenUsage(input: 10)) }))
+        #expect(try await ledger.usage(LedgerFilter(userID: user)).calls == 3, "the replica answers the query")
+        let (_, secret) = try await ledger.createAPIKey(name: "replica-\(UUID().uuidString)", role: .read)
+        #expect(try await ledger.apiKey(secret: secret) != nil, "a key is checked on the primary")
+        try await ledger.rebuildRollups()
+        for (access, name, readOnly) in [(DatabaseAccess.replica, "replica", "on"), (.read, "primary", "off"), (.write, "primary", "off")] {
+            let rows = try await ledger.database.withConnection(access) { connection in
+                try await connection.query("SELECT current_setting('application_name'), current_setting('transaction_read_only')", [])
+            }
+            #expect(rows.first?.values == [.text(name), .text(readOnly)], "\(access)")
+        }
+        await ledger.close()
+    }
 }
 }
+

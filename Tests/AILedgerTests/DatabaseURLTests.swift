@@ -21,6 +21,30 @@ import Testing
         #expect(url.description == "mysql://root:***@[::1]:3306/db?password=***&ssl=true")
     }
 
+    @Test func severalHostsAreListedInOrder() throws {
+        let url = try DatabaseURL("postgres://u:s3cret@db1:5432,[::1]:5433,db3/ledger?target_session_attrs=read-write")
+        #expect(url.endpoints == [DatabaseEndpoint(host: "db1", port: 5432), DatabaseEndpoint(host: "::1", port: 5433),
+                                  DatabaseEndpoint(host: "db3")])
+        #expect(url.host == "db1" && url.port == 5432)
+        #expect(url.description == "postgres://u:***@db1:5432,[::1]:5433,db3/ledger?target_session_attrs=read-write")
+        let single = try DatabaseURL("postgres://u@:5433/db")
+        #expect(single.host == nil && single.port == 5433 && single.endpoints.isEmpty)
+        #expect(single.description == "postgres://u@:5433/db")
+        for bad in ["mysql://u:p@h1,,h3/db", "mysql://u:p@h1,/db", "mysql://u:p@h1,h2:0/db"] {
+            let error = try #require(throws: LedgerError.self) { try DatabaseURL(bad) }
+            #expect(error.kind == .invalidURL && !error.message.contains(":p@"), "\(error.message)")
+        }
+    }
+
+    @Test func aReadURLKeepsItsPasswordHidden() throws {
+        let encoded = try DatabaseURL("postgres://u:first@h1/db?read_url=postgres%3A%2F%2Fr%3Asecond%40h2%2Fdb&sslmode=require")
+        #expect(encoded.query("read_url") == "postgres://r:second@h2/db")
+        #expect(encoded.description == "postgres://u:***@h1/db?read_url=postgres://r:***@h2/db&sslmode=require")
+        #expect(encoded.removingQuery("read_url").description == "postgres://u:***@h1/db?sslmode=require")
+        let raw = try DatabaseURL("mysql://u:first@h1/db?read_url=mysql://r:second@h2/db")
+        #expect(!raw.description.contains("first") && !raw.description.contains("second"), "\(raw.description)")
+    }
+
     @Test func sqliteForms() throws {
         let absolute = try DatabaseURL("sqlite:///var/lib/app.db")
         #expect(absolute.hasAuthority && absolute.host == nil && absolute.path == "/var/lib/app.db")

@@ -1,5 +1,6 @@
 /// A parsed connection URL: `scheme://user:password@host:port/path?key=value`, or an
-/// opaque form such as `sqlite::memory:`.
+/// opaque form such as `sqlite::memory:`. The authority may list several hosts,
+/// `host1:5432,host2:5432`, for drivers that fail over between them.
 ///
 /// Its description is redacted: the password (and any `password` query parameter) is
 /// replaced by `***`, so a URL can be logged or put in an error safely.
@@ -10,17 +11,20 @@ public struct DatabaseURL: Sendable, Hashable, CustomStringConvertible {
     public let user: String?
     /// The password, percent-decoded. Never printed.
     public let password: String?
-    /// The host name or address, percent-decoded (a socket directory may be given so).
+    /// The host name or address, percent-decoded (a socket directory may be given so); the
+    /// first one when the URL lists several.
     public let host: String?
-    /// The port.
+    /// The port (of the first host).
     public let port: Int?
+    /// Every host the URL lists, in order; empty when it names none.
+    public let endpoints: [DatabaseEndpoint]
     /// The path after the authority, percent-decoded (`/db`), or the opaque part after
     /// `scheme:` when the URL has no `//`.
     public let path: String
     /// Whether the URL had a `//` authority.
     public let hasAuthority: Bool
     /// The query parameters, percent-decoded, in order.
-    public let queryItems: [(name: String, value: String)]
+    public private(set) var queryItems: [(name: String, value: String)]
 
     /// Parses `string`, throwing `LedgerError.Kind.invalidURL` with the problem named.
     public init(_ string: String) throws {
@@ -65,7 +69,7 @@ public struct DatabaseURL: Sendable, Hashable, CustomStringConvertible {
 
         guard rest.hasPrefix("//") else {
             hasAuthority = false
-            user = nil; password = nil; host = nil; port = nil
+            user = nil; password = nil; host = nil; port = nil; endpoints = []
             guard let decoded = DatabaseURL.percentDecode(rest) else {
                 throw LedgerError(.invalidURL, "'\(DatabaseURL.redact(trimmed))' has a malformed percent-escape")
             }
@@ -93,7 +97,29 @@ public struct DatabaseURL: Sendable, Hashable, CustomStringConvertible {
         }
         self.user = user.flatMap { $0.isEmpty ? nil : $0 }
         self.password = password
-        var hostPart = authority
+        var endpoints: [DatabaseEndpoint] = []
+        var firstPort: Int??
+        let parts = authority.split(separator: ",", omittingEmptySubsequences: false)
+        for part in parts {
+            let (host, port) = try DatabaseURL.endpoint(part, in: trimmed)
+            if firstPort == nil { firstPort = .some(port) }
+            guard let host else {
+                // `postgres://:5433/db`: the default host, another port.
+                guard parts.count == 1 else {
+                    throw LedgerError(.invalidURL, "'\(DatabaseURL.redact(trimmed))' has an empty host in its list of hosts")
+                }
+                continue
+            }
+            endpoints.append(DatabaseEndpoint(host: host, port: port))
+        }
+        self.endpoints = endpoints
+        self.host = endpoints.first?.host
+        self.port = firstPort ?? nil
+    }
+
+    /// One `host`, `host:port` or `[v6]:port` of the authority; the host nil when empty.
+    private static func endpoint(_ text: Substring, in trimmed: String) throws -> (host: String?, port: Int?) {
+        var hostPart = text
         var port: Int?
         if hostPart.hasPrefix("[") {
             guard let close = hostPart.firstIndex(of: "]") else {
@@ -114,8 +140,14 @@ public struct DatabaseURL: Sendable, Hashable, CustomStringConvertible {
         guard let decodedHost = DatabaseURL.percentDecode(hostPart) else {
             throw LedgerError(.invalidURL, "'\(DatabaseURL.redact(trimmed))' has a malformed percent-escape in its host")
         }
-        self.host = decodedHost.isEmpty ? nil : decodedHost
-        self.port = port
+        return (decodedHost.isEmpty ? nil : decodedHost, port)
+    }
+
+    /// The URL without query parameter `name`.
+    public func removingQuery(_ name: String) -> DatabaseURL {
+        var copy = self
+        copy.queryItems.removeAll { $0.name == name }
+        return copy
     }
 
     /// The value of query parameter `name`, if present.
@@ -144,13 +176,16 @@ public struct DatabaseURL: Sendable, Hashable, CustomStringConvertible {
                 if password != nil { text += ":***" }
                 text += "@"
             }
-            if let host { text += host.contains(":") ? "[\(host)]" : host }
-            if let port { text += ":\(port)" }
+            text += endpoints.isEmpty ? (port.map { ":\($0)" } ?? "") : endpoints.map(\.description).joined(separator: ",")
         }
         text += path
         if !queryItems.isEmpty {
             text += "?" + queryItems.map { item in
                 let secret = ["password", "pass", "sslpassword"].contains(item.name.lowercased())
+                if item.name == "read_url" {
+                    // Another URL, with its own password: shown as its own description shows it.
+                    return "read_url=" + ((try? DatabaseURL(item.value))?.description ?? DatabaseURL.redact(item.value))
+                }
                 return "\(item.name)=\(secret ? "***" : item.value)"
             }.joined(separator: "&")
         }
@@ -158,7 +193,7 @@ public struct DatabaseURL: Sendable, Hashable, CustomStringConvertible {
     }
 
     public static func == (lhs: DatabaseURL, rhs: DatabaseURL) -> Bool {
-        lhs.scheme == rhs.scheme && lhs.user == rhs.user && lhs.password == rhs.password && lhs.host == rhs.host
+        lhs.scheme == rhs.scheme && lhs.user == rhs.user && lhs.password == rhs.password && lhs.endpoints == rhs.endpoints
             && lhs.port == rhs.port && lhs.path == rhs.path && lhs.hasAuthority == rhs.hasAuthority
             && lhs.queryItems.map(\.name) == rhs.queryItems.map(\.name)
             && lhs.queryItems.map(\.value) == rhs.queryItems.map(\.value)

@@ -17,7 +17,7 @@ public struct PooledDatabaseClient: DatabaseClient {
     public func withConnection<T: Sendable>(
         _ access: DatabaseAccess, _ body: @Sendable (any DatabaseConnection) async throws -> T
     ) async throws -> T {
-        let pool = access == .read ? (reader ?? writer) : writer
+        let pool = access == .write ? writer : (reader ?? writer)
         return try await pool.withConnection(body)
     }
 

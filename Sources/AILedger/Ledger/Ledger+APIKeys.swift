@@ -22,7 +22,7 @@ extension Ledger {
     public func apiKeys() async throws -> [APIKey] {
         var sql = SQLBuilder(dialect, "SELECT " + SQLBuilder(dialect).columnList(APIKey.columns) + " FROM ")
         sql.append(sql.table(APIKey.table, "k") + " ORDER BY k.created_at, k.id")
-        return try await rows(sql).map(APIKey.init(row:))
+        return try await rows(sql, access: .read).map(APIKey.init(row:))
     }
 
     /// Revokes the key named `name`; throws `LedgerError.Kind.notFound` when there is none.
@@ -47,7 +47,7 @@ extension Ledger {
     package func apiKey(hash: String) async throws -> APIKey? {
         var sql = SQLBuilder(dialect, "SELECT " + SQLBuilder(dialect).columnList(APIKey.columns) + " FROM ")
         sql.append(sql.table(APIKey.table, "k") + " WHERE k.key_hash = \(sql.bind(.text(hash))) AND k.revoked_at IS NULL")
-        return try await rows(sql).first.map(APIKey.init(row:))
+        return try await rows(sql, access: .read).first.map(APIKey.init(row:))
     }
 
     /// The stored form of a key: its SHA-256, in hex.

@@ -130,7 +130,7 @@ extension Ledger {
                                  + " FROM \(dialect.quoteIdentifier(table))")
             if let after { sql.append(" WHERE id > " + sql.bind(.uuid(after))) }
             sql.append(" ORDER BY id LIMIT \(max(1, pageSize))")
-            let rows = try await self.rows(sql).map { row -> (UUID, [(EncryptedField, SQLValue)]) in
+            let rows = try await self.rows(sql, access: .read).map { row -> (UUID, [(EncryptedField, SQLValue)]) in
                 var reader = RowReader(row)
                 return (try reader.uuid(), Array(zip(fields, row.values.dropFirst())))
             }

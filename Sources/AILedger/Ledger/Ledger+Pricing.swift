@@ -63,7 +63,7 @@ extension Ledger {
             }
             sql.appendWhere()
             sql.append(" ORDER BY created_at, id LIMIT \(sql.bind(.integer(Int64(max(1, batchSize)))))")
-            let found = try await rows(sql)
+            let found = try await rows(sql, access: .read)
             let calls = try found.map(Call.init(row:))
             guard let last = calls.last else { break }
             after = (Timestamp.microseconds(last.createdAt), last.id)

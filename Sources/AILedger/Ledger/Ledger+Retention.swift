@@ -44,7 +44,7 @@ extension Ledger {
         var sql = SQLBuilder(dialect, "SELECT x.id FROM \(dialect.quoteIdentifier(step.table)) x WHERE ")
         sql.append(step.predicate(&sql, cutoff: .timestamp(Timestamp.microseconds(cutoff))))
         sql.append(" LIMIT \(limit)")
-        let ids = try await rows(sql).map { row in
+        let ids = try await rows(sql, access: .read).map { row in
             var reader = RowReader(row)
             return try reader.uuid()
         }
@@ -52,7 +52,7 @@ extension Ledger {
         var count = SQLBuilder(dialect, "SELECT interaction_id, COUNT(*) FROM \(dialect.quoteIdentifier(StoredSQLQuery.table)) WHERE interaction_id IN (")
         count.append(ids.map { count.bind(.uuid($0)) }.joined(separator: ", ") + ") GROUP BY interaction_id")
         var statements: [UUID: Int] = [:]
-        for row in try await rows(count) {
+        for row in try await rows(count, access: .read) {
             var reader = RowReader(row)
             let id = try reader.uuid()
             statements[id] = try reader.optionalInt() ?? 0
@@ -137,7 +137,7 @@ extension Ledger {
             var sql = SQLBuilder(dialect, "SELECT COUNT(*) FROM \(dialect.quoteIdentifier(table)) x WHERE ")
             guard let predicate = RetentionStep.dryRunPredicate(table, kind: policy.kind, &sql, cutoff: cutoff) else { continue }
             sql.append(predicate)
-            var count = try await firstRow(sql)
+            var count = try await firstRow(sql, access: .read)
             report.deleted[table] = try count.optionalInt() ?? 0
         }
         return report

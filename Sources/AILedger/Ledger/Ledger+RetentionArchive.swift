@@ -9,7 +9,7 @@ extension Ledger {
             var sql = SQLBuilder(dialect, "SELECT ")
             sql.append(sql.columnList(columns) + " FROM " + dialect.quoteIdentifier(table) + " WHERE id IN (")
             sql.append(ids.map { sql.bind(.uuid($0)) }.joined(separator: ", ") + ")")
-            return try await rows(sql)
+            return try await rows(sql, access: .read)
         }
         let records: [(String, JSONValue)]
         switch table {

@@ -16,7 +16,7 @@ extension Ledger {
         // Calls and interactions both count: an interaction may have no call.
         var earliest: Date?, latest: Date?
         for table in [Call.table, Interaction.table] {
-            var bounds = try await firstRow(SQLBuilder(dialect, "SELECT MIN(created_at), MAX(created_at) FROM \(dialect.quoteIdentifier(table))"))
+            var bounds = try await firstRow(SQLBuilder(dialect, "SELECT MIN(created_at), MAX(created_at) FROM \(dialect.quoteIdentifier(table))"), access: .read)
             if let low = try bounds.optionalDate() { earliest = min(earliest ?? low, low) }
             if let high = try bounds.optionalDate() { latest = max(latest ?? high, high) }
         }
@@ -24,7 +24,7 @@ extension Ledger {
         if since == nil {
             // Where every incomplete set of rollups has got to; nowhere if one has not started.
             var marks: [Date?] = []
-            for row in try await rows(SQLBuilder(dialect, "SELECT rebuilt_until FROM \(state) WHERE complete = 0")) {
+            for row in try await rows(SQLBuilder(dialect, "SELECT rebuilt_until FROM \(state) WHERE complete = 0"), access: .read) {
                 var reader = RowReader(row)
                 marks.append(try reader.optionalDate())
             }
@@ -71,7 +71,7 @@ extension Ledger {
         for table in [Call.table, Interaction.table] {
             var sql = SQLBuilder(dialect, "SELECT MIN(created_at) FROM \(dialect.quoteIdentifier(table)) WHERE created_at >= ")
             sql.append(sql.bind(.timestamp(micros)))
-            var reader = try await firstRow(sql)
+            var reader = try await firstRow(sql, access: .read)
             if let date = try reader.optionalDate() {
                 let day = UserRollupKey.day(of: Timestamp.microseconds(date))
                 first = min(first ?? day, day)

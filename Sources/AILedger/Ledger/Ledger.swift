@@ -58,25 +58,46 @@ public final class Ledger: Sendable {
     /// returns once they are committed. Every record is redacted by `redaction` before it
     /// is buffered or stored (by default, credentials: see `RedactionPolicy.secrets`); with
     /// `encryption`, its fields are then sealed, and read back opened (see `FieldEncryption`).
+    /// A `read_url` query parameter (a percent-encoded URL of the same kind) sends queries,
+    /// reports and dashboards to that database, a read replica, while writes and the reads
+    /// that must see them (key checks, rebuilds, retention) stay on `url`'s.
     /// Throws `LedgerError.Kind.invalidURL` for a malformed URL, `.unsupportedScheme` when
     /// no driver handles it, `.invalidConfiguration` for unworkable writer options or
     /// redaction policy, and the driver's connection errors. No message shows the password.
     public static func open(url: String, drivers: [any DatabaseDriver] = DatabaseDrivers.all,
                             prices: PriceBook = .bundled, writer: WriterOptions? = nil,
                             redaction: RedactionPolicy = .secrets, encryption: FieldEncryption? = nil) async throws -> Ledger {
-        let parsed = try DatabaseURL(url)
+        var parsed = try DatabaseURL(url)
         let driver = try DatabaseDrivers.driver(for: parsed, among: drivers)
+        var replicaURL: DatabaseURL?
+        if let text = parsed.query("read_url") {
+            parsed = parsed.removingQuery("read_url")
+            let replica = try DatabaseURL(text)
+            guard try DatabaseDrivers.driver(for: replica, among: drivers).name == driver.name else {
+                throw LedgerError(.invalidURL, "read_url '\(replica)' must be a database of the same kind as '\(parsed)'")
+            }
+            replicaURL = replica
+        }
         try writer?.validate()
         try redaction.validate()
         try encryption?.validate()
         var outbox: Outbox?
         if let outboxURL = writer?.outboxURL { outbox = try await Outbox.open(url: outboxURL, drivers: drivers) }
-        let database: any DatabaseClient
+        var database: any DatabaseClient
         do {
             database = try await driver.connect(to: parsed)
         } catch {
             await outbox?.close()
             throw error
+        }
+        if let replicaURL {
+            do {
+                database = ReplicatedDatabaseClient(primary: database, replica: try await driver.connect(to: replicaURL))
+            } catch {
+                await database.close()
+                await outbox?.close()
+                throw error
+            }
         }
         let ledger: Ledger
         do {
@@ -141,24 +162,25 @@ public final class Ledger: Sendable {
 
     var dialect: any SQLDialect { database.dialect }
 
-    /// Runs a built query on a reader connection.
+    /// Runs a built query on a reader connection: the read replica's by default, the
+    /// primary's with `access` `.read` for reads that must see every committed write.
     ///
     /// Throws `LedgerError.Kind.invalidValue` when it searches the text of a field that is
     /// encrypted at rest: the database holds only ciphertext there.
-    func rows(_ query: SQLBuilder) async throws -> [SQLRow] {
+    func rows(_ query: SQLBuilder, access: DatabaseAccess = .replica) async throws -> [SQLRow] {
         if let encryption, let column = query.searchedColumns.sorted().first(where: { name in
             encryption.fields.contains { $0.column == name }
         }) {
             throw LedgerError(.invalidValue, "text: \(column) is encrypted at rest, so the database cannot search it; filter by other fields")
         }
-        return try await database.withConnection(.read) { connection in
+        return try await database.withConnection(access) { connection in
             try await connection.query(query.sql, query.parameters)
         }
     }
 
     /// Runs a built query that returns exactly one row (an aggregate) and reads it.
-    func firstRow(_ query: SQLBuilder) async throws -> RowReader {
-        guard let row = try await rows(query).first else {
+    func firstRow(_ query: SQLBuilder, access: DatabaseAccess = .replica) async throws -> RowReader {
+        guard let row = try await rows(query, access: access).first else {
             throw LedgerError(.decodingFailed, "an aggregate query returned no row")
         }
         return RowReader(row)

@@ -113,7 +113,8 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     /// `outbox-<hash>.sqlite` in the state folder, the hash (FNV-1a) of the database URL with
-    /// its password hidden, so that each database has its own; the folder is made.
+    /// its password hidden and without its read replica, so that each database has its own;
+    /// the folder is made.
     static func defaultOutbox(for url: String) throws -> String {
         let environment = ProcessInfo.processInfo.environment
         let folder: URL
@@ -130,7 +131,7 @@ struct ServeCommand: AsyncParsableCommand {
             throw ValidationError("cannot make the outbox folder \(folder.path); pass --outbox PATH or --no-outbox")
         }
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in "\(try DatabaseURL(url))".utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        for byte in "\(try DatabaseURL(url).removingQuery("read_url"))".utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
         let hex = String(hash, radix: 16)
         return folder.appendingPathComponent("outbox-\(String(repeating: "0", count: 16 - hex.count) + hex).sqlite").path
     }
