@@ -200,10 +200,11 @@ import Testing
         #expect(imported.status == 0, "\(imported.output)")
         #expect(imported.output.contains("Stored 2 prices from the litellm file."), "\(imported.output)")
         #expect(imported.output.contains("Left out (no per-token price, or a twin): 2 image_generation, 1 alias."), "\(imported.output)")
-        let shown = try await Self.run(["prices", "show", "gemini-2.5-flash", "--provider", "google", "--url", url])
+        // Before the bundled book's later Gemini price (2025-11-07), the imported one is in force.
+        let shown = try await Self.run(["prices", "show", "gemini-2.5-flash", "--provider", "google", "--url", url, "--at", "2025-08-01"])
         #expect(shown.status == 0 && shown.output.contains("0.3") && !shown.output.contains("0.31"), "\(shown.output)")
         #expect(shown.output.contains(file.lastPathComponent), "the imported price, not the bundled one: \(shown.output)")
-        let vertex = try await Self.run(["prices", "show", "gemini-2.5-flash", "--provider", "vertex_ai", "--url", url])
+        let vertex = try await Self.run(["prices", "show", "gemini-2.5-flash", "--provider", "vertex_ai", "--url", url, "--at", "2025-08-01"])
         #expect(vertex.status == 0 && vertex.output.contains("0.31"), "\(vertex.output)")
         let same = try await Self.run(["prices", "diff", file.path, "--url", url, "--effective-from", "2025-07-01"])
         #expect(same.status == 0 && same.output.contains("0 new, 0 changed, 2 unchanged"), "\(same.output)")
