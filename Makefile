@@ -1,17 +1,18 @@
 # AILedger: `make demo` shows it working, `make test` proves it on every driver.
 SWIFT ?= swift
 DEMO_DB ?= ailedger-demo.sqlite
-# Debian packages the build needs, and what the tests start or run: the database servers,
-# Python and Node for the example clients, curl for OTLP JSON.
+# Debian packages the build needs, and what the tests start or run: the database servers
+# (Galera and rsync for the cluster), Python and Node for the example clients, curl for OTLP JSON.
 BUILD_PACKAGES := pkgconf libsqlite3-dev sqlite3 libpq-dev libmariadb-dev zlib1g-dev
-TEST_PACKAGES := $(BUILD_PACKAGES) postgresql mariadb-server mariadb-client python3 python3-venv nodejs curl chromium chromium-driver
+TEST_PACKAGES := $(BUILD_PACKAGES) postgresql mariadb-server mariadb-client galera-4 rsync lsof iproute2 python3 python3-venv nodejs curl \
+	chromium chromium-driver
 
 # The parsers fuzzed by `make fuzz` (see Fuzz/), and libFuzzer's archive beside the compiler.
 FUZZ_TARGETS := url timestamp cursor json usage prices litellm migration time csv call otlp otlpjson sql histogram redaction
 FUZZ_SECONDS ?= 60
 FUZZER_LIBRARY = $(firstword $(wildcard $(dir $(realpath $(shell command -v $(SWIFT))))../lib/clang/*/lib/linux/libclang_rt.fuzzer_no_main-*.a))
 
-.PHONY: all deps test-deps build demo test fuzz fuzz-build bench-query bench-writer bench-server bench-redaction bench-compat ceilings openapi screenshots clean
+.PHONY: all deps test-deps build demo test test-cluster cluster-tests bench-cluster fuzz fuzz-build bench-query bench-writer bench-server bench-redaction bench-compat ceilings openapi screenshots clean
 
 all: build
 
@@ -49,6 +50,17 @@ test: test-deps fuzz-build
 	$(SWIFT) build --build-tests
 	AILEDGER_REQUIRE_ALL_DRIVERS=1 scripts/with-test-servers.sh sh -c 'scripts/api-check.sh "sqlite://$$(mktemp -d)/api.db" \
 		"$$AILEDGER_TEST_POSTGRES_URL" "$$AILEDGER_TEST_MYSQL_URL" && $(SWIFT) test --skip-build'
+	$(MAKE) --no-print-directory cluster-tests
+
+# The cluster tests alone: a PostgreSQL primary and standby and a three-node Galera
+# cluster on 127.0.0.1 (scripts/with-cluster-servers.sh), nodes killed mid-stream.
+test-cluster: test-deps
+	$(SWIFT) build --build-tests
+	$(MAKE) --no-print-directory cluster-tests
+
+cluster-tests:
+	AILEDGER_REQUIRE_CLUSTERS=1 scripts/with-cluster-servers.sh $(SWIFT) test --skip-build \
+		--filter 'PostgresClusterTests|GaleraTests|ClusterRequirementTests'
 
 # A PNG of each dashboard view at 1280 and 390 px, from the browser test on SQLite, in
 # $(SCREENSHOTS) (not committed).
@@ -97,6 +109,14 @@ ceilings: test-deps $(CEILINGS)
 
 # `ailedger serve` taking batches of 100 realistic calls over loopback, beside the
 # in-process writer on the same calls (see Benchmarks/README.md).
+# The writer on a Galera cluster and on a primary with a synchronous standby, beside a
+# single server of each (docs/SCALING.md).
+bench-cluster: test-deps
+	$(SWIFT) build -c release --product ClusterBenchmark
+	AILEDGER_DEFAULT_DURABILITY=1 scripts/with-test-servers.sh scripts/with-cluster-servers.sh sh -c '.build/release/ClusterBenchmark \
+		"mariadb=$$AILEDGER_TEST_MYSQL_URL" "galera-node=$$AILEDGER_TEST_GALERA_NODE1_URL" "galera-3-nodes=$$AILEDGER_TEST_GALERA_URL" \
+		"postgres=$$AILEDGER_TEST_POSTGRES_URL" "postgres-sync-standby=$$AILEDGER_TEST_PG_PRIMARY_URL"'
+
 bench-server: test-deps
 	$(SWIFT) build -c release --product ailedger
 	$(SWIFT) build -c release --product ServerBenchmark

@@ -123,6 +123,11 @@ let package = Package(
             path: "Benchmarks/WriterBenchmark"
         ),
         .executableTarget(
+            name: "ClusterBenchmark",
+            dependencies: ["AILedger", "AILedgerSQLite", "AILedgerPostgres", "AILedgerMySQL", "AILedgerConformance"],
+            path: "Benchmarks/ClusterBenchmark"
+        ),
+        .executableTarget(
             name: "ServerBenchmark",
             dependencies: ["AILedger", "AILedgerSQLite", "AILedgerPostgres", "AILedgerMySQL", "AILedgerConformance", "AILedgerOTLP"],
             path: "Benchmarks/ServerBenchmark"

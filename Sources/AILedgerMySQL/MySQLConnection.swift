@@ -242,6 +242,10 @@ final class MySQLConnection: DatabaseConnection, @unchecked Sendable {
     }
 
     func withMigrationLock<T: Sendable>(_ body: () async throws -> T) async throws -> T {
+        // A named lock belongs to one server: on a Galera cluster a runner on another node
+        // would not see it, so the lock is a row there, which certification makes unique.
+        let wsrep = try await query("SHOW VARIABLES LIKE 'wsrep_on'", [])
+        if wsrep.first?.values.last == .text("ON") { return try await withLockRow(body) }
         let rows = try await query("SELECT GET_LOCK('ailedger_migrations', 600)", [])
         guard rows.first?.values.first == .integer(1) else {
             throw LedgerError(.serializationFailure, "timed out waiting for the migration lock held by another runner")
@@ -252,6 +256,46 @@ final class MySQLConnection: DatabaseConnection, @unchecked Sendable {
             return result
         } catch {
             if !isBroken { _ = try? await query("SELECT RELEASE_LOCK('ailedger_migrations')", []) }
+            throw error
+        }
+    }
+
+    /// The migration lock on a Galera cluster: the row `ailedger_migrations` of
+    /// `ailedger_migration_lock`, inserted by the runner that holds it and deleted when it is
+    /// done. A runner that finds the row (or loses the certification race for it, 1213)
+    /// waits and tries again, up to 600 seconds; a row older than that is a crashed
+    /// runner's and is taken over.
+    private func withLockRow<T: Sendable>(_ body: () async throws -> T) async throws -> T {
+        let table = "ailedger_migration_lock", holder = UUID().uuidString
+        try await execute("""
+            CREATE TABLE IF NOT EXISTS \(table) (name VARCHAR(64) NOT NULL PRIMARY KEY, holder VARCHAR(64) NOT NULL, \
+            acquired_at BIGINT NOT NULL) ENGINE=InnoDB
+            """, [])
+        let deadline = ContinuousClock.now + .seconds(600)
+        while true {
+            let now = Int64(Date().timeIntervalSince1970)
+            do {
+                try await execute("INSERT INTO \(table) (name, holder, acquired_at) VALUES ('ailedger_migrations', ?, ?)",
+                                  [.text(holder), .integer(now)])
+                break
+            } catch let error as LedgerError where error.kind == .uniqueViolation || error.kind == .serializationFailure {
+                guard ContinuousClock.now < deadline else {
+                    throw LedgerError(.serializationFailure, "timed out waiting for the migration lock held by another runner")
+                }
+                try await execute("DELETE FROM \(table) WHERE name = 'ailedger_migrations' AND acquired_at < ?",
+                                  [.integer(now - 600)])
+                try await Task.sleep(for: .milliseconds(200))
+            }
+        }
+        let release = { [self] in
+            try await execute("DELETE FROM \(table) WHERE name = 'ailedger_migrations' AND holder = ?", [.text(holder)])
+        }
+        do {
+            let result = try await body()
+            _ = try await release()
+            return result
+        } catch {
+            if !isBroken { _ = try? await release() }
             throw error
         }
     }
