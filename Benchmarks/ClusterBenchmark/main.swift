@@ -37,7 +37,7 @@ for (_, url) in targets {
 for run in 0..<runs {
     for (label, url) in targets {
         let ledger = try await Ledger.open(url: url, drivers: drivers, writer: WriterOptions())
-        try await ledger.database.withConnection(.write) { connection in
+        _ = try await ledger.database.withConnection(.write) { connection in
             try await connection.execute(connection.dialect.name == "sqlite" ? "DELETE FROM ailedger_calls" : "TRUNCATE ailedger_calls", [])
         }
         // Fresh ids each run, so that no run replays another's.

@@ -16,7 +16,7 @@ struct GaleraTests {
         let galera = try #require(ClusterEnvironment.galera)
         let name = "race_\(UInt32.random(in: 0...UInt32.max))"
         let admin = try await Ledger.open(url: galera.nodes[0], drivers: drivers)
-        try await admin.database.withConnection(.write) { try await $0.execute("CREATE DATABASE \(name)", []) }
+        _ = try await admin.database.withConnection(.write) { try await $0.execute("CREATE DATABASE \(name)", []) }
         await admin.close()
         let urls = galera.nodes.prefix(2).map { $0.replacingOccurrences(of: "/ailedger_test", with: "/\(name)") }
         let first = try await Ledger.open(url: urls[0], drivers: drivers)
@@ -27,12 +27,12 @@ struct GaleraTests {
         let total = try await first.migrations.status().count
         #expect(a.count + b.count == total, "each migration applied once between the two runners: \(a.count) + \(b.count)")
         let history = try await second.database.withConnection(.write) { connection in
-            try await connection.query("SELECT COUNT(*), COUNT(DISTINCT version), SUM(success) FROM ailedger_migrations", [])
+            try await connection.query("SELECT COUNT(*), COUNT(DISTINCT version), CAST(SUM(success) AS SIGNED) FROM ailedger_migrations", [])
         }
         #expect(history.first?.values == [.integer(Int64(total)), .integer(Int64(total)), .integer(Int64(total))])
         let lock = try await first.database.withConnection(.write) { try await $0.query("SELECT COUNT(*) FROM ailedger_migration_lock", []) }
         #expect(lock.first?.values == [.integer(0)], "the lock row is gone")
-        try await first.database.withConnection(.write) { try await $0.execute("DROP DATABASE \(name)", []) }
+        _ = try await first.database.withConnection(.write) { try await $0.execute("DROP DATABASE \(name)", []) }
         await first.close()
         await second.close()
     }
