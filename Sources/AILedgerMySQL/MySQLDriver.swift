@@ -4,6 +4,9 @@ import CMariaDB
 /// The MySQL / MariaDB driver over MariaDB Connector/C:
 /// `mysql://user:password@host:3306/database` (also `mariadb://`).
 ///
+/// Several hosts (`mysql://u:p@n1:3306,n2:3306,n3:3306/db`) are tried in order, each new
+/// connection taking the first that answers and, on Galera, is synced.
+///
 /// Query parameters: `pool_size` (default 5), `connect_timeout` (seconds, default 10),
 /// `socket` (a unix socket path; a percent-encoded path as the host works too),
 /// `ssl_mode` (`disabled`, `preferred`, `required`, `verify_identity`), `ssl_ca`.

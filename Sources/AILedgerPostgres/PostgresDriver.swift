@@ -5,7 +5,9 @@ import AILedger
 ///
 /// Query parameters: `pool_size` (default 5), and libpq's own `sslmode`, `sslrootcert`,
 /// `application_name`, `connect_timeout` (default 10 s), `host` (a unix-socket directory),
-/// `options` and the others listed in `PostgresOptions`.
+/// `options`, `target_session_attrs` and the others listed in `PostgresOptions`. Several
+/// hosts (`postgres://u:p@db1:5432,db2:5432/db?target_session_attrs=read-write`) go to
+/// libpq as its host list.
 public struct PostgresDriver: DatabaseDriver {
     public init() {}
     public var name: String { "postgres" }

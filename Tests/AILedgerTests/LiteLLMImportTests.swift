@@ -173,6 +173,39 @@ import Testing
         #expect(stored.prices == [price], "the price-file form keeps the tiers")
     }
 
+    /// Long-context rates within a service tier: GPT-5.4's priority prices above 272,000
+    /// input tokens (shaped as LiteLLM writes them; the figures are this test's own).
+    @Test func serviceTiersHaveLongContextTiersOfTheirOwn() throws {
+        let file = """
+            {"gpt-5.4": {"input_cost_per_token": 2.5e-06, "output_cost_per_token": 1.5e-05, "cache_read_input_token_cost": 2.5e-07,
+                         "input_cost_per_token_above_272k_tokens": 5e-06, "output_cost_per_token_above_272k_tokens": 2.25e-05,
+                         "input_cost_per_token_priority": 5e-06, "output_cost_per_token_priority": 3e-05,
+                         "cache_read_input_token_cost_priority": 5e-07,
+                         "input_cost_per_token_above_272k_tokens_priority": 1e-05,
+                         "output_cost_per_token_above_272k_tokens_priority": 4.5e-05,
+                         "cache_read_input_token_cost_above_272k_tokens_priority": 1e-06,
+                         "litellm_provider": "openai", "mode": "chat"}}
+            """
+        let price = try #require(LiteLLMPriceFile(file, effectiveFrom: from).prices.first)
+        #expect(price.tiers.map(\.aboveInputTokens) == [272_000], "the base tier stays the base's")
+        #expect(price.serviceTierContextTiers["priority"]?.map(\.aboveInputTokens) == [272_000])
+        let long = TokenUsage(input: 300_000, output: 10_000, cacheRead: 100_000)
+        // Priority above 272k: 200,000 × 10 + 100,000 × 1 + 10,000 × 45 = 2,550,000 per million.
+        #expect(price.cost(of: long, serviceTier: "priority") == Decimal(string: "2.55")!)
+        // Standard above 272k, no cache-read rate in the tier: 300,000 × 5 + 10,000 × 22.5.
+        #expect(price.cost(of: long) == Decimal(string: "1.725")!)
+        // Priority below it: 100,000 × 5 + 100,000 × 0.5 + 10,000 × 30.
+        let short = TokenUsage(input: 200_000, output: 10_000, cacheRead: 100_000)
+        #expect(price.cost(of: short, serviceTier: "priority") == Decimal(string: "0.85")!)
+        let stored = try PriceBook(json: PriceBook([price]).jsonText)
+        #expect(stored.prices == [price], "the price-file form keeps them, under service_tiers.priority.tiers")
+        var raised = price
+        raised.effectiveFrom = from.addingTimeInterval(86_400)
+        raised.serviceTierContextTiers["priority"]![0].rates.output = 50
+        #expect(PriceBook([price]).changes(adding: [raised]).first?.differences
+              == ["output above 272000 (priority): 45 → 50", "reasoning above 272000 (priority): 45 → 50"], "reasoning follows output")
+    }
+
     /// A threshold past 64 bits is left out, never a crash.
     @Test func aThresholdPast64BitsIsIgnored() throws {
         let file = #"{"m": {"input_cost_per_token": 1e-06, "output_cost_per_token": 2e-06, "input_cost_per_token_above_9999999999999999k_tokens": 3e-06, "input_cost_per_token_above_8k_tokens": 4e-06}}"#

@@ -12,10 +12,12 @@ import Foundation
 ///   `vertex_ai-*` → `vertex_ai`, `bedrock_converse` → `bedrock`, `azure_ai` → `azure`…).
 /// - Rates: input, output, cache read, cache write (5 minutes and `_above_1hr`), reasoning,
 ///   audio and image tokens (input, cached input, output; an image model with only
-///   `output_cost_per_image_token` bills every output token at it), every long-context tier (`*_above_<N>k_tokens`), and the service tiers `batch`
-///   (`*_batches`), `priority` (`*_priority`) and `flex` (`*_flex`), each field falling back
-///   to the base one as LiteLLM bills. Each float is read by its
-///   shortest decimal form, so `2.5e-06` is exactly 2.5 dollars per million tokens.
+///   `output_cost_per_image_token` bills every output token at it), every long-context tier
+///   (`*_above_<N>k_tokens`), and the service tiers `batch` (`*_batches`), `priority`
+///   (`*_priority`) and `flex` (`*_flex`) with their own long-context tiers
+///   (`*_above_272k_tokens_priority`), each field falling back to the base one as LiteLLM
+///   bills. Each float is read by its shortest decimal form, so `2.5e-06` is exactly 2.5
+///   dollars per million tokens.
 /// - When two keys name the same model and provider (`deepseek-chat` and
 ///   `deepseek/deepseek-chat`, or regional Azure twins), the key with the fewest `/`
 ///   segments is kept, then the first in code-point order; the others are counted.
@@ -124,18 +126,26 @@ public struct LiteLLMPriceFile: Sendable {
             }
             return rates
         }
-        var tiers: [PriceTier] = []
-        for name in fields.keys where name.hasPrefix("input_cost_per_token_above_") && name.hasSuffix("k_tokens") {
-            let digits = name.dropFirst("input_cost_per_token_above_".count).dropLast("k_tokens".count)
-            guard let thousands = Int64(digits), thousands > 0, case let (above, false) = thousands.multipliedReportingOverflow(by: 1_000),
-                  let tierInput = try perMillion(name) else { continue }
-            let suffix = "_above_\(digits)k_tokens"
-            tiers.append(PriceTier(aboveInputTokens: above, rates: try modalities(PriceRates(
-                input: tierInput, output: try perMillion("output_cost_per_token" + suffix) ?? output,
-                cacheRead: try perMillion("cache_read_input_token_cost" + suffix),
-                cacheWrite: try perMillion("cache_creation_input_token_cost" + suffix),
-                cacheWrite1h: try perMillion("cache_creation_input_token_cost_above_1hr" + suffix)), suffix: suffix)))
+        // Long-context tiers (`*_above_<N>k_tokens`, then `service` for a service tier's own:
+        // `*_above_272k_tokens_priority`), each field else the tier's output.
+        func contextTiers(service: String = "", output: Decimal) throws -> [PriceTier] {
+            var tiers: [PriceTier] = []
+            let ending = "k_tokens" + service
+            for name in fields.keys where name.hasPrefix("input_cost_per_token_above_") && name.hasSuffix(ending) {
+                let digits = name.dropFirst("input_cost_per_token_above_".count).dropLast(ending.count)
+                guard let thousands = Int64(digits), thousands > 0,
+                      case let (above, false) = thousands.multipliedReportingOverflow(by: 1_000),
+                      let tierInput = try perMillion(name) else { continue }
+                let suffix = "_above_\(digits)k_tokens" + service
+                tiers.append(PriceTier(aboveInputTokens: above, rates: try modalities(PriceRates(
+                    input: tierInput, output: try perMillion("output_cost_per_token" + suffix) ?? output,
+                    cacheRead: try perMillion("cache_read_input_token_cost" + suffix),
+                    cacheWrite: try perMillion("cache_creation_input_token_cost" + suffix),
+                    cacheWrite1h: try perMillion("cache_creation_input_token_cost_above_1hr" + suffix)), suffix: suffix)))
+            }
+            return tiers
         }
+        let tiers = try contextTiers(output: output)
         var provider: String?
         if case .string(let name)? = fields["litellm_provider"] {
             provider = ledgerProvider(name)
@@ -149,11 +159,14 @@ public struct LiteLLMPriceFile: Sendable {
                                              reasoning: try perMillion("output_cost_per_reasoning_token")))
         // A service tier's field when it has one, else the base field, as LiteLLM bills;
         // reasoning priced as the base output stays priced as the tier's output.
-        var serviceTiers: [String: PriceRates] = [:]
+        var serviceTiers: [String: PriceRates] = [:], serviceTierContextTiers: [String: [PriceTier]] = [:]
         for (suffix, tier) in [("_batches", "batch"), ("_priority", "priority"), ("_flex", "flex")] {
             guard let tierInput = try perMillion("input_cost_per_token" + suffix) else { continue }
+            let tierOutput = try perMillion("output_cost_per_token" + suffix) ?? output
+            let contextTiers = try contextTiers(service: suffix, output: tierOutput)
+            if !contextTiers.isEmpty { serviceTierContextTiers[tier] = contextTiers }
             serviceTiers[tier] = try modalities(PriceRates(
-                input: tierInput, output: try perMillion("output_cost_per_token" + suffix) ?? output,
+                input: tierInput, output: tierOutput,
                 cacheRead: try perMillion("cache_read_input_token_cost" + suffix) ?? base.cacheRead,
                 cacheWrite: try perMillion("cache_creation_input_token_cost" + suffix) ?? base.cacheWrite,
                 cacheWrite1h: try perMillion("cache_creation_input_token_cost_above_1hr" + suffix) ?? base.cacheWrite1h,
@@ -161,6 +174,6 @@ public struct LiteLLMPriceFile: Sendable {
                 suffix: suffix)
         }
         return Price(model: model, provider: provider, effectiveFrom: effectiveFrom, rates: base, tiers: tiers,
-                     serviceTiers: serviceTiers, source: source)
+                     serviceTiers: serviceTiers, serviceTierContextTiers: serviceTierContextTiers, source: source)
     }
 }

@@ -19,19 +19,8 @@ extension Price {
         }
         var source: String?
         if case .string(let text)? = fields["source"] { source = text }
-        var tiers: [PriceTier] = []
-        if let value = fields["tiers"], value != .null {
-            guard case .array(let list) = value else { throw LedgerError(.invalidPrice, "\(label).tiers: must be an array") }
-            tiers = try list.enumerated().map { index, tier in
-                let tierPath = "\(label).tiers[\(index)]"
-                guard case .object(let tierFields) = tier,
-                      case .int(let threshold)? = tierFields["above_input_tokens"], threshold >= 0 else {
-                    throw LedgerError(.invalidPrice, "\(tierPath).above_input_tokens: must be a non-negative integer")
-                }
-                return PriceTier(aboveInputTokens: threshold, rates: try PriceRates(json: tierFields, path: tierPath))
-            }
-        }
-        var serviceTiers: [String: PriceRates] = [:]
+        let tiers = try Self.tiers(fields["tiers"], path: label)
+        var serviceTiers: [String: PriceRates] = [:], serviceTierContextTiers: [String: [PriceTier]] = [:]
         if let value = fields["service_tiers"], value != .null {
             guard case .object(let named) = value else {
                 throw LedgerError(.invalidPrice, "\(label).service_tiers: must be an object of rates by tier name")
@@ -42,10 +31,36 @@ extension Price {
                     throw LedgerError(.invalidPrice, "\(tierPath): must be an object of rates")
                 }
                 serviceTiers[name] = try PriceRates(json: rateFields, path: tierPath)
+                let contextTiers = try Self.tiers(rateFields["tiers"], path: tierPath)
+                if !contextTiers.isEmpty { serviceTierContextTiers[name] = contextTiers }
             }
         }
         self.init(model: model, provider: provider, effectiveFrom: Timestamp.date(microseconds: micros),
-                  rates: try PriceRates(json: fields, path: label), tiers: tiers, serviceTiers: serviceTiers, source: source)
+                  rates: try PriceRates(json: fields, path: label), tiers: tiers, serviceTiers: serviceTiers,
+                  serviceTierContextTiers: serviceTierContextTiers, source: source)
+    }
+
+    /// The long-context tiers of a `tiers` array, when there is one.
+    private static func tiers(_ value: JSONValue?, path: String) throws -> [PriceTier] {
+        guard let value, value != .null else { return [] }
+        guard case .array(let list) = value else { throw LedgerError(.invalidPrice, "\(path).tiers: must be an array") }
+        return try list.enumerated().map { index, tier in
+            let tierPath = "\(path).tiers[\(index)]"
+            guard case .object(let tierFields) = tier,
+                  case .int(let threshold)? = tierFields["above_input_tokens"], threshold >= 0 else {
+                throw LedgerError(.invalidPrice, "\(tierPath).above_input_tokens: must be a non-negative integer")
+            }
+            return PriceTier(aboveInputTokens: threshold, rates: try PriceRates(json: tierFields, path: tierPath))
+        }
+    }
+
+    /// `tiers` in the price-file format.
+    private static func json(_ tiers: [PriceTier]) -> JSONValue {
+        .array(tiers.map { tier in
+            var tierFields = tier.rates.json
+            tierFields["above_input_tokens"] = .int(tier.aboveInputTokens)
+            return .object(tierFields)
+        })
     }
 
     /// The entry in the price-file format.
@@ -55,15 +70,13 @@ extension Price {
         if let provider { fields["provider"] = .string(provider) }
         fields["effective_from"] = .string(Timestamp.iso8601(microseconds: Timestamp.microseconds(effectiveFrom)))
         if let source { fields["source"] = .string(source) }
-        if !tiers.isEmpty {
-            fields["tiers"] = .array(tiers.map { tier in
-                var tierFields = tier.rates.json
-                tierFields["above_input_tokens"] = .int(tier.aboveInputTokens)
-                return .object(tierFields)
-            })
-        }
+        if !tiers.isEmpty { fields["tiers"] = Self.json(tiers) }
         if !serviceTiers.isEmpty {
-            fields["service_tiers"] = .object(serviceTiers.mapValues { .object($0.json) })
+            fields["service_tiers"] = .object(Dictionary(uniqueKeysWithValues: serviceTiers.map { name, rates in
+                var tierFields = rates.json
+                if let contextTiers = serviceTierContextTiers[name], !contextTiers.isEmpty { tierFields["tiers"] = Self.json(contextTiers) }
+                return (name, .object(tierFields))
+            }))
         }
         return .object(fields)
     }

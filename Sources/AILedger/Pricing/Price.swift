@@ -21,18 +21,26 @@ public struct Price: Sendable, Hashable {
     /// `flex`, `priority`): a call made at such a tier is billed at them, whatever its size,
     /// and is unpriced when its tier has no rates here.
     public var serviceTiers: [String: PriceRates]
+    /// Long-context tiers within a service tier, by the service tier's lowercased name: a
+    /// call at that service tier whose input exceeds a threshold is billed at the tier's
+    /// rates (OpenAI's priority rates above 272,000 tokens, say).
+    public var serviceTierContextTiers: [String: [PriceTier]]
     /// Where the figures come from (a pricing page, a file).
     public var source: String?
 
     /// Creates a price entry.
     public init(model: String, provider: String? = nil, effectiveFrom: Date, rates: PriceRates,
-                tiers: [PriceTier] = [], serviceTiers: [String: PriceRates] = [:], source: String? = nil) {
+                tiers: [PriceTier] = [], serviceTiers: [String: PriceRates] = [:],
+                serviceTierContextTiers: [String: [PriceTier]] = [:], source: String? = nil) {
         self.model = model.lowercased()
         self.provider = provider?.lowercased()
         self.effectiveFrom = effectiveFrom
         self.rates = rates
         self.tiers = tiers.sorted { $0.aboveInputTokens < $1.aboveInputTokens }
         self.serviceTiers = Dictionary(serviceTiers.map { ($0.key.lowercased(), $0.value) }, uniquingKeysWith: { first, _ in first })
+        self.serviceTierContextTiers = Dictionary(
+            serviceTierContextTiers.map { ($0.key.lowercased(), $0.value.sorted { $0.aboveInputTokens < $1.aboveInputTokens }) },
+            uniquingKeysWith: { first, _ in first })
         self.source = source
     }
 
@@ -48,13 +56,14 @@ public struct Price: Sendable, Hashable {
     public static let standardServiceTiers: Set<String> = ["default", "standard", "auto", "on_demand"]
 
     /// The rates that apply to a call with `inputTokens` input tokens made at `serviceTier`
-    /// (nil or a standard name: the base rates and long-context tiers); nil when the tier
-    /// has no rates.
+    /// (nil or a standard name: the base rates and long-context tiers; another name: its
+    /// rates, and its own long-context tiers); nil when the tier has no rates.
     public func rates(forInputTokens inputTokens: Int64, serviceTier: String?) -> PriceRates? {
         guard let tier = serviceTier?.lowercased(), !tier.isEmpty, !Self.standardServiceTiers.contains(tier) else {
             return rates(forInputTokens: inputTokens)
         }
-        return serviceTiers[tier]
+        guard let rates = serviceTiers[tier] else { return nil }
+        return serviceTierContextTiers[tier]?.last(where: { inputTokens > $0.aboveInputTokens })?.rates ?? rates
     }
 
     /// The cost of `usage` at this price, rounded half-to-even to the nano-dollar; nil when

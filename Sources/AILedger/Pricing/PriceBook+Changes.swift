@@ -11,20 +11,14 @@ extension PriceBook {
                 .max { $0.effectiveFrom < $1.effectiveFrom }
             guard let previous else { return PriceChange(price: price, previous: nil, kind: .added, differences: []) }
             var differences = Self.differences(previous.rates, price.rates, label: "")
-            let thresholds = Set(previous.tiers.map(\.aboveInputTokens)).union(price.tiers.map(\.aboveInputTokens)).sorted()
-            for threshold in thresholds {
-                let label = " above \(threshold)"
-                switch (previous.tiers.first { $0.aboveInputTokens == threshold }, price.tiers.first { $0.aboveInputTokens == threshold }) {
-                case (let old?, let new?): differences += Self.differences(old.rates, new.rates, label: label)
-                case (nil, _?): differences.append("tier\(label): added")
-                case (_?, nil): differences.append("tier\(label): removed")
-                case (nil, nil): break
-                }
-            }
+            differences += Self.tierDifferences(previous.tiers, price.tiers, label: "")
             for name in Set(previous.serviceTiers.keys).union(price.serviceTiers.keys).sorted() {
                 let label = " (\(name))"
                 switch (previous.serviceTiers[name], price.serviceTiers[name]) {
-                case (let old?, let new?): differences += Self.differences(old, new, label: label)
+                case (let old?, let new?):
+                    differences += Self.differences(old, new, label: label)
+                    differences += Self.tierDifferences(previous.serviceTierContextTiers[name] ?? [],
+                                                        price.serviceTierContextTiers[name] ?? [], label: label)
                 case (nil, _?): differences.append("service tier \(name): added")
                 case (_?, nil): differences.append("service tier \(name): removed")
                 case (nil, nil): break
@@ -33,6 +27,22 @@ extension PriceBook {
             return PriceChange(price: price, previous: previous, kind: differences.isEmpty ? .unchanged : .changed,
                                differences: differences)
         }
+    }
+
+    /// The differences between two sets of long-context tiers: each tier's rates, and the
+    /// tiers added or removed, `label` after each name.
+    private static func tierDifferences(_ old: [PriceTier], _ new: [PriceTier], label: String) -> [String] {
+        var differences: [String] = []
+        for threshold in Set(old.map(\.aboveInputTokens)).union(new.map(\.aboveInputTokens)).sorted() {
+            let tierLabel = " above \(threshold)" + label
+            switch (old.first { $0.aboveInputTokens == threshold }, new.first { $0.aboveInputTokens == threshold }) {
+            case (let was?, let now?): differences += Self.differences(was.rates, now.rates, label: tierLabel)
+            case (nil, _?): differences.append("tier\(tierLabel): added")
+            case (_?, nil): differences.append("tier\(tierLabel): removed")
+            case (nil, nil): break
+            }
+        }
+        return differences
     }
 
     /// `name: old → new` for each rate a call would be billed at differently.

@@ -66,7 +66,10 @@ struct PricesCommand: AsyncParsableCommand {
                             ["source", price.source ?? ""]]
                 let sized = price.tiers.map { (" above \($0.aboveInputTokens.grouped) input", $0.rates) }
                 let served = price.serviceTiers.sorted { $0.key < $1.key }.map { (" (\($0.key))", $0.value) }
-                for (label, rates) in [("", price.rates)] + sized + served {
+                let servedSized = price.serviceTierContextTiers.sorted { $0.key < $1.key }.flatMap { name, tiers in
+                    tiers.map { (" above \($0.aboveInputTokens.grouped) input (\(name))", $0.rates) }
+                }
+                for (label, rates) in [("", price.rates)] + sized + served + servedSized {
                     for (name, rate) in rates.billed(modalities: rates.setsModalityRates) {
                         rows.append(["\(name)\(label)", PricesCommand.rate(rate)])
                     }
