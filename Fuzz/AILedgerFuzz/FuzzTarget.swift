@@ -35,6 +35,10 @@ enum FuzzTarget: String, CaseIterable {
             if let url = try? DatabaseURL(text), url.user != nil, url.password != nil {
                 check(Self.contains(url.description, ":***@"), "the password slot is not masked")
             }
+            if let url = try? DatabaseURL(text), url.hasAuthority, let replica = url.query("read_url").flatMap({ try? DatabaseURL($0) }),
+               Self.contains(url.description, "read_url=") {
+                check(Self.contains(url.description, "read_url=" + replica.description), "the read URL is not shown masked")
+            }
         case .timestamp:
             guard let micros = Timestamp.parse(text) else { return }
             check((Timestamp.minMicroseconds...Timestamp.maxMicroseconds).contains(micros), "parsed outside years 1-9999")
@@ -77,7 +81,16 @@ enum FuzzTarget: String, CaseIterable {
         case .usage:
             guard let value = try? JSONValue(jsonText: text) else { return }
             if let usage = try? ProviderUsage(response: value) {
-                _ = try? Call(model: usage.model ?? "m", usage: usage.usage).validate()
+                // Every count a provider reports, billed where it validates: each rate apart.
+                if (try? Call(model: usage.model ?? "m", usage: usage.usage).validate()) != nil {
+                    let rates = PriceRates(input: 1, output: 2, cacheRead: 3, cacheWrite: 4, cacheWrite1h: 5, reasoning: 6, inputAudio: 7,
+                                           inputImage: 8, cacheReadAudio: 9, cacheReadImage: 10, outputAudio: 11, outputImage: 12)
+                    let price = Price(model: "m", effectiveFrom: Date(timeIntervalSince1970: 0), rates: rates,
+                                      serviceTiers: ["priority": rates], serviceTierContextTiers: ["priority": [PriceTier(aboveInputTokens: 10, rates: rates)]])
+                    if usage.usage.input != nil || usage.usage.output != nil {
+                        check(price.cost(of: usage.usage, serviceTier: usage.serviceTier ?? "priority") != nil, "a valid usage is not billed")
+                    }
+                }
             }
         case .prices:
             if let book = try? PriceBook(json: text) {
@@ -86,7 +99,8 @@ enum FuzzTarget: String, CaseIterable {
         case .litellm:
             _ = try? PriceFileFormat(detecting: text)
             if let read = try? LiteLLMPriceFile(text, effectiveFrom: Date(timeIntervalSince1970: 1_700_000_000)) {
-                let usage = TokenUsage(input: 300_000, output: 1_000, cacheRead: 1_000, cacheWrite: 1_000, cacheWrite1h: 10, reasoning: 10)
+                let usage = TokenUsage(input: 300_000, output: 1_000, cacheRead: 1_000, cacheWrite: 1_000, cacheWrite1h: 10, reasoning: 10,
+                                       inputAudio: 500, inputImage: 500, cacheReadAudio: 100, cacheReadImage: 100, outputAudio: 10, outputImage: 10)
                 for price in read.prices {
                     for tier in [nil, "batch", "flex", "priority"] { _ = price.cost(of: usage, serviceTier: tier) }
                 }

@@ -37,13 +37,15 @@ final class MySQLConnection: DatabaseConnection, @unchecked Sendable {
         return try await connection.opened { try await connection.core.run { try connection.connectOnThread(options) } }
     }
 
-    /// Connects to the first of the URL's hosts that takes the connection and, on a Galera
-    /// cluster, is synced (`wsrep_ready`); a refused login stops the search, since every
-    /// host shares the users.
+    /// Connects to the first of the URL's hosts that takes the connection, accepts writes
+    /// (unless it is the last) and, on a Galera cluster, is synced (`wsrep_ready`); a
+    /// refused login stops the search, since every host shares the users.
     private func connectOnThread(_ options: MySQLOptions) throws {
+        guard !options.endpoints.isEmpty else { throw LedgerError(.invalidURL, "\(options.display) names no host") }
         for (index, endpoint) in options.endpoints.enumerated() {
             do {
-                return try connectOnThread(options, host: endpoint.host, port: endpoint.port)
+                return try connectOnThread(options, host: endpoint.host, port: endpoint.port,
+                                           last: index == options.endpoints.count - 1)
             } catch let error as LedgerError where error.kind != .authenticationFailed && index < options.endpoints.count - 1 {
                 if let mysql = core.handle { mysql_close(mysql) }
                 core.handle = nil
@@ -52,7 +54,7 @@ final class MySQLConnection: DatabaseConnection, @unchecked Sendable {
         }
     }
 
-    private func connectOnThread(_ options: MySQLOptions, host: String?, port: UInt32) throws {
+    private func connectOnThread(_ options: MySQLOptions, host: String?, port: UInt32, last: Bool = true) throws {
         guard let mysql = mysql_init(nil) else { throw LedgerError(.connectionFailed, "out of memory") }
         core.handle = mysql
         var timeout = options.connectTimeout
@@ -89,6 +91,12 @@ final class MySQLConnection: DatabaseConnection, @unchecked Sendable {
            try textValue("SHOW STATUS LIKE 'wsrep_ready'") != "ON" {
             throw LedgerError(.connectionFailed, "cannot use \(options.display)\(target): the Galera node is not synced (wsrep_ready=OFF)",
                               isRetryable: true, databaseCode: "1047")
+        }
+        // A read-only server (a replica, a demoted primary) is passed over while another
+        // host remains; the last one is taken as it is (a list of replicas for reading).
+        if !last, try textValue("SHOW VARIABLES LIKE 'read_only'") == "ON" {
+            throw LedgerError(.connectionFailed, "cannot write to \(options.display)\(target): the server is read-only", isRetryable: true,
+                              databaseCode: "1290")
         }
         var server: UInt = 0, extended: UInt = 0
         if options.arrayBinding, mariadb_get_info(mysql, MARIADB_CONNECTION_SERVER_CAPABILITIES, &server) == 0,
@@ -263,8 +271,9 @@ final class MySQLConnection: DatabaseConnection, @unchecked Sendable {
     /// The migration lock on a Galera cluster: the row `ailedger_migrations` of
     /// `ailedger_migration_lock`, inserted by the runner that holds it and deleted when it is
     /// done. A runner that finds the row (or loses the certification race for it, 1213)
-    /// waits and tries again, up to 600 seconds; a row older than that is a crashed
-    /// runner's and is taken over.
+    /// waits and tries again, up to 600 seconds. A row older than an hour by the server's
+    /// clock was left by a runner that died, and is taken over; the timeout names the row
+    /// so that an operator can delete it sooner.
     private func withLockRow<T: Sendable>(_ body: () async throws -> T) async throws -> T {
         let table = "ailedger_migration_lock", holder = UUID().uuidString
         try await execute("""
@@ -273,31 +282,34 @@ final class MySQLConnection: DatabaseConnection, @unchecked Sendable {
             """, [])
         let deadline = ContinuousClock.now + .seconds(600)
         while true {
-            let now = Int64(Date().timeIntervalSince1970)
             do {
-                try await execute("INSERT INTO \(table) (name, holder, acquired_at) VALUES ('ailedger_migrations', ?, ?)",
-                                  [.text(holder), .integer(now)])
+                try await execute("INSERT INTO \(table) (name, holder, acquired_at) VALUES ('ailedger_migrations', ?, UNIX_TIMESTAMP())",
+                                  [.text(holder)])
                 break
             } catch let error as LedgerError where error.kind == .uniqueViolation || error.kind == .serializationFailure {
                 guard ContinuousClock.now < deadline else {
-                    throw LedgerError(.serializationFailure, "timed out waiting for the migration lock held by another runner")
+                    throw LedgerError(.serializationFailure, """
+                        timed out waiting for the migration lock held by another runner (the row of \(table)); \
+                        if no runner is alive, delete it: DELETE FROM \(table)
+                        """)
                 }
-                try await execute("DELETE FROM \(table) WHERE name = 'ailedger_migrations' AND acquired_at < ?",
-                                  [.integer(now - 600)])
+                // Another waiter may take the same stale row over at once: its certification wins.
+                _ = try? await execute("DELETE FROM \(table) WHERE name = 'ailedger_migrations' AND acquired_at < UNIX_TIMESTAMP() - 3600",
+                                       [])
                 try await Task.sleep(for: .milliseconds(200))
             }
         }
-        let release = { [self] in
-            try await execute("DELETE FROM \(table) WHERE name = 'ailedger_migrations' AND holder = ?", [.text(holder)])
-        }
+        let result: T
         do {
-            let result = try await body()
-            _ = try await release()
-            return result
+            result = try await body()
         } catch {
-            if !isBroken { _ = try? await release() }
+            if !isBroken { _ = try? await execute("DELETE FROM \(table) WHERE name = 'ailedger_migrations' AND holder = ?", [.text(holder)]) }
             throw error
         }
+        // The migrations are applied: a failed release leaves a row the next runner takes over
+        // after an hour, not a failure to report.
+        _ = try? await execute("DELETE FROM \(table) WHERE name = 'ailedger_migrations' AND holder = ?", [.text(holder)])
+        return result
     }
 
     func close() async {

@@ -56,6 +56,14 @@ import Testing
         }
     }
 
+    /// A batch call past GPT-5.5's 272,000-token threshold: the batch tier's own long-context rates.
+    @Test func aServiceTierHasItsOwnLongContextRates() throws {
+        let price = try #require(PriceBook.bundled.match(model: "gpt-5.5", provider: "openai", at: Self.day("2026-11-01"))?.price)
+        let long = TokenUsage(input: 300_000, output: 10_000, cacheRead: 100_000)
+        // 200,000 × 5 + 100,000 × 0.50 + 10,000 × 22.50.
+        #expect(price.cost(of: long, serviceTier: "batch") == Self.d("1.275"))
+    }
+
     @Test func anthropicBatchResultsAreBilledAtBatchRates() throws {
         let used = try ProviderUsage(response: JSONValue(jsonText: """
             {"id": "msg_01", "type": "message", "role": "assistant", "model": "claude-sonnet-4-5-20250929", "content": [],

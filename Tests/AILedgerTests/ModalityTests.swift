@@ -28,6 +28,25 @@ import Testing
         #expect(price.cost(of: used.usage) == Self.d("0.04445"))
     }
 
+    /// OpenAI does not split cached tokens by modality in Chat Completions: cached and audio
+    /// tokens together past the prompt must overlap, and that much cached audio is assumed.
+    @Test func cachedAudioIsInferredWhereTheCountsForceIt() throws {
+        let used = try ProviderUsage(response: JSONValue(jsonText: """
+            {"object": "chat.completion", "model": "gpt-4o-audio-preview",
+             "usage": {"prompt_tokens": 1000, "completion_tokens": 10,
+                       "prompt_tokens_details": {"cached_tokens": 800, "audio_tokens": 500}}}
+            """))
+        #expect(used.usage == TokenUsage(input: 1_000, output: 10, cacheRead: 800, inputAudio: 500, cacheReadAudio: 300))
+        try Call(model: "m", usage: used.usage).validate()
+        let price = Price(model: "gpt-4o-audio-preview", effectiveFrom: Self.from, rates: PriceRates(
+            input: Self.d("2.5"), output: Self.d("10"), cacheRead: Self.d("1.25"), inputAudio: Self.d("40")))
+        // 200 uncached audio × 40 + 500 cached text × 1.25 + 300 cached audio × 1.25 (no cached-audio rate) + 10 × 10.
+        #expect(price.cost(of: used.usage) == Self.d("0.0091"))
+        #expect(ProviderUsage.cachedMedia(cached: 100, audio: 50, image: 50, input: 1_000) == (nil, nil), "room for all of them")
+        #expect(ProviderUsage.cachedMedia(cached: 900, audio: 50, image: 100, input: 1_000) == (50, nil), "audio first")
+        #expect(ProviderUsage.cachedMedia(cached: 950, audio: 50, image: 100, input: 1_000) == (50, 50))
+    }
+
     @Test func openAIRealtimeResponseDone() throws {
         let used = try ProviderUsage(response: JSONValue(jsonText: """
             {"type": "response.done", "event_id": "event_3132",

@@ -224,7 +224,8 @@ public struct DatabaseURL: Sendable, Hashable, CustomStringConvertible {
             }
             result = String(result[..<keep]) + "***" + String(result[at...])
         }
-        for name in ["password=", "pass=", "sslpassword="] {
+        // A read replica's URL, percent-encoded, hides its credentials from the search for '@'.
+        for name in ["password=", "pass=", "sslpassword=", "read_url="] {
             var searchFrom = result.startIndex
             while let found = result.range(of: name, options: .caseInsensitive, range: searchFrom..<result.endIndex) {
                 let valueEnd = result[found.upperBound...].firstIndex(of: "&") ?? result.endIndex

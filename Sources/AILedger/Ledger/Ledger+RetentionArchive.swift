@@ -15,7 +15,7 @@ extension Ledger {
         switch table {
         case Call.table: records = try await fetch(Call.columns).map { ("call", try Call(row: $0).json) }
         case Interaction.table:
-            records = try await withSQLQueries(try await fetch(Interaction.columns).map(Interaction.init(row:))).map { ("interaction", $0.json) }
+            records = try await withSQLQueries(try await fetch(Interaction.columns).map(Interaction.init(row:)), access: .read).map { ("interaction", $0.json) }
         default: records = try await fetch(Conversation.columns).map { ("conversation", try Conversation(row: $0).json) }
         }
         return records.map { kind, record in JSONValue.object(["kind": .string(kind), "record": record]).jsonText }

@@ -55,7 +55,8 @@ extension Ledger {
         }
         var sets: [String: Bool] = [:]
         do {
-            let rows = try await database.withConnection(.read) { connection in
+            // From where the rollups themselves are read: a replica's state matches its rows.
+            let rows = try await database.withConnection(.replica) { connection in
                 try await connection.query("SELECT name, complete FROM \(dialect.quoteIdentifier(Self.rollupStateTable))", [])
             }
             for row in rows {

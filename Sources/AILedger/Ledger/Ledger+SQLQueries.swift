@@ -57,8 +57,9 @@ extension Ledger {
         return report
     }
 
-    /// `interactions` with the statements each ran, read a thousand interactions at a time.
-    func withSQLQueries(_ interactions: [Interaction]) async throws -> [Interaction] {
+    /// `interactions` with the statements each ran, read a thousand interactions at a time,
+    /// through `access` (`.read` where the primary's latest writes must be seen).
+    func withSQLQueries(_ interactions: [Interaction], access: DatabaseAccess = .replica) async throws -> [Interaction] {
         var byInteraction: [UUID: [SQLQuery]] = [:]
         let ids = Array(Set(interactions.map(\.id)))
         for start in stride(from: 0, to: ids.count, by: 1_000) {
@@ -68,7 +69,7 @@ extension Ledger {
             sql.condition("q.interaction_id IN (\(chunk.map { sql.bind(.uuid($0)) }.joined(separator: ", ")))")
             sql.appendWhere()
             sql.append(" ORDER BY q.interaction_id, q.ordinal")
-            for row in try await rows(sql) {
+            for row in try await rows(sql, access: access) {
                 let stored = try StoredSQLQuery(row: row)
                 byInteraction[stored.interactionID, default: []].append(stored.query)
             }

@@ -17,9 +17,10 @@ extension ProviderUsage {
                 try fields.require(part, ["usage", "completion_tokens_details", name], within: output, ["usage", "completion_tokens"])
             }
             guard input != nil || output != nil else { throw Self.noUsage(format) }
+            let (cachedAudio, _) = Self.cachedMedia(cached: cached, audio: audio, image: nil, input: input)
             self.init(model: fields.string(["model"]), provider: "openai",
                       usage: TokenUsage(input: input, output: output, cacheRead: cached, reasoning: reasoning,
-                                        inputAudio: audio, outputAudio: outputAudio),
+                                        inputAudio: audio, cacheReadAudio: cachedAudio, outputAudio: outputAudio),
                       serviceTier: fields.string(["service_tier"]), format: format)
         case .openAIResponses:
             // A streaming `response.completed` (or Realtime `response.done`) event wraps the response.
@@ -121,8 +122,11 @@ extension ProviderUsage {
         let cached = try part([inputs, "cached_tokens"], within: input, ["usage", "input_tokens"])
         let audio = try part([inputs, "audio_tokens"], within: input, ["usage", "input_tokens"])
         let image = try part([inputs, "image_tokens"], within: input, ["usage", "input_tokens"])
-        let cachedAudio = try part([inputs, "cached_tokens_details", "audio_tokens"], within: audio, ["usage", inputs, "audio_tokens"])
-        let cachedImage = try part([inputs, "cached_tokens_details", "image_tokens"], within: image, ["usage", inputs, "image_tokens"])
+        var cachedAudio = try part([inputs, "cached_tokens_details", "audio_tokens"], within: audio, ["usage", inputs, "audio_tokens"])
+        var cachedImage = try part([inputs, "cached_tokens_details", "image_tokens"], within: image, ["usage", inputs, "image_tokens"])
+        if cachedAudio == nil, cachedImage == nil {
+            (cachedAudio, cachedImage) = cachedMedia(cached: cached, audio: audio, image: image, input: input)
+        }
         let reasoning = try part([outputs, "reasoning_tokens"], within: output, ["usage", "output_tokens"])
         let outputAudio = try part([outputs, "audio_tokens"], within: output, ["usage", "output_tokens"])
         var outputImage = try part([outputs, "image_tokens"], within: output, ["usage", "output_tokens"])
@@ -131,6 +135,19 @@ extension ProviderUsage {
         return TokenUsage(input: input, output: output, cacheRead: cached, reasoning: reasoning, inputAudio: audio,
                           inputImage: image, cacheReadAudio: cachedAudio, cacheReadImage: cachedImage,
                           outputAudio: outputAudio, outputImage: outputImage)
+    }
+
+    /// The audio and image tokens among `cached` when the provider does not split them: as
+    /// many as the counts force (cached, audio and image tokens together past `input` must
+    /// overlap), audio first; nil when none must be.
+    static func cachedMedia(cached: Int64?, audio: Int64?, image: Int64?, input: Int64?) -> (audio: Int64?, image: Int64?) {
+        guard let cached, let input else { return (nil, nil) }
+        var overlap = min(Int128(cached), Int128(cached) + Int128(audio ?? 0) + Int128(image ?? 0) - Int128(input))
+        guard overlap > 0 else { return (nil, nil) }
+        let fromAudio = min(overlap, Int128(audio ?? 0))
+        overlap -= fromAudio
+        let fromImage = min(overlap, Int128(image ?? 0))
+        return (fromAudio > 0 ? Int64(fromAudio) : nil, fromImage > 0 ? Int64(fromImage) : nil)
     }
 
     /// Anthropic reports cache reads and writes outside `input_tokens`: add them in, once.
