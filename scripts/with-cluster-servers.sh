@@ -22,17 +22,7 @@ root=$(mktemp -d /tmp/ailedger-cluster.XXXXXX)
 chmod 711 "$root"
 password="ailedger-$(od -An -N8 -tx8 /dev/urandom | tr -d ' ')"
 
-as_postgres() {
-  if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
-}
-
-free_port() {
-  local port
-  while true; do
-    port=$((20000 + RANDOM % 30000))
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return; fi
-  done
-}
+. "$(dirname "$0")/server-helpers.sh"
 
 cleanup() {
   status=$?
