@@ -6,8 +6,9 @@ import Foundation
 import Testing
 
 /// A three-node MariaDB Galera cluster (`scripts/with-cluster-servers.sh`, run by `make
-/// test`): migrations raced from two nodes apply once, and a node killed mid-stream and
-/// brought back loses nothing written through the multi-host URL.
+/// test`): migrations raced from two nodes apply once, a node killed mid-stream and
+/// brought back loses nothing written through the multi-host URL, and two servers on two
+/// nodes share one ledger.
 @Suite(.serialized, .enabled(if: ClusterEnvironment.galera != nil))
 struct GaleraTests {
     let drivers: [any DatabaseDriver] = [MySQLDriver(), SQLiteDriver()]
@@ -47,5 +48,12 @@ struct GaleraTests {
         }
         print("Galera node failure: 100,000 calls in \(outcome.seconds) s; retried \(outcome.statistics.retried), "
               + "spilled \(outcome.statistics.spilled), replayed \(outcome.statistics.replayed)")
+    }
+    /// Two servers behind a load balancer, one through the three-host URL (node 1), one on
+    /// node 2: they certify against each other on the same rollup rows.
+    @Test func twoServersOnTwoNodesShareOneLedger() async throws {
+        let galera = try #require(ClusterEnvironment.galera)
+        try await SeveralServersScenario.expectSharedDatabase(urls: [galera.all, galera.nodes[1]], checkURL: galera.nodes[2],
+                                                              drivers: drivers)
     }
 }
