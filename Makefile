@@ -12,7 +12,7 @@ FUZZ_TARGETS := url timestamp cursor json usage prices litellm migration time cs
 FUZZ_SECONDS ?= 60
 FUZZER_LIBRARY = $(firstword $(wildcard $(dir $(realpath $(shell command -v $(SWIFT))))../lib/clang/*/lib/linux/libclang_rt.fuzzer_no_main-*.a))
 
-.PHONY: all deps test-deps build demo test test-cluster cluster-tests bench-cluster fuzz fuzz-build bench-query bench-writer bench-server bench-redaction bench-compat ceilings openapi screenshots clean
+.PHONY: all deps test-deps build demo test test-cluster cluster-tests bench-cluster completions fuzz fuzz-build bench-query bench-writer bench-server bench-redaction bench-compat ceilings openapi screenshots clean
 
 all: build
 
@@ -70,6 +70,16 @@ screenshots: test-deps
 	$(SWIFT) build --build-tests
 	AILEDGER_SCREENSHOTS=$(abspath $(SCREENSHOTS)) $(SWIFT) test --skip-build --filter SQLiteDriverTests.servesTheDashboard
 	@echo "Screenshots: $(SCREENSHOTS)"
+
+# Shell completion scripts for ailedger, in $(COMPLETIONS): source ailedger.bash from
+# ~/.bashrc, put _ailedger on zsh's fpath, ailedger.fish in ~/.config/fish/completions.
+COMPLETIONS ?= .build/completions
+completions: build
+	@mkdir -p $(COMPLETIONS)
+	.build/debug/ailedger --generate-completion-script bash > $(COMPLETIONS)/ailedger.bash
+	.build/debug/ailedger --generate-completion-script zsh > $(COMPLETIONS)/_ailedger
+	.build/debug/ailedger --generate-completion-script fish > $(COMPLETIONS)/ailedger.fish
+	@echo "Completions: $(COMPLETIONS)"
 
 # Every fuzz target for FUZZ_SECONDS (default 60) each; prints executions per target.
 fuzz: fuzz-build

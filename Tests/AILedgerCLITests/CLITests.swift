@@ -18,6 +18,16 @@ import Testing
         return (status, child.output)
     }
 
+    /// Completion scripts for each shell name the commands and their options.
+    @Test(arguments: ["bash", "zsh", "fish"])
+    func completionScriptsAreGenerated(_ shell: String) async throws {
+        let result = try await Self.run(["--generate-completion-script", shell])
+        #expect(result.status == 0, "\(result.output.prefix(500))")
+        for word in ["migrate", "stats", "prices", "serve", "read-url"] {
+            #expect(result.output.contains(word), "the \(shell) script offers \(word)")
+        }
+    }
+
     /// A migrated SQLite ledger holding `calls`.
     static func ledger(with calls: [Call]) async throws -> String {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ailedger-cli-\(UUID().uuidString)")
