@@ -20,3 +20,14 @@ free_port() {
     fi
   done
 }
+
+# The newest PostgreSQL server's bin folder; exits the script when there is none.
+postgres_bin() {
+  local bin
+  bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+  if [ -z "$bin" ] || [ ! -x "$bin/initdb" ]; then
+    echo "error: PostgreSQL server binaries not found under /usr/lib/postgresql (install the postgresql package)" >&2
+    exit 1
+  fi
+  echo "$bin"
+}

@@ -42,11 +42,7 @@ cleanup() {
 trap cleanup EXIT INT TERM
 
 # --- PostgreSQL primary and standby -------------------------------------------
-PGBIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
-if [ -z "$PGBIN" ] || [ ! -x "$PGBIN/initdb" ]; then
-  echo "error: PostgreSQL server binaries not found under /usr/lib/postgresql (install the postgresql package)" >&2
-  exit 1
-fi
+PGBIN=$(postgres_bin)
 for node in 1 2; do
   mkdir -p "$root/pg$node"
   [ "$(id -u)" -eq 0 ] && chown postgres "$root/pg$node"

@@ -49,11 +49,7 @@ cleanup() {
 trap cleanup EXIT INT TERM
 
 # --- PostgreSQL ---------------------------------------------------------------
-PGBIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
-if [ -z "$PGBIN" ] || [ ! -x "$PGBIN/initdb" ]; then
-  echo "error: PostgreSQL server binaries not found under /usr/lib/postgresql (install the postgresql package)" >&2
-  exit 1
-fi
+PGBIN=$(postgres_bin)
 mkdir -p "$root/pg"
 [ "$(id -u)" -eq 0 ] && chown postgres "$root/pg"
 printf '%s\n' "$password" > "$root/pg/password"
