@@ -20,7 +20,8 @@ guard !urls.isEmpty else {
     exit(2)
 }
 let drivers: [any DatabaseDriver] = [SQLiteDriver(), PostgresDriver(), MySQLDriver()]
-let rowCount = 200_000, perRowCount = 5_000, tasks = 8, runs = 3
+let rowCount = 200_000, perRowCount = 5_000, tasks = 8
+let runs = Int(ProcessInfo.processInfo.environment["AILEDGER_BENCH_RUNS"] ?? "") ?? 3
 let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ailedger-writer-bench-\(UUID().uuidString)")
 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
 defer { try? FileManager.default.removeItem(at: folder) }
@@ -151,6 +152,10 @@ for url in urls {
             defer { sampler.cancel() }
             buffers.append(try await recording(rows, into: ledger))
             sampler.cancel()
+            if ProcessInfo.processInfo.environment["AILEDGER_BENCH_VERBOSE"] != nil {
+                say("    run: ceiling \(rate(rowCount, ceilingTimes.last!)), writer \(rate(rowCount, buffers.last!))"
+                      + (unredacted.last.map { ", unredacted \(rate(rowCount, $0))" } ?? ""))
+            }
             growth.append(peak.withLock { $0 } - before)
         }
         try? FileManager.default.removeItem(at: file)

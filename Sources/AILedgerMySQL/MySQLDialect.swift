@@ -7,7 +7,7 @@ public struct MySQLDialect: SQLDialect {
     public var name: String { "mysql" }
     public func placeholder(_ index: Int) -> String { "?" }
     public func quoteIdentifier(_ identifier: String) -> String {
-        identifier.contains("`") ? "`" + identifier.replacingOccurrences(of: "`", with: "``") + "`" : "`" + identifier + "`"
+        identifier.utf8.contains(UInt8(ascii: "`")) ? "`" + identifier.replacingOccurrences(of: "`", with: "``") + "`" : "`" + identifier + "`"
     }
     public var timestampType: String { "DATETIME(6)" }
     public var beginTransaction: String { "START TRANSACTION" }

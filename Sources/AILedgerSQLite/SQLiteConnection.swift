@@ -10,6 +10,8 @@ final class SQLiteConnection: DatabaseConnection, NewRowInserting, @unchecked Se
     private let core: SerializedConnection<OpaquePointer, OpaquePointer>
     // Touched only on the connection's thread.
     private var checkpointer: SQLiteCheckpointer?
+    /// The bytes of the values being bound, and where each value's bytes end.
+    private var boundBytes: [UInt8] = [], boundEnds: [Int] = []
 
     var isBroken: Bool { core.isBroken }
 
@@ -71,13 +73,14 @@ final class SQLiteConnection: DatabaseConnection, NewRowInserting, @unchecked Se
         try await core.run { [self] in
             let statement = try prepared(sql)
             defer { finish(statement) }
-            try bind(parameters, to: statement)
-            while true {
-                let code = sqlite3_step(statement)
-                if code == SQLITE_DONE { break }
-                if code != SQLITE_ROW { throw error(code) }
+            return try bound(parameters, to: statement) {
+                while true {
+                    let code = sqlite3_step(statement)
+                    if code == SQLITE_DONE { break }
+                    if code != SQLITE_ROW { throw error(code) }
+                }
+                return Int(sqlite3_changes(handle))
             }
-            return Int(sqlite3_changes(handle))
         }
     }
 
@@ -88,11 +91,12 @@ final class SQLiteConnection: DatabaseConnection, NewRowInserting, @unchecked Se
             let statement = try prepared(sql)
             defer { finish(statement) }
             for parameters in parameterSets {
-                try bind(parameters, to: statement)
-                while true {
-                    let code = sqlite3_step(statement)
-                    if code == SQLITE_DONE { break }
-                    if code != SQLITE_ROW { throw error(code) }
+                try bound(parameters, to: statement) {
+                    while true {
+                        let code = sqlite3_step(statement)
+                        if code == SQLITE_DONE { break }
+                        if code != SQLITE_ROW { throw error(code) }
+                    }
                 }
                 sqlite3_reset(statement)
             }
@@ -103,16 +107,17 @@ final class SQLiteConnection: DatabaseConnection, NewRowInserting, @unchecked Se
         try await core.run { [self] in
             let statement = try prepared(sql)
             defer { finish(statement) }
-            try bind(parameters, to: statement)
-            var rows: [SQLRow] = []
-            let count = sqlite3_column_count(statement)
-            while true {
-                let code = sqlite3_step(statement)
-                if code == SQLITE_DONE { break }
-                guard code == SQLITE_ROW else { throw error(code) }
-                rows.append(SQLRow((0..<count).map { column(statement, $0) }))
+            return try bound(parameters, to: statement) {
+                var rows: [SQLRow] = []
+                let count = sqlite3_column_count(statement)
+                while true {
+                    let code = sqlite3_step(statement)
+                    if code == SQLITE_DONE { break }
+                    guard code == SQLITE_ROW else { throw error(code) }
+                    rows.append(SQLRow((0..<count).map { column(statement, $0) }))
+                }
+                return rows
             }
-            return rows
         }
     }
 
@@ -130,9 +135,10 @@ final class SQLiteConnection: DatabaseConnection, NewRowInserting, @unchecked Se
             defer { finish(statement) }
             var inserted = 0
             for row in rows {
-                try bind(row, to: statement)
-                let code = sqlite3_step(statement)
-                guard code == SQLITE_DONE else { throw error(code) }
+                try bound(row, to: statement) {
+                    let code = sqlite3_step(statement)
+                    guard code == SQLITE_DONE else { throw error(code) }
+                }
                 inserted += Int(sqlite3_changes(handle))
                 sqlite3_reset(statement)
             }
@@ -152,9 +158,10 @@ final class SQLiteConnection: DatabaseConnection, NewRowInserting, @unchecked Se
             var inserted: [Bool] = []
             inserted.reserveCapacity(rows.count)
             for row in rows {
-                try bind(row, to: statement)
-                let code = sqlite3_step(statement)
-                guard code == SQLITE_DONE else { throw error(code) }
+                try bound(row, to: statement) {
+                    let code = sqlite3_step(statement)
+                    guard code == SQLITE_DONE else { throw error(code) }
+                }
                 inserted.append(sqlite3_changes(handle) > 0)
                 sqlite3_reset(statement)
             }
@@ -195,44 +202,49 @@ final class SQLiteConnection: DatabaseConnection, NewRowInserting, @unchecked Se
         if code != SQLITE_OK { throw error(code) }
     }
 
-    private func bind(_ values: [SQLValue], to statement: OpaquePointer) throws {
+    /// Binds `values` to `statement` and runs `body`, the statement's steps, while they
+    /// are bound. The bytes of text, JSON, ids, times and blobs are first written one after
+    /// another into one buffer the connection reuses, then bound where they lie
+    /// (`SQLITE_STATIC`), so SQLite neither copies nor allocates per value; the next
+    /// binding, `finish` or the statement's end replaces them before the buffer changes.
+    private func bound<T>(_ values: [SQLValue], to statement: OpaquePointer, _ body: () throws -> T) throws -> T {
         let expected = Int(sqlite3_bind_parameter_count(statement))
         guard expected == values.count else {
             throw LedgerError(.databaseError, "statement expects \(expected) parameters but \(values.count) were bound")
         }
-        for (offset, value) in values.enumerated() {
-            let index = Int32(offset + 1)
-            let code: Int32
+        boundBytes.removeAll(keepingCapacity: true)
+        boundEnds.removeAll(keepingCapacity: true)
+        for value in values {
             switch value {
-            case .null: code = sqlite3_bind_null(statement, index)
-            case .integer(let number): code = sqlite3_bind_int64(statement, index, number)
-            case .double(let number): code = sqlite3_bind_double(statement, index, number)
-            case .bool(let flag): code = sqlite3_bind_int64(statement, index, flag ? 1 : 0)
-            case .text(let text), .json(let text): code = bindText(text, statement, index)
-            case .uuid(let uuid): code = bindText(uuid.ledgerString, statement, index)
-            case .timestamp(let micros): code = bindText(Timestamp.iso8601(microseconds: micros), statement, index)
-            case .blob(let bytes):
-                code = bytes.withUnsafeBytes { buffer in
-                    buffer.baseAddress == nil
-                        ? sqlite3_bind_zeroblob(statement, index, 0)
-                        : sqlite3_bind_blob64(statement, index, buffer.baseAddress, sqlite3_uint64(buffer.count),
-                                              ailedger_sqlite_transient())
-                }
+            case .text(let text), .json(let text): boundBytes.append(contentsOf: text.utf8)
+            case .uuid(let uuid): boundBytes.append(contentsOf: uuid.ledgerString.utf8)
+            case .timestamp(let micros): boundBytes.append(contentsOf: Timestamp.iso8601(microseconds: micros).utf8)
+            case .blob(let bytes): boundBytes.append(contentsOf: bytes)
+            case .null, .integer, .double, .bool: break
             }
-            guard code == SQLITE_OK else { throw error(code) }
+            boundEnds.append(boundBytes.count)
         }
-    }
-
-    private func bindText(_ text: String, _ statement: OpaquePointer, _ index: Int32) -> Int32 {
-        var text = text
-        return text.withUTF8 { buffer in
-            guard let base = buffer.baseAddress, buffer.count > 0 else {
-                return sqlite3_bind_text(statement, index, "", 0, ailedger_sqlite_transient())
+        return try boundBytes.withUnsafeBufferPointer { bytes in
+            for (offset, value) in values.enumerated() {
+                let index = Int32(offset + 1), start = offset == 0 ? 0 : boundEnds[offset - 1], count = boundEnds[offset] - start
+                let code: Int32
+                switch value {
+                case .null: code = sqlite3_bind_null(statement, index)
+                case .integer(let number): code = sqlite3_bind_int64(statement, index, number)
+                case .double(let number): code = sqlite3_bind_double(statement, index, number)
+                case .bool(let flag): code = sqlite3_bind_int64(statement, index, flag ? 1 : 0)
+                case .blob:
+                    code = count == 0 ? sqlite3_bind_zeroblob(statement, index, 0)
+                        : sqlite3_bind_blob64(statement, index, bytes.baseAddress! + start, sqlite3_uint64(count), nil)
+                case .text, .json, .uuid, .timestamp:
+                    code = count == 0 ? sqlite3_bind_text(statement, index, "", 0, nil)
+                        : UnsafeRawPointer(bytes.baseAddress! + start).withMemoryRebound(to: CChar.self, capacity: count) { pointer in
+                            sqlite3_bind_text64(statement, index, pointer, sqlite3_uint64(count), nil, UInt8(SQLITE_UTF8))
+                        }
+                }
+                guard code == SQLITE_OK else { throw error(code) }
             }
-            return base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
-                sqlite3_bind_text64(statement, index, pointer, sqlite3_uint64(buffer.count),
-                                    ailedger_sqlite_transient(), UInt8(SQLITE_UTF8))
-            }
+            return try body()
         }
     }
 

@@ -26,6 +26,25 @@ import Testing
         #expect(try JSONValue(jsonText: document.jsonText) == document)
     }
 
+    /// Strings are scanned eight bytes at a time: an escape at every offset of strings
+    /// around that width, beside bytes near the ones that need escapes, and keys that are
+    /// prefixes of one another, all as JSONEncoder writes them.
+    @Test func escapesAtEveryOffset() throws {
+        let specials: [Character] = ["\"", "\\", "\n", "\u{0}", "\u{1F}", "\u{7F}", " ", "!", "#", "[", "]", "é", "\u{80}", "😀"]
+        for length in 0...19 {
+            for offset in 0..<max(length, 1) {
+                for special in specials {
+                    var text = String(repeating: "x", count: length)
+                    if length > 0 {
+                        text = String(text.prefix(offset)) + String(special) + String(text.dropFirst(offset + 1))
+                    }
+                    let value = JSONValue.object([text: .string(text), text + "a": .int(1), "b" + text: .int(2)])
+                    #expect(value.jsonText == (try Self.encoded(value)), "\(text.debugDescription)")
+                }
+            }
+        }
+    }
+
     @Test func writesNonFiniteNumbersAsNull() {
         #expect(JSONValue.array([.double(.nan), .double(.infinity)]).jsonText == "[null,null]")
     }

@@ -70,7 +70,7 @@ public protocol SQLDialect: Sendable {
 
 extension SQLDialect {
     public func quoteIdentifier(_ identifier: String) -> String {
-        identifier.contains("\"") ? "\"" + identifier.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : "\"" + identifier + "\""
+        identifier.utf8.contains(UInt8(ascii: "\"")) ? "\"" + identifier.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : "\"" + identifier + "\""
     }
     public var shortTextType: String { "VARCHAR(255)" }
     public var beginTransaction: String { "BEGIN" }

@@ -49,7 +49,7 @@ extension Ledger {
     /// computed costs follow the corrected price in force at each call's time.
     @discardableResult
     public func recomputeCosts(since: Date? = nil, until: Date? = nil, batchSize: Int = 1_000) async throws -> CostRecomputation {
-        let book = priceBook
+        var matcher = PriceMatcher(priceBook)
         var report = CostRecomputation()
         var after: (Int64, UUID)?
         while true {
@@ -74,7 +74,7 @@ extension Ledger {
                     report.provided += 1
                     continue
                 }
-                let repriced = call.repriced(with: book)
+                let repriced = call.repriced(with: &matcher)
                 report.costBefore += call.costUSD ?? 0
                 report.costAfter += repriced.costUSD ?? 0
                 if repriced.costUSD == nil { report.unpriced += 1 }

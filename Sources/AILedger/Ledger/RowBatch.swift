@@ -31,8 +31,9 @@ struct RowBatch: Sendable {
         conversations = batch.conversations.map(\.rowValues)
         interactions = batch.interactions.map(\.rowValues)
         sqlQueries = batch.interactions.flatMap { StoredSQLQuery.rows(of: $0).map(\.rowValues) }
+        var matcher = PriceMatcher(prices)
         pricedCalls = batch.calls.map { call in
-            let priced = call.priced(with: prices)
+            let priced = call.priced(with: &matcher)
             return (priced, priced.costUSD.flatMap(NanoDollars.rounding(usd:)))
         }
         calls = pricedCalls.map(\.0.rowValues)

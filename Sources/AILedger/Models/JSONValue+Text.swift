@@ -1,3 +1,5 @@
+import Foundation
+
 extension JSONValue {
     /// Compact JSON text with keys sorted by code point, as `JSONEncoder` writes it with
     /// `.sortedKeys` and `.withoutEscapingSlashes`; a non-finite number is written `null`.
@@ -40,16 +42,32 @@ extension JSONValue {
             bytes.append(UInt8(ascii: "]"))
         case .object(let members):
             bytes.append(UInt8(ascii: "{"))
-            let sorted = members.count < 2 ? Array(members)
-                : members.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
-            for (index, member) in sorted.enumerated() {
-                if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            var order = Array(members.indices)
+            if order.count > 1 { order.sort { Self.precedes(members[$0].key, members[$1].key) } }
+            for (position, index) in order.enumerated() {
+                if position > 0 { bytes.append(UInt8(ascii: ",")) }
+                let member = members[index]
                 Self.writeString(member.key, to: &bytes)
                 bytes.append(UInt8(ascii: ":"))
                 member.value.write(to: &bytes)
             }
             bytes.append(UInt8(ascii: "}"))
         }
+    }
+
+    /// Whether `a` sorts before `b` by code point, that is by their UTF-8 bytes.
+    private static func precedes(_ a: String, _ b: String) -> Bool {
+        let fast = a.utf8.withContiguousStorageIfAvailable { x in
+            b.utf8.withContiguousStorageIfAvailable { y -> Bool in
+                let common = min(x.count, y.count)
+                if common > 0, let xs = x.baseAddress, let ys = y.baseAddress {
+                    let order = memcmp(xs, ys, common)
+                    if order != 0 { return order < 0 }
+                }
+                return x.count < y.count
+            }
+        }
+        return (fast ?? nil) ?? a.utf8.lexicographicallyPrecedes(b.utf8)
     }
 
     private static let hexDigits = Array("0123456789abcdef".utf8)
@@ -66,15 +84,27 @@ extension JSONValue {
         bytes[start...].reverse()
     }
 
-    /// `value` quoted and escaped: runs of bytes that need no escape are copied whole.
+    /// `value` quoted and escaped: runs of bytes that need no escape are copied whole,
+    /// found eight bytes at a time.
     private static func writeString(_ value: String, to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "\""))
         var value = value
         value.withUTF8 { utf8 in
-            var run = 0
-            for (index, byte) in utf8.enumerated() where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<index]))
-                run = index + 1
+            var run = 0, index = 0
+            let count = utf8.count
+            while index < count {
+                if index + 8 <= count {
+                    let word = UInt64(littleEndian: UnsafeRawPointer(utf8.baseAddress! + index).loadUnaligned(as: UInt64.self))
+                    if !needsEscape(word) {
+                        index += 8
+                        continue
+                    }
+                }
+                let byte = utf8[index]
+                index += 1
+                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<index - 1]))
+                run = index
                 bytes.append(UInt8(ascii: "\\"))
                 switch byte {
                 case 0x08: bytes.append(UInt8(ascii: "b"))
@@ -92,5 +122,16 @@ extension JSONValue {
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run...]))
         }
         bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// Whether any of the eight bytes in `word` is a control character, a quote or a
+    /// backslash. May say true when none is (a borrow between bytes), never false when one is.
+    private static func needsEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        let quote = word ^ (ones &* 0x22), backslash = word ^ (ones &* 0x5C)
+        // A byte below n sets its high bit in (x - n) when x's own high bit is clear.
+        let control = (word &- ones &* 0x20) & ~word
+        let zeroQuote = (quote &- ones) & ~quote, zeroBackslash = (backslash &- ones) & ~backslash
+        return (control | zeroQuote | zeroBackslash) & highs != 0
     }
 }

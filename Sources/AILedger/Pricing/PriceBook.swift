@@ -55,6 +55,12 @@ public struct PriceBook: Sendable, Hashable {
 
     /// The price a call to `model` through `provider` at `date` is billed at, and how it was found.
     public func match(model: String, provider: String? = nil, at date: Date) -> PriceMatch? {
+        candidates(model: model, provider: provider)?.inForce(at: date)
+    }
+
+    /// The entries a call to `model` through `provider` may be billed at, whatever its time:
+    /// `match` picks the one in force among them.
+    package func candidates(model: String, provider: String?) -> PriceCandidates? {
         var name = Self.trimmed(model.lowercased())
         var provider = provider?.lowercased()
         if let slash = name.firstIndex(of: "/") {
@@ -62,38 +68,22 @@ public struct PriceBook: Sendable, Hashable {
             provider = provider ?? LiteLLMPriceFile.ledgerProvider(String(name[..<slash]))
             name = String(name[name.index(after: slash)...])
         }
-        if let exact = byModel[name] { return Self.inForce(exact, provider: provider, at: date).map { PriceMatch(price: $0, rule: .exact) } }
-        if let plain = Self.withoutBedrockRegion(name) { return match(model: plain, provider: provider, at: date) }
+        if let exact = byModel[name] { return PriceCandidates(entries: exact, provider: provider, rule: .exact) }
+        if let plain = Self.withoutBedrockRegion(name) { return candidates(model: plain, provider: provider) }
         let base = Self.withoutSnapshotSuffix(name)
-        if base != name {
-            if let snapshot = byModel[base] {
-                return Self.inForce(snapshot, provider: provider, at: date).map { PriceMatch(price: $0, rule: .snapshot) }
-            }
+        if base != name, let snapshot = byModel[base] {
+            return PriceCandidates(entries: snapshot, provider: provider, rule: .snapshot)
         }
         let patterns = patterns.filter { Self.glob($0.model, matches: name) }
         guard let specificity = patterns.map({ $0.model.filter { $0 != "*" }.count }).max() else { return nil }
         let best = patterns.filter { $0.model.filter { $0 != "*" }.count == specificity }
-        return Self.inForce(best, provider: provider, at: date).map { PriceMatch(price: $0, rule: .pattern) }
+        return PriceCandidates(entries: best, provider: provider, rule: .pattern)
     }
 
     /// `text` without the spaces and tabs around it.
     private static func trimmed(_ text: String) -> String {
         guard text.first?.isWhitespace == true || text.last?.isWhitespace == true else { return text }
         return String(text.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
-    }
-
-    /// The entry in force at `date`: entries scoped to `provider` first, then unscoped ones;
-    /// a call that names no provider falls back to scoped entries too. A call through one
-    /// provider never takes another provider's scoped price.
-    private static func inForce(_ entries: [Price], provider: String?, at date: Date) -> Price? {
-        let groups: [[Price]]
-        if let provider {
-            groups = [entries.filter { $0.provider == provider }, entries.filter { $0.provider == nil }]
-        } else {
-            groups = [entries.filter { $0.provider == nil }, entries.filter { $0.provider != nil }]
-        }
-        guard let candidates = groups.first(where: { !$0.isEmpty }) else { return nil }
-        return candidates.filter { $0.effectiveFrom <= date }.max { $0.effectiveFrom < $1.effectiveFrom }
     }
 
     /// `us.anthropic.claude-sonnet-4-5-20250929-v1:0` → `anthropic.claude-sonnet-4-5-20250929-v1:0`:

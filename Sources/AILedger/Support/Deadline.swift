@@ -6,13 +6,14 @@ package enum Deadline {
         await withUnsafeContinuation { (continuation: UnsafeContinuation<Bool, Never>) in
             let pending = Locked<UnsafeContinuation<Bool, Never>?>(continuation)
             let timer = Task {
-                try? await Task.sleep(for: timeout)
+                // Cancelled: the operation finished first and has answered.
+                guard (try? await Task.sleep(for: timeout)) != nil else { return }
                 pending.withLock { $0.take() }?.resume(returning: false)
             }
             Task {
                 await operation()
-                timer.cancel()
                 pending.withLock { $0.take() }?.resume(returning: true)
+                timer.cancel()
             }
         }
     }

@@ -79,7 +79,9 @@ final class BufferedWriter: Sendable {
         var state = State(batchSize: options.batchSize)
         state.stats.outboxBatches = outbox?.waitingAtOpen ?? 0  // known before the first statistics are read
         self.state = Mutex(state)
-        task.withLock { $0 = Task.detached { [self] in await run() } }
+        // Above the callers' priority: the writer drains what they fill, and each of its
+        // steps between database calls should not queue behind their work.
+        task.withLock { $0 = Task.detached(priority: .high) { [self] in await run() } }
     }
 
     // MARK: - The caller's side
