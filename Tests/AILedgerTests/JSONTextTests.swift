@@ -45,6 +45,24 @@ import Testing
         }
     }
 
+    /// Keys are ordered by their first eight bytes, then whole: keys that share those, keys
+    /// shorter than eight bytes, NUL bytes where a shorter key has none, and objects too
+    /// large for the insertion sort, all in JSONEncoder's order.
+    @Test func ordersKeysSharingTheirFirstEightBytes() throws {
+        let keys = ["abcdefgh", "abcdefghi", "abcdefgh\u{0}", "abcdefg", "abcdefg\u{0}", "abcdefgha", "abcdefgg", "abcdefgi",
+                    "", "\u{0}", "a", "ab", "abcdefgh😀", "abcdefghé", "ÿ", "zzzzzzzzzz", "zzzzzzzz", "Zzzzzzzzz"]
+        var random = SystemRandomNumberGenerator()
+        for size in [2, 3, 16, 17, keys.count] {
+            for _ in 0..<20 {
+                let chosen = keys.shuffled(using: &random).prefix(size)
+                let value = JSONValue.object(Dictionary(uniqueKeysWithValues: chosen.enumerated().map { ($1, JSONValue.int(Int64($0))) }))
+                #expect(value.jsonText == (try Self.encoded(value)), "\(chosen)")
+            }
+        }
+        let wide = JSONValue.object(Dictionary(uniqueKeysWithValues: (0..<300).map { ("key-\($0 * 7919 % 300)", JSONValue.int(Int64($0))) }))
+        #expect(wide.jsonText == (try Self.encoded(wide)))
+    }
+
     @Test func writesNonFiniteNumbersAsNull() {
         #expect(JSONValue.array([.double(.nan), .double(.infinity)]).jsonText == "[null,null]")
     }

@@ -5,7 +5,7 @@ extension APIKey: StoredRecord {
     static let stored = RecordTable<APIKey>("ailedger_api_keys", [
         .uuid("id", \.id), .text("name", \.name), .enumeration("role", \.role, fallback: .read),
         .time("created_at", \.createdAt),
-        Column(name: "revoked_at", encode: { .optional($0.revokedAt.map(Timestamp.microseconds), SQLValue.timestamp) },
+        Column(name: "revoked_at", encode: { .optional($0.pointee.revokedAt.map(Timestamp.microseconds), SQLValue.timestamp) },
                decode: { $0.revokedAt = try $1.optionalDate() }),
     ])
 

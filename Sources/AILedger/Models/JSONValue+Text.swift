@@ -42,16 +42,61 @@ extension JSONValue {
             bytes.append(UInt8(ascii: "]"))
         case .object(let members):
             bytes.append(UInt8(ascii: "{"))
-            var order = Array(members.indices)
-            if order.count > 1 { order.sort { Self.precedes(members[$0].key, members[$1].key) } }
-            for (position, index) in order.enumerated() {
+            Self.withSortedMembers(members) { position, key, value in
                 if position > 0 { bytes.append(UInt8(ascii: ",")) }
-                let member = members[index]
-                Self.writeString(member.key, to: &bytes)
+                Self.writeString(key, to: &bytes)
                 bytes.append(UInt8(ascii: ":"))
-                member.value.write(to: &bytes)
+                value.write(to: &bytes)
             }
             bytes.append(UInt8(ascii: "}"))
+        }
+    }
+
+    /// Calls `body` with each member of `members` in order of their keys' code points,
+    /// sorting them in place on the stack: by each key's first eight bytes as one integer,
+    /// and by whole keys only where those are equal.
+    private static func withSortedMembers(_ members: [String: JSONValue], _ body: (Int, String, JSONValue) -> Void) {
+        let count = members.count
+        guard count > 1 else {
+            if let member = members.first { body(0, member.key, member.value) }
+            return
+        }
+        typealias Member = (prefix: UInt64, key: String, value: JSONValue)
+        withUnsafeTemporaryAllocation(of: Member.self, capacity: count) { buffer in
+            var filled = 0
+            for (key, value) in members {
+                (buffer.baseAddress! + filled).initialize(to: (prefix(of: key), key, value))
+                filled += 1
+            }
+            let inOrder = { (a: Member, b: Member) in a.prefix < b.prefix || (a.prefix == b.prefix && precedes(a.key, b.key)) }
+            if count > 16 {
+                var all = buffer
+                all.sort(by: inOrder)
+            } else {
+                // Insertion sort: fewest steps for the few keys most objects have.
+                for next in 1..<count {
+                    var slot = next
+                    while slot > 0, inOrder(buffer[slot], buffer[slot - 1]) {
+                        buffer.swapAt(slot, slot - 1)
+                        slot -= 1
+                    }
+                }
+            }
+            for position in 0..<count { body(position, buffer[position].key, buffer[position].value) }
+            buffer.baseAddress!.deinitialize(count: count)
+        }
+    }
+
+    /// The first eight bytes of `key` as a big-endian integer, zeros after a shorter key: in
+    /// the same order as the keys wherever two differ.
+    private static func prefix(of key: String) -> UInt64 {
+        var key = key
+        return key.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return 0 }
+            if bytes.count >= 8 { return UInt64(bigEndian: UnsafeRawPointer(base).loadUnaligned(as: UInt64.self)) }
+            var prefix: UInt64 = 0
+            for index in 0..<bytes.count { prefix |= UInt64(bytes[index]) << (56 - 8 * UInt64(index)) }
+            return prefix
         }
     }
 

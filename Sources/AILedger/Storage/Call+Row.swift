@@ -13,10 +13,10 @@ extension Call: StoredRecord {
         .integer("input_tokens", \.usage.input), .integer("output_tokens", \.usage.output),
         .integer("cache_read_tokens", \.usage.cacheRead), .integer("cache_write_tokens", \.usage.cacheWrite),
         .integer("reasoning_tokens", \.usage.reasoning),
-        Column(name: "cost_nano_usd", encode: { .optional($0.costUSD.flatMap(NanoDollars.rounding(usd:)), SQLValue.integer) },
+        Column(name: "cost_nano_usd", encode: { .optional($0.pointee.costUSD.flatMap(NanoDollars.rounding(usd:)), SQLValue.integer) },
                decode: { $0.costUSD = try $1.optionalCost() }),
         // A cost stored without its source was given by the caller, as `Call.init` reads it.
-        Column(name: "cost_source", encode: { .optional($0.costSource?.rawValue, SQLValue.text) },
+        Column(name: "cost_source", encode: { .optional($0.pointee.costSource?.rawValue, SQLValue.text) },
                decode: { call, reader in
                    let source = try reader.optionalEnum(CostSource.self)
                    call.costSource = source ?? (call.costUSD == nil ? nil : .provided)

@@ -8,59 +8,79 @@ import Foundation
 struct Column<Record>: @unchecked Sendable {
     /// The column's name in the table.
     let name: String
-    /// The record's value for the column.
-    let encode: (Record) -> SQLValue
+    /// The record's value for the column, read through a pointer so that the record is
+    /// not copied once per column.
+    let encode: (UnsafePointer<Record>) -> SQLValue
     /// Reads the column's value from `reader` into the record.
     let decode: (inout Record, inout RowReader) throws -> Void
 
     static func uuid(_ name: String, _ path: WritableKeyPath<Record, UUID>) -> Column {
-        Column(name: name, encode: { .uuid($0[keyPath: path]) }, decode: { $0[keyPath: path] = try $1.uuid() })
+        let read = reader(path)
+        return Column(name: name, encode: { .uuid(read($0)) }, decode: { $0[keyPath: path] = try $1.uuid() })
     }
 
     static func uuid(_ name: String, _ path: WritableKeyPath<Record, UUID?>) -> Column {
-        Column(name: name, encode: { .optional($0[keyPath: path], SQLValue.uuid) }, decode: { $0[keyPath: path] = try $1.optionalUUID() })
+        let read = reader(path)
+        return Column(name: name, encode: { .optional(read($0), SQLValue.uuid) }, decode: { $0[keyPath: path] = try $1.optionalUUID() })
     }
 
     static func text(_ name: String, _ path: WritableKeyPath<Record, String>) -> Column {
-        Column(name: name, encode: { .text($0[keyPath: path]) }, decode: { $0[keyPath: path] = try $1.string() })
+        let read = reader(path)
+        return Column(name: name, encode: { .text(read($0)) }, decode: { $0[keyPath: path] = try $1.string() })
     }
 
     static func text(_ name: String, _ path: WritableKeyPath<Record, String?>) -> Column {
-        Column(name: name, encode: { .optional($0[keyPath: path], SQLValue.text) }, decode: { $0[keyPath: path] = try $1.optionalString() })
+        let read = reader(path)
+        return Column(name: name, encode: { .optional(read($0), SQLValue.text) }, decode: { $0[keyPath: path] = try $1.optionalString() })
     }
 
     static func time(_ name: String, _ path: WritableKeyPath<Record, Date>) -> Column {
-        Column(name: name, encode: { .timestamp(Timestamp.microseconds($0[keyPath: path])) }, decode: { $0[keyPath: path] = try $1.date() })
+        let read = reader(path)
+        return Column(name: name, encode: { .timestamp(Timestamp.microseconds(read($0))) }, decode: { $0[keyPath: path] = try $1.date() })
     }
 
     static func integer(_ name: String, _ path: WritableKeyPath<Record, Int64?>) -> Column {
-        Column(name: name, encode: { .optional($0[keyPath: path], SQLValue.integer) }, decode: { $0[keyPath: path] = try $1.optionalInt64() })
+        let read = reader(path)
+        return Column(name: name, encode: { .optional(read($0), SQLValue.integer) }, decode: { $0[keyPath: path] = try $1.optionalInt64() })
     }
 
     static func double(_ name: String, _ path: WritableKeyPath<Record, Double?>) -> Column {
-        Column(name: name, encode: { .optional($0[keyPath: path], SQLValue.double) }, decode: { $0[keyPath: path] = try $1.optionalDouble() })
+        let read = reader(path)
+        return Column(name: name, encode: { .optional(read($0), SQLValue.double) }, decode: { $0[keyPath: path] = try $1.optionalDouble() })
     }
 
     static func json(_ name: String, _ path: WritableKeyPath<Record, JSONValue?>) -> Column {
-        Column(name: name, encode: { .optional($0[keyPath: path]?.jsonText, SQLValue.json) }, decode: { $0[keyPath: path] = try $1.optionalJSON() })
+        let read = reader(path)
+        return Column(name: name, encode: { .optional(read($0)?.jsonText, SQLValue.json) }, decode: { $0[keyPath: path] = try $1.optionalJSON() })
     }
 
     /// A JSON object column that is never NULL (`metadata`).
     static func object(_ name: String, _ path: WritableKeyPath<Record, [String: JSONValue]>) -> Column {
-        Column(name: name, encode: { .json(JSONValue.object($0[keyPath: path]).jsonText) }, decode: { $0[keyPath: path] = try $1.jsonObject() })
+        let read = reader(path)
+        return Column(name: name, encode: { .json(JSONValue.object(read($0)).jsonText) }, decode: { $0[keyPath: path] = try $1.jsonObject() })
     }
 
     /// A text enumeration read as `fallback` when NULL.
     static func enumeration<E: RawRepresentable>(_ name: String, _ path: WritableKeyPath<Record, E>, fallback: E) -> Column
     where E.RawValue == String {
-        Column(name: name, encode: { .text($0[keyPath: path].rawValue) },
+        let read = reader(path)
+        return Column(name: name, encode: { .text(read($0).rawValue) },
                decode: { $0[keyPath: path] = try $1.optionalEnum(E.self) ?? fallback })
     }
 
     /// An optional text enumeration.
     static func enumeration<E: RawRepresentable>(_ name: String, _ path: WritableKeyPath<Record, E?>) -> Column
     where E.RawValue == String {
-        Column(name: name, encode: { .optional($0[keyPath: path]?.rawValue, SQLValue.text) },
+        let read = reader(path)
+        return Column(name: name, encode: { .optional(read($0)?.rawValue, SQLValue.text) },
                decode: { $0[keyPath: path] = try $1.optionalEnum(E.self) })
+    }
+
+    /// A function reading `path` from a record: straight from the record's memory when the
+    /// path names stored properties, as every column's does, which spares the key path's
+    /// runtime lookup on each of the millions of values a writer encodes.
+    private static func reader<Value>(_ path: WritableKeyPath<Record, Value>) -> (UnsafePointer<Record>) -> Value {
+        guard let offset = MemoryLayout<Record>.offset(of: path) else { return { $0.pointee[keyPath: path] } }
+        return { UnsafeRawPointer($0).advanced(by: offset).assumingMemoryBound(to: Value.self).pointee }
     }
 }

@@ -11,7 +11,7 @@ extension Interaction: StoredRecord {
         .text("output_text", \.outputText), .json("request", \.request), .json("response", \.response),
         .json("structured_output", \.structuredOutput), .json("input_variables", \.inputVariables),
         Column(name: "missing_variables",
-               encode: { .optional($0.missingVariables.map { JSONValue.array($0.map(JSONValue.string)).jsonText }, SQLValue.json) },
+               encode: { .optional($0.pointee.missingVariables.map { JSONValue.array($0.map(JSONValue.string)).jsonText }, SQLValue.json) },
                decode: { record, reader in
                    if case .array(let names)? = try reader.optionalJSON() {
                        record.missingVariables = names.compactMap { if case .string(let name) = $0 { name } else { nil } }
@@ -24,26 +24,26 @@ extension Interaction: StoredRecord {
 
     /// The feedback's five columns: a feedback is read back when it has a rating and a time.
     static let feedbackColumns: [Column<Interaction>] = [
-        Column(name: "feedback", encode: { .optional($0.feedback?.rating.rawValue, SQLValue.text) },
+        Column(name: "feedback", encode: { .optional($0.pointee.feedback?.rating.rawValue, SQLValue.text) },
                decode: { record, reader in
                    record.feedback = try reader.optionalEnum(FeedbackRating.self).map { Feedback(rating: $0, at: Date(timeIntervalSince1970: 0)) }
                }),
-        Column(name: "feedback_comment", encode: { .optional($0.feedback?.comment, SQLValue.text) },
+        Column(name: "feedback_comment", encode: { .optional($0.pointee.feedback?.comment, SQLValue.text) },
                decode: { record, reader in
                    let comment = try reader.optionalString()
                    record.feedback?.comment = comment
                }),
-        Column(name: "quality_score", encode: { .optional($0.feedback?.qualityScore.map(Int64.init), SQLValue.integer) },
+        Column(name: "quality_score", encode: { .optional($0.pointee.feedback?.qualityScore.map(Int64.init), SQLValue.integer) },
                decode: { record, reader in
                    let score = try reader.optionalInt()
                    record.feedback?.qualityScore = score
                }),
-        Column(name: "edit_distance", encode: { .optional($0.feedback?.editDistance.map(Int64.init), SQLValue.integer) },
+        Column(name: "edit_distance", encode: { .optional($0.pointee.feedback?.editDistance.map(Int64.init), SQLValue.integer) },
                decode: { record, reader in
                    let distance = try reader.optionalInt()
                    record.feedback?.editDistance = distance
                }),
-        Column(name: "feedback_at", encode: { .optional($0.feedback.map { Timestamp.microseconds($0.at) }, SQLValue.timestamp) },
+        Column(name: "feedback_at", encode: { .optional($0.pointee.feedback.map { Timestamp.microseconds($0.at) }, SQLValue.timestamp) },
                decode: { record, reader in
                    if let at = try reader.optionalDate() { record.feedback?.at = at } else { record.feedback = nil }
                }),
@@ -56,6 +56,6 @@ extension Interaction: StoredRecord {
     static func feedbackAssignments(_ feedback: Feedback) -> [(column: String, value: SQLValue)] {
         var record = blank
         record.feedback = feedback
-        return feedbackColumns.map { ($0.name, $0.encode(record)) }
+        return withUnsafePointer(to: record) { record in feedbackColumns.map { ($0.name, $0.encode(record)) } }
     }
 }

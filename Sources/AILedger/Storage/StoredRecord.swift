@@ -13,7 +13,7 @@ extension StoredRecord {
     static var columns: [String] { stored.columnNames }
 
     /// The record's values, one per column.
-    var rowValues: [SQLValue] { Self.stored.columns.map { $0.encode(self) } }
+    var rowValues: [SQLValue] { withUnsafePointer(to: self) { record in Self.stored.columns.map { $0.encode(record) } } }
 
     /// Reads a row whose values follow `columns`.
     init(row: SQLRow) throws {
