@@ -79,9 +79,15 @@ final class BufferedWriter: Sendable {
         var state = State(batchSize: options.batchSize)
         state.stats.outboxBatches = outbox?.waitingAtOpen ?? 0  // known before the first statistics are read
         self.state = Mutex(state)
-        // Above the callers' priority: the writer drains what they fill, and each of its
-        // steps between database calls should not queue behind their work.
-        task.withLock { $0 = Task.detached(priority: .high) { [self] in await run() } }
+        // On a thread of its own, so that each step between database calls runs at once
+        // rather than queueing behind the callers' work (see `WriterExecutor`).
+        let executor = WriterExecutor()
+        task.withLock {
+            $0 = Task.detached(executorPreference: executor, priority: .high) { [self] in
+                await run()
+                executor.stop()
+            }
+        }
     }
 
     // MARK: - The caller's side
@@ -270,6 +276,7 @@ final class BufferedWriter: Sendable {
     private func run() async {
         var replayAfter = ContinuousClock.now
         var prepared: (records: [PendingRecord], rows: RowBatch)?
+        var written: (records: [PendingRecord], rows: RowBatch)?
         while true {
             if state.withLock({ $0.abandoning }) {
                 // A batch already taken goes to the outbox if it can; close counts the rest.
@@ -298,10 +305,12 @@ final class BufferedWriter: Sendable {
                 }
                 (records, rows) = (taken, prepare(taken))
             }
-            async let delivered = deliver(records, rows)
-            // Meanwhile, turn the next batch into rows if one is already due.
-            if case .records(let next) = poll(waited: false) { prepared = (next, prepare(next)) }
-            if await delivered { finish(records.count) }
+            // Meanwhile, on the pool, the batch written before is let go (freeing thousands
+            // of values takes milliseconds) and the next one turned into rows if it is due.
+            async let upcoming = preparingNext(releasing: Locked(written.take()))
+            if await deliver(records, rows) { finish(records.count) }
+            prepared = await upcoming
+            written = (records, rows)
         }
         let waiters = state.withLock { s in
             let waiters = s.flushWaiters.map(\.continuation) + s.spaceWaiters
@@ -310,6 +319,17 @@ final class BufferedWriter: Sendable {
             return waiters
         }
         waiters.forEach { $0.resume() }
+    }
+
+    /// The next batch and its rows if one is due, made on the cooperative pool, where the
+    /// batch in `released` (its only reference) is let go too.
+    private func preparingNext(releasing released: Locked<(records: [PendingRecord], rows: RowBatch)?>)
+        async -> (records: [PendingRecord], rows: RowBatch)? {
+        await withTaskExecutorPreference(globalConcurrentExecutor) {
+            released.withLock { $0 = nil }
+            guard case .records(let next) = poll(waited: false) else { return nil }
+            return (next, prepare(next))
+        }
     }
 
     private var hasOutboxBatches: Bool { state.withLock { $0.stats.outboxBatches > 0 } }
@@ -334,7 +354,7 @@ final class BufferedWriter: Sendable {
             }
             guard let generation else { return continuation.resume() }
             let interval = options.flushInterval
-            Task { [self] in
+            Task.detached { [self] in  // a timer of its own, off the writer's thread
                 try? await Task.sleep(for: interval)
                 let expired = state.withLock { s -> Waiter? in
                     guard s.generation == generation, let wakeup = s.wakeup else { return nil }
