@@ -22,8 +22,8 @@ extension LedgerServer {
                              "failed": .int(messages.errors), "partial": .int(messages.partials),
                              "success_rate": Self.number(messages.successRate)],
                 "conversations": .int(messages.conversations), "users": .int(messages.users),
-                "llm_calls": .object(Self.callFields(calls)),
-                "top_models": .array(models.map(Self.group)), "top_functions": .array(functions.map(Self.group)),
+                "llm_calls": calls.json,
+                "top_models": .array(models.map(\.json)), "top_functions": .array(functions.map(\.json)),
                 "sql_queries": ["total": .int(sql.queries), "failed": .int(sql.failed), "results": .int(sql.results)],
             ])
         } catch let error as LedgerError {
@@ -45,7 +45,7 @@ extension LedgerServer {
         } catch let error as LedgerError {
             throw APIError(error)
         }
-        guard let found, let transcript = try await transcript(found.id), case .object(var fields) = Self.json(transcript) else {
+        guard let found, let transcript = try await transcript(found.id), case .object(var fields) = transcript.json else {
             throw APIError(.notFound, "not_found", "no conversation has this id")
         }
         let calls = transcript.usage
@@ -75,9 +75,9 @@ extension LedgerServer {
             return Response.json([
                 "hours": .int(Int64(hours)), "since": Self.time(filter.since),
                 "model": filter.model.map(JSONValue.string) ?? .null, "function_name": filter.callType.map(JSONValue.string) ?? .null,
-                "summary": .object(Self.callFields(calls)),
-                "by_model": .array(models.map(Self.group)), "by_function": .array(functions.map(Self.group)),
-                "hourly": .array(hourly.map(Self.group)),
+                "summary": calls.json,
+                "by_model": .array(models.map(\.json)), "by_function": .array(functions.map(\.json)),
+                "hourly": .array(hourly.map(\.json)),
                 "recent_failures": .array(failures.map { failure in
                     ["call_id": .string(failure.call.id.ledgerString), "created_at": Self.time(failure.call.createdAt),
                      "model": .string(failure.call.model), "function_name": failure.call.callType.map(JSONValue.string) ?? .null,
@@ -154,22 +154,6 @@ extension LedgerServer {
                 return .object(fields)
             }),
         ]
-    }
-
-    private static func callFields(_ overview: UsageOverview) -> [String: JSONValue] {
-        var fields = summary(overview.summary)
-        fields["latency_p50_ms"] = number(overview.latencyP50)
-        fields["latency_p95_ms"] = number(overview.latencyP95)
-        fields["latency_p99_ms"] = number(overview.latencyP99)
-        fields["success_rate"] = number(overview.summary.successRate)
-        return fields
-    }
-
-    private static func group(_ group: UsageGroup) -> JSONValue {
-        var fields = summary(group.summary)
-        fields["key"] = group.key.map(JSONValue.string) ?? .null
-        if let start = group.start { fields["start"] = time(start) }
-        return .object(fields)
     }
 
     /// A number, or null when there is none.

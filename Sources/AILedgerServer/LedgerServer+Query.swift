@@ -56,11 +56,11 @@ extension LedgerServer {
         return Response.json(found)
     }
 
-    /// Totals over the calls matching the query.
+    /// Totals, latency percentiles and success rate over the calls matching the query.
     func overview(_ request: Request) async throws -> Response {
         let query = try ListQuery(request.uri.queryParameters, maxLimit: options.maxPageSize)
         do {
-            let response = Response.json(.object(Self.summary(try await ledger.usage(query.filter))))
+            let response = Response.json(try await ledger.overview(query.filter).json)
             return sourced(response, try await ledger.aggregateSource(for: query.filter))
         } catch let error as LedgerError {
             throw APIError(error)
@@ -99,12 +99,7 @@ extension LedgerServer {
         } catch let error as LedgerError {
             throw APIError(error)
         }
-        return sourced(Response.json(["groups": .array(groups.map { group in
-            var fields = Self.summary(group.summary)
-            fields["key"] = group.key.map(JSONValue.string) ?? .null
-            if let start = group.start { fields["start"] = .string(Timestamp.iso8601(microseconds: Timestamp.microseconds(start))) }
-            return .object(fields)
-        })]), source)
+        return sourced(Response.json(["groups": .array(groups.map(\.json))]), source)
     }
 
     /// A conversation in full: its fields, its turns each with their calls, the calls of no
@@ -112,7 +107,7 @@ extension LedgerServer {
     func conversation(_ id: String) async throws -> Response {
         guard id.utf8.count == 36, let uuid = UUID(uuidString: id) else { throw APIError.badRequest("id: must be a UUID") }
         guard let transcript = try await transcript(uuid) else { throw APIError(.notFound, "not_found", "no record has this id") }
-        return Response.json(Self.json(transcript))
+        return Response.json(transcript.json)
     }
 
     func transcript(_ id: UUID) async throws -> ConversationTranscript? {
@@ -121,30 +116,6 @@ extension LedgerServer {
         } catch let error as LedgerError {
             throw APIError(error)
         }
-    }
-
-    static func json(_ transcript: ConversationTranscript) -> JSONValue {
-        guard case .object(var fields) = transcript.conversation.json else { return .null }
-        fields["turns"] = .array(transcript.turns.map { turn in
-            guard case .object(var turnFields) = turn.interaction.json else { return .null }
-            turnFields["calls"] = .array(turn.calls.map(\.json))
-            return .object(turnFields)
-        })
-        fields["other_calls"] = .array(transcript.otherCalls.map(\.json))
-        fields["totals"] = .object(Self.summary(transcript.usage))
-        return .object(fields)
-    }
-
-    /// A summary's fields, named as the columns they total.
-    static func summary(_ usage: UsageSummary) -> [String: JSONValue] {
-        func count(_ value: Int64?) -> JSONValue { value.map(JSONValue.int) ?? .null }
-        return [
-            "calls": .int(usage.calls), "successes": .int(usage.successes), "errors": .int(usage.errors),
-            "partials": .int(usage.partials), "input_tokens": count(usage.tokens.input), "output_tokens": count(usage.tokens.output),
-            "cache_read_tokens": count(usage.tokens.cacheRead), "cache_write_tokens": count(usage.tokens.cacheWrite),
-            "reasoning_tokens": count(usage.tokens.reasoning), "cost_usd": .string("\(usage.costUSD)"),
-            "unpriced_calls": .int(usage.unpricedCalls), "average_latency_ms": usage.averageLatencyMs.map(JSONValue.double) ?? .null,
-        ]
     }
 
     /// `response` with the `AILedger-Source` header, which says whether the answer came

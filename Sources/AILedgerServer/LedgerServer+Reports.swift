@@ -12,13 +12,8 @@ extension LedgerServer {
         } catch let error as LedgerError {
             throw APIError(error)
         }
-        let items: [JSONValue] = found.map { failure in
-            guard case .object(var fields) = failure.call.json else { return .null }
-            fields["interaction"] = failure.interaction?.json ?? .null
-            return .object(fields)
-        }
         let next: JSONValue = found.count == query.limit ? found.last.map { .string(PageCursor(after: $0.call).token) } ?? .null : .null
-        return Response.json(["failures": .array(items), "next": next])
+        return Response.json(["failures": .array(found.map(\.json)), "next": next])
     }
 
     /// Interactions by outcome and type, processing-time percentiles, feedback and quality.
@@ -77,14 +72,7 @@ extension LedgerServer {
         } catch let error as LedgerError {
             throw APIError(error)
         }
-        return Response.json([
-            "interactions": .int(report.interactions), "with_missing_variables": .int(report.withMissingVariables),
-            "completeness": report.completeness.map(JSONValue.double) ?? .null,
-            "missing_variables": .array(report.missingVariables.map { missing in
-                ["variable": .string(missing.variable), "interaction_type": missing.interactionType.map(JSONValue.string) ?? .null,
-                 "count": .int(missing.count)]
-            }),
-        ])
+        return Response.json(report.json)
     }
 
     /// Users' verdicts per prompt and version.
@@ -96,14 +84,7 @@ extension LedgerServer {
         } catch let error as LedgerError {
             throw APIError(error)
         }
-        return Response.json(["prompts": .array(summaries.map { summary in
-            ["prompt_id": summary.promptID.map(JSONValue.string) ?? .null,
-             "prompt_version": summary.promptVersion.map(JSONValue.string) ?? .null,
-             "interactions": .int(summary.interactions), "accepted": .int(summary.accepted), "rejected": .int(summary.rejected),
-             "modified": .int(summary.modified), "acceptance_rate": summary.acceptanceRate.map(JSONValue.double) ?? .null,
-             "average_quality_score": summary.averageQualityScore.map(JSONValue.double) ?? .null,
-             "average_edit_distance": summary.averageEditDistance.map(JSONValue.double) ?? .null]
-        })])
+        return Response.json(["prompts": .array(summaries.map(\.json))])
     }
 
     /// Every record of `kind` matching the query, streamed as CSV or JSON Lines page by page,

@@ -380,14 +380,14 @@ enum OpenAPIDocument {
             "format": "uuid",
             "type": "string"
           },
-          "input_text": {
-            "type": "string"
-          },
           "input_audio_tokens": {
             "type": "integer"
           },
           "input_image_tokens": {
             "type": "integer"
+          },
+          "input_text": {
+            "type": "string"
           },
           "input_tokens": {
             "type": "integer"
@@ -408,14 +408,14 @@ enum OpenAPIDocument {
           "model_version": {
             "type": "string"
           },
-          "output_text": {
-            "type": "string"
-          },
           "output_audio_tokens": {
             "type": "integer"
           },
           "output_image_tokens": {
             "type": "integer"
+          },
+          "output_text": {
+            "type": "string"
           },
           "output_tokens": {
             "type": "integer"
@@ -429,7 +429,7 @@ enum OpenAPIDocument {
           "request": {},
           "response": {},
           "service_tier": {
-            "description": "The service tier the provider ran the call at (default, flex, priority, batch…); it selects the price.",
+            "description": "The service tier the provider ran the call at (default, flex, priority, batch or another); it selects the price.",
             "type": "string"
           },
           "status": {
@@ -507,14 +507,14 @@ enum OpenAPIDocument {
             "format": "uuid",
             "type": "string"
           },
-          "input_text": {
-            "type": "string"
-          },
           "input_audio_tokens": {
             "type": "integer"
           },
           "input_image_tokens": {
             "type": "integer"
+          },
+          "input_text": {
+            "type": "string"
           },
           "input_tokens": {
             "type": "integer"
@@ -535,14 +535,14 @@ enum OpenAPIDocument {
           "model_version": {
             "type": "string"
           },
-          "output_text": {
-            "type": "string"
-          },
           "output_audio_tokens": {
             "type": "integer"
           },
           "output_image_tokens": {
             "type": "integer"
+          },
+          "output_text": {
+            "type": "string"
           },
           "output_tokens": {
             "type": "integer"
@@ -556,7 +556,7 @@ enum OpenAPIDocument {
           "request": {},
           "response": {},
           "service_tier": {
-            "description": "The service tier the provider ran the call at (default, flex, priority, batch…); it selects the price.",
+            "description": "The service tier the provider ran the call at (default, flex, priority, batch or another); it selects the price.",
             "type": "string"
           },
           "status": {
@@ -4209,7 +4209,7 @@ enum OpenAPIDocument {
             "content": {
               "application/json": {
                 "schema": {
-                  "$ref": "#/components/schemas/Summary"
+                  "$ref": "#/components/schemas/CallTotals"
                 }
               }
             },
@@ -4242,7 +4242,7 @@ enum OpenAPIDocument {
             "$ref": "#/components/responses/E503"
           }
         },
-        "summary": "Totals over the matching calls"
+        "summary": "Totals, latency percentiles and success rate over the matching calls"
       }
     },
     "/v1/stats/series/{bucket}": {
