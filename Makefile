@@ -12,7 +12,7 @@ FUZZ_TARGETS := url timestamp cursor json usage prices litellm migration time cs
 FUZZ_SECONDS ?= 60
 FUZZER_LIBRARY = $(firstword $(wildcard $(dir $(realpath $(shell command -v $(SWIFT))))../lib/clang/*/lib/linux/libclang_rt.fuzzer_no_main-*.a))
 
-.PHONY: all deps test-deps build demo test test-cluster cluster-tests bench-cluster completions fuzz fuzz-build bench-query bench-writer bench-server bench-redaction bench-compat ceilings openapi screenshots clean
+.PHONY: all deps test-deps build demo test test-cluster cluster-tests bench-cluster completions man fuzz fuzz-build bench-query bench-writer bench-server bench-redaction bench-compat ceilings openapi screenshots clean
 
 all: build
 
@@ -70,6 +70,14 @@ screenshots: test-deps
 	$(SWIFT) build --build-tests
 	AILEDGER_SCREENSHOTS=$(abspath $(SCREENSHOTS)) $(SWIFT) test --skip-build --filter SQLiteDriverTests.servesTheDashboard
 	@echo "Screenshots: $(SCREENSHOTS)"
+
+# The man page, ailedger(1), from the binary's own description of its commands:
+# `man -l .build/man/ailedger.1`, or copy it to a man1 folder on MANPATH.
+MAN ?= .build/man
+man: build
+	@mkdir -p $(MAN)
+	python3 scripts/manpage.py .build/debug/ailedger $(MAN)/ailedger.1
+	@echo "man -l $(MAN)/ailedger.1"
 
 # Shell completion scripts for ailedger, in $(COMPLETIONS): source ailedger.bash from
 # ~/.bashrc, put _ailedger on zsh's fpath, ailedger.fish in ~/.config/fish/completions.

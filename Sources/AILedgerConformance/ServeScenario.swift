@@ -467,10 +467,10 @@ public enum ServeScenario {
         try Expect.equal(none.headers["www-authenticate"], "Bearer", "401 says how to authenticate")
 
         let open = try ChildProcess.spawn([binary, "serve", "--url", url, "--host", "0.0.0.0", "--port", "0", "--insecure-no-auth"])
-        try Expect.equal(await open.exitStatus(), 64, "no keys on a public address: \(open.output)")
+        try Expect.equal(await open.exitStatus(), 2, "no keys on a public address: \(open.output)")
         try Expect.that(open.output.contains("loopback"), "says why: \(open.output)")
         let named = try ChildProcess.spawn([binary, "serve", "--url", url, "--host", "127.example.com", "--port", "0", "--insecure-no-auth"])
-        try Expect.equal(await named.exitStatus(), 64, "a name that looks like a loopback address is not one: \(named.output)")
+        try Expect.equal(await named.exitStatus(), 2, "a name that looks like a loopback address is not one: \(named.output)")
     }
 
     /// The standard-library Python client and the Node client (built-in fetch) each post an

@@ -40,10 +40,134 @@ import Testing
         return url
     }
 
+    /// `--format json` prints what the HTTP API answers to the same question, byte for byte:
+    /// one encoder serves both. `--format jsonl` prints the same records one per line.
+    @Test func jsonIsWhatTheAPIAnswers() async throws {
+        let conversation = Conversation(userID: "u1", channel: "web", title: "order")
+        let interaction = Interaction(conversationID: conversation.id, interactionType: "support", userID: "u1",
+                                      inputText: "where is my order?", outputText: "on its way")
+        var calls: [Call] = []
+        for i in 0..<6 {
+            let turn = i < 2, failed = i == 5
+            let model = i % 2 == 0 ? "gpt-4o" : "claude-sonnet-4"
+            calls.append(Call(interactionID: turn ? interaction.id : nil, conversationID: turn ? conversation.id : nil,
+                              createdAt: Date().addingTimeInterval(-3_600 * Double(i)), model: model,
+                              status: failed ? .error : .success, userID: "u\(i % 3)", usage: TokenUsage(input: 100 + Int64(i), output: 10),
+                              latencyMs: Double(100 * (i + 1)), errorCode: failed ? "rate_limited" : nil))
+        }
+        let url = try await Self.ledger(with: [])
+        let ledger = try await Ledger.open(url: url, drivers: [SQLiteDriver()])
+        try await ledger.record(conversation)
+        try await ledger.record(interaction, calls: Array(calls[..<2]))
+        for call in calls[2...] { try await ledger.record(call) }
+        await ledger.close()
+
+        let server = try ChildProcess.spawn([Self.binary, "serve", "--url", url, "--port", "0", "--insecure-no-auth", "--no-outbox"])
+        defer { server.send(SIGTERM) }
+        var port: Int?
+        for _ in 0..<200 where port == nil {
+            try await Task.sleep(for: .milliseconds(50))
+            if let line = server.output.split(separator: "\n").first(where: { $0.contains("serving") }),
+               let address = line.split(separator: " ").first(where: { $0.hasPrefix("http://") }) {
+                port = address.split(separator: ":").last.flatMap { Int($0) }
+            }
+        }
+        let base = "http://127.0.0.1:\(try #require(port, "the server said its port: \(server.output)"))"
+        let questions: [(cli: [String], api: String)] = [
+            (["stats", "overview"], "/v1/stats/overview"), (["stats", "by", "model"], "/v1/stats/by/model"),
+            (["stats", "by", "hour"], "/v1/stats/series/hour"), (["calls", "list", "--limit", "10"], "/v1/calls?limit=10"),
+            (["calls", "list", "--limit", "2"], "/v1/calls?limit=2"), (["interactions", "list"], "/v1/interactions?limit=50"),
+            (["conversations", "list"], "/v1/conversations?limit=50"), (["conversations", "show", conversation.id.ledgerString],
+                                                                         "/v1/conversations/\(conversation.id.ledgerString)"),
+            (["stats", "failures"], "/v1/stats/failures?limit=50"), (["stats", "data-quality"], "/v1/stats/data-quality"),
+            (["stats", "feedback"], "/v1/stats/feedback"),
+        ]
+        for (cli, api) in questions {
+            let printed = try await Self.run(cli + ["--url", url, "--format", "json"])
+            let answered = try await HTTPExchange.send("GET", base, api)
+            #expect(printed.status == 0 && answered.status == 200, "\(cli): \(printed.output) / \(answered.text)")
+            // Nothing but the document: the next page's cursor is in it, not on standard error.
+            let document = printed.output.hasSuffix("\n") ? String(printed.output.dropLast()) : printed.output
+            #expect(document == answered.text, "\(cli) prints what GET \(api) answers")
+            #expect(try JSONValue(jsonText: document) == answered.json)
+        }
+        let lines = try await Self.run(["calls", "list", "--url", url, "--format", "jsonl"])
+        let records = lines.output.split(separator: "\n").map { try? JSONValue(jsonText: String($0)) }
+        #expect(lines.status == 0 && records.count == calls.count, "\(lines.output)")
+        let listed = try await HTTPExchange.send("GET", base, "/v1/calls?limit=50")
+        guard case .object(let list) = listed.json, case .object(let fields) = try JSONValue(jsonText: (try await Self.run(
+            ["stats", "overview", "--url", url, "--format", "json"])).output) else { Issue.record("not objects"); return }
+        #expect(JSONValue.array(records.compactMap { $0 }) == list["calls"], "one call per line, as the API lists them")
+        guard case .string(let cost)? = fields["cost_usd"], case .double(let p50)? = fields["latency_p50_ms"] else {
+            Issue.record("cost_usd, latency_p50_ms: \(fields)")
+            return
+        }
+        #expect(abs(p50 - 300) < 10, "the median latency, from the rollups' histogram: \(p50)")
+        #expect(fields["calls"] == .int(6) && fields["errors"] == .int(1) && fields["input_tokens"] == .int(615)
+                && Decimal(string: cost) != nil && fields["cache_write_tokens"] == .null,
+                "numbers as numbers, snake_case keys, the cost as an exact decimal string: \(fields)")
+    }
+
+    /// `make man` writes ailedger(1) from the binary's own description of itself: every
+    /// command and option is in it.
+    @Test func theManPageHoldsEveryCommand() async throws {
+        let page = FileManager.default.temporaryDirectory.appendingPathComponent("ailedger-\(UUID().uuidString).1")
+        defer { try? FileManager.default.removeItem(at: page) }
+        let script = try ChildProcess.spawn(["/usr/bin/env", "python3", "scripts/manpage.py", Self.binary, page.path])
+        #expect(await script.exitStatus() == 0, "\(script.output)")
+        let text = try String(contentsOf: page, encoding: .utf8)
+        for command in ["migrate up", "stats overview", "stats by", "calls list", "conversations show", "serve", "keys create",
+                        "retention apply", "prices recompute"] {
+            #expect(text.contains(".SS ailedger \(command)\n"), "\(command)")
+        }
+        #expect(text.hasPrefix(".TH AILEDGER 1") && text.contains(".SH EXIT STATUS") && text.contains("\\-\\-format"))
+    }
+
+    /// Exit status 0 when done, 1 when the command failed, 2 for bad usage.
+    @Test func exitStatusSaysWhatHappened() async throws {
+        let url = try await Self.ledger(with: [Call(model: "m")])
+        #expect(try await Self.run(["stats", "overview", "--url", url]).status == 0)
+        let missing = try await Self.run(["conversations", "show", UUID().uuidString, "--url", url])
+        #expect(missing.status == 1 && missing.output.contains("no conversation has id"), "\(missing.output)")
+        for usage in [["stats", "bogus", "--url", url], ["calls", "list", "--limit", "0", "--url", url], ["nonsense"],
+                      ["calls", "list", "--url", url, "--format", "yaml"]] {
+            let refused = try await Self.run(usage)
+            #expect(refused.status == 2, "\(usage): \(refused.output)")
+        }
+        #expect(try await Self.run(["--help"]).status == 0)
+    }
+
+    /// Time buckets read as people write them, and the overview as a measure / value table
+    /// that fits 80 columns.
+    @Test func tablesAreForPeople() async throws {
+        let hour = Date(timeIntervalSince1970: 1_764_000_000)  // 2025-11-24T16:00:00Z
+        let url = try await Self.ledger(with: [Call(createdAt: hour.addingTimeInterval(60), model: "a-model-with-a-rather-long-name-2025-11-24",
+                                                    status: .error, usage: TokenUsage(input: 1, output: 1), errorCode: "rate_limited",
+                                                    errorMessage: String(repeating: "Rate limit reached for requests per minute. ", count: 4)),
+                                               Call(createdAt: hour.addingTimeInterval(86_400 * 20), model: "m")])
+        let window = ["--url", url, "--since", "2025-11-01T00:00:00Z", "--until", "2026-01-01T00:00:00Z"]
+        for (bucket, label) in [("hour", "2025-11-24 16:00"), ("day", "2025-11-24"), ("week", "2025-11-24"), ("month", "2025-11")] {
+            let table = try await Self.run(["stats", "by", bucket] + window)
+            #expect(table.status == 0 && table.output.contains(label) && !table.output.contains("T00:00:00Z"), "\(bucket): \(table.output)")
+        }
+        for command in [["stats", "overview"], ["stats", "by", "model"], ["stats", "by", "day"], ["calls", "list"], ["interactions", "list"],
+                        ["conversations", "list"], ["stats", "failures"], ["stats", "feedback"]] {
+            let table = try await Self.run(command + window)
+            #expect(table.status == 0, "\(table.output)")
+            for line in table.output.split(separator: "\n") { #expect(line.count <= 80, "\(command): \(line)") }
+        }
+        let overview = try await Self.run(["stats", "overview"] + window)
+        #expect(overview.output.contains("measure") && overview.output.contains("p99 latency ms"), "\(overview.output)")
+        let wide = try await Self.run(["stats", "by", "model", "--wide"] + window)
+        #expect(wide.output.contains("reasoning") && wide.output.contains("unpriced"), "\(wide.output)")
+        let calls = try await Self.run(["calls", "list", "--wide"] + window)
+        #expect(calls.output.contains("latency ms") && calls.output.contains("user"), "\(calls.output)")
+    }
+
     @Test func aCursorPastYear9999IsRefusedByName() async throws {
         let url = try await Self.ledger(with: [Call(model: "m")])
         let result = try await Self.run(["calls", "list", "--url", url, "--after", "253402300800000000_01a197f2-e1b2-7acd-a820-cf4540870376"])
-        #expect(result.status == 64, "\(result.output)")
+        #expect(result.status == 2, "\(result.output)")
         #expect(result.output.contains("--after is not a cursor"), "\(result.output)")
         #expect(!result.output.contains("Fatal error"))
     }
@@ -59,7 +183,7 @@ import Testing
     func badTimesAreRefusedByName(_ since: String) async throws {
         let url = try await Self.ledger(with: [])
         let result = try await Self.run(["calls", "list", "--url", url, "--since", since])
-        #expect(result.status == 64, "\(result.output)")
+        #expect(result.status == 2, "\(result.output)")
         #expect(result.output.contains("--since"), "\(result.output)")
         #expect(!result.output.contains("Fatal error"))
     }
@@ -155,7 +279,7 @@ import Testing
         #expect(usage.calls == 30)
         #expect(usage.costUSD == Decimal(string: "0.03"))
         let bad = try await Self.run(["rollups", "rebuild", "--url", url, "--since", "2025-02-30"])
-        #expect(bad.status == 64, "\(bad.output)")
+        #expect(bad.status == 2, "\(bad.output)")
     }
 
     @Test func redactShowsWhatTheLedgerWouldStore() async throws {
@@ -244,7 +368,7 @@ import Testing
         for bad in [["--older-than", "0d"], ["--older-than", "3h"], ["--older-than", "30d", "--archive", "archive.csv"],
                     ["--older-than", "30d", "--batch-size", "6000"]] {
             let refused = try await Self.run(["retention", "apply", "--url", url] + bad)
-            #expect(refused.status == 64, "\(bad): \(refused.output)")
+            #expect(refused.status == 2, "\(bad): \(refused.output)")
         }
     }
 
@@ -270,6 +394,6 @@ import Testing
         await ledger.close()
         #expect(left == 4)
         let invalid = try await Self.run(["serve", "--url", url, "--retention-archive", "table"])
-        #expect(invalid.status == 64 && invalid.output.contains("--retention-archive needs --retention"), "\(invalid.output)")
+        #expect(invalid.status == 2 && invalid.output.contains("--retention-archive needs --retention"), "\(invalid.output)")
     }
 }

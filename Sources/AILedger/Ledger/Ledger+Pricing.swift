@@ -46,9 +46,11 @@ extension Ledger {
     /// cost was not provided by the caller, in batches of `batchSize`; reports what changed.
     ///
     /// Use after adding or correcting a price: calls recorded as `unpriced` gain a cost, and
-    /// computed costs follow the corrected price in force at each call's time.
+    /// computed costs follow the corrected price in force at each call's time. `progress`
+    /// is told the report so far after each batch.
     @discardableResult
-    public func recomputeCosts(since: Date? = nil, until: Date? = nil, batchSize: Int = 1_000) async throws -> CostRecomputation {
+    public func recomputeCosts(since: Date? = nil, until: Date? = nil, batchSize: Int = 1_000,
+                               progress: @Sendable (CostRecomputation) -> Void = { _ in }) async throws -> CostRecomputation {
         var matcher = PriceMatcher(priceBook)
         var report = CostRecomputation()
         var after: (Int64, UUID)?
@@ -85,6 +87,7 @@ extension Ledger {
                 }
             }
             if !updates.isEmpty { try await storeCosts(updates) }
+            progress(report)
             if calls.count < batchSize { break }
         }
         return report

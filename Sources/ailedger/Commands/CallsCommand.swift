@@ -15,8 +15,8 @@ struct CallsCommand: AsyncParsableCommand {
         func run() async throws {
             let filter = try filter.filter()
             try await database.withLedger { ledger in
-                try await page.list({ try await ledger.calls(filter, limit: $0, after: $1) },
-                                    headers: RecordCells.callHeaders, cells: RecordCells.call, cursor: PageCursor.init(after:))
+                try await page.list({ try await ledger.calls(filter, limit: $0, after: $1) }, name: "calls",
+                                    headers: RecordCells.callHeaders(wide:), cells: RecordCells.call, json: \.json, cursor: PageCursor.init(after:))
             }
         }
     }

@@ -17,8 +17,8 @@ struct ConversationsCommand: AsyncParsableCommand {
         func run() async throws {
             let filter = try filter.filter()
             try await database.withLedger { ledger in
-                try await page.list({ try await ledger.conversations(filter, limit: $0, after: $1) },
-                                    headers: RecordCells.conversationHeaders, cells: RecordCells.conversation, cursor: PageCursor.init(after:))
+                try await page.list({ try await ledger.conversations(filter, limit: $0, after: $1) }, name: "conversations",
+                                    headers: RecordCells.conversationHeaders(wide:), cells: RecordCells.conversation, json: \.json, cursor: PageCursor.init(after:))
             }
         }
     }
@@ -27,12 +27,18 @@ struct ConversationsCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "A conversation's turns in order, each with its calls, and its totals.")
         @OptionGroup var database: DatabaseOptions
         @Argument(help: "The conversation's id.") var id: UUID
+        @Option(help: "table, or json (as GET /v1/conversations/ID answers).") var format: OutputFormat = .table
+
+        func validate() throws {
+            guard format == .table || format == .json else { throw ValidationError("--format takes table or json here") }
+        }
 
         func run() async throws {
             try await database.withLedger { ledger in
                 guard let transcript = try await ledger.transcript(ofConversation: id) else {
-                    throw ValidationError("no conversation has id \(id.ledgerString)")
+                    throw LedgerError(.notFound, "no conversation has id \(id.ledgerString)")
                 }
+                guard format == .table else { return print(transcript.json.jsonText) }
                 let c = transcript.conversation
                 print("conversation \(c.id.ledgerString)  user \(c.userID ?? "-")  channel \(c.channel ?? "-")  started \(RecordCells.time(c.createdAt))")
                 for (n, turn) in transcript.turns.enumerated() {

@@ -34,9 +34,15 @@ struct ExportCommand: AsyncParsableCommand {
             handle = FileHandle.standardOutput
         }
         try await database.withLedger { ledger in
+            // A progress line on a terminal while a file fills; none when the export is the output.
+            let progress = output != nil && isatty(STDERR_FILENO) == 1
+            var bytes = 0
             let count = try await ledger.export(kind, filter, format: format, pageSize: pageSize) { chunk in
                 try handle.write(contentsOf: Data(chunk.utf8))
+                bytes += chunk.utf8.count
+                if progress { StandardError.write("\r\((bytes / 1_048_576).grouped) MiB written ") }
             }
+            if progress { StandardError.write("\r\u{1B}[K") }
             if output != nil {
                 try handle.close()
                 StandardError.print("\(count.grouped) \(kind.rawValue) written to \(output!)")

@@ -16,8 +16,8 @@ struct InteractionsCommand: AsyncParsableCommand {
         func run() async throws {
             let filter = try filter.filter()
             try await database.withLedger { ledger in
-                try await page.list({ try await ledger.interactions(filter, limit: $0, after: $1) },
-                                    headers: RecordCells.interactionHeaders, cells: RecordCells.interaction, cursor: PageCursor.init(after:))
+                try await page.list({ try await ledger.interactions(filter, limit: $0, after: $1) }, name: "interactions",
+                                    headers: RecordCells.interactionHeaders(wide:), cells: RecordCells.interaction, json: \.json, cursor: PageCursor.init(after:))
             }
         }
     }

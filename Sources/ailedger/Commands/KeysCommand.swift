@@ -1,5 +1,6 @@
 import AILedger
 import ArgumentParser
+import Foundation
 
 /// `ailedger keys`.
 struct KeysCommand: AsyncParsableCommand {
@@ -28,14 +29,18 @@ struct KeysCommand: AsyncParsableCommand {
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List the keys (never the keys themselves).")
         @OptionGroup var database: DatabaseOptions
-        @Option(help: "table, json or csv.") var format: OutputFormat = .table
+        @Option(help: OutputFormat.help) var format: OutputFormat = .table
 
         func run() async throws {
             try await database.withLedger { ledger in
                 let keys = try await ledger.apiKeys()
+                func time(_ date: Date) -> JSONValue { .string(Timestamp.iso8601(microseconds: Timestamp.microseconds(date))) }
                 format.print(headers: ["name", "role", "created (UTC)", "revoked (UTC)"], rows: keys.map { key in
                     [key.name, key.role.rawValue, RecordCells.time(key.createdAt), key.revokedAt.map(RecordCells.time) ?? ""]
-                })
+                }, json: ["keys": .array(keys.map { key in
+                    ["name": .string(key.name), "role": .string(key.role.rawValue), "created_at": time(key.createdAt),
+                     "revoked_at": key.revokedAt.map(time) ?? .null]
+                })], lines: "keys")
             }
         }
     }

@@ -136,7 +136,11 @@ struct PricesCommand: AsyncParsableCommand {
         func run() async throws {
             let from = try since.map(PricesCommand.date), to = try until.map(PricesCommand.date)
             try await database.withLedger { ledger in
-                let report = try await ledger.recomputeCosts(since: from, until: to, batchSize: batchSize)
+                let terminal = isatty(STDERR_FILENO) == 1
+                let report = try await ledger.recomputeCosts(since: from, until: to, batchSize: batchSize) { report in
+                    if terminal { StandardError.write("\r\(report.examined.grouped) calls examined, \(report.updated.grouped) updated ") }
+                }
+                if terminal { StandardError.write("\r\u{1B}[K") }
                 print(TextTable(headers: ["calls", "count"], rows: [
                     ["examined", report.examined.grouped], ["cost provided (kept)", report.provided.grouped],
                     ["updated", report.updated.grouped], ["newly priced", report.newlyPriced.grouped],

@@ -23,15 +23,18 @@ extension StatsCommand {
                     }).rendered + "\n")
                 }
                 let failures = try await ledger.failures(filter, limit: page.limit, after: page.cursor)
-                let width = format == .table ? 60 : Int.max
-                format.print(headers: ["time (UTC)", "call", "model", "user", "interaction type", "error", "input"],
-                             rows: failures.map { f in
-                    [RecordCells.time(f.call.createdAt), f.call.id.ledgerString, f.call.model, f.call.userID ?? "",
-                     f.interaction?.interactionType ?? "",
-                     RecordCells.short([f.call.errorCode, f.call.errorMessage].compactMap { $0 }.joined(separator: ": "), width),
-                     RecordCells.short(f.call.inputText ?? f.interaction?.inputText, width)]
-                })
-                page.printNext(failures.last.map { PageCursor(after: $0.call) }, count: failures.count)
+                let width = format == .table ? 60 : Int.max, wide = page.showsEverything
+                format.print(headers: wide ? ["time (UTC)", "call", "model", "user", "interaction type", "error", "input"]
+                                           : ["time (UTC)", "model", "error"], rows: failures.map { f in
+                    let error = [f.call.errorCode, f.call.errorMessage].compactMap { $0 }.joined(separator: ": ")
+                    guard wide else { return [RecordCells.minute(f.call.createdAt), RecordCells.short(f.call.model, 18), RecordCells.short(error, 42)] }
+                    return [RecordCells.time(f.call.createdAt), f.call.id.ledgerString, f.call.model, f.call.userID ?? "",
+                            f.interaction?.interactionType ?? "", RecordCells.short(error, width),
+                            RecordCells.short(f.call.inputText ?? f.interaction?.inputText, width)]
+                }, json: ["failures": .array(failures.map(\.json)),
+                          "next": failures.count == page.limit ? failures.last.map { .string(PageCursor(after: $0.call).token) } ?? .null : .null],
+                   lines: "failures")
+                if format != .json { page.printNext(failures.last.map { PageCursor(after: $0.call) }, count: failures.count) }
             }
         }
     }
@@ -41,7 +44,7 @@ extension StatsCommand {
             commandName: "data-quality", abstract: "Which input variables go missing, how often, in which interaction types.")
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var filter: FilterOptions
-        @Option(help: "table, json or csv.") var format: OutputFormat = .table
+        @Option(help: OutputFormat.help) var format: OutputFormat = .table
 
         func run() async throws {
             let filter = try filter.filter()
@@ -54,7 +57,7 @@ extension StatsCommand {
                 }
                 format.print(headers: ["variable", "interaction type", "interactions"], rows: report.missingVariables.map {
                     [$0.variable, $0.interactionType ?? "(none)", RecordCells.number($0.count, format)]
-                })
+                }, json: report.json, lines: "missing_variables")
             }
         }
     }
@@ -64,7 +67,8 @@ extension StatsCommand {
             commandName: "feedback", abstract: "Accepted, rejected and modified outputs and average quality per prompt version.")
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var filter: FilterOptions
-        @Option(help: "table, json or csv.") var format: OutputFormat = .table
+        @Option(help: OutputFormat.help) var format: OutputFormat = .table
+        @Flag(help: "Every column, however wide the table.") var wide = false
 
         func run() async throws {
             let filter = try filter.filter()
@@ -74,13 +78,15 @@ extension StatsCommand {
                     value.map { format == .table ? String(format: "%.1f%%", $0 * 100) : String($0) } ?? ""
                 }
                 func mean(_ value: Double?) -> String { value.map { format == .table ? String(format: "%.1f", $0) : String($0) } ?? "" }
-                format.print(headers: ["prompt", "version", "interactions", "rated", "accepted", "rejected", "modified",
-                                       "acceptance", "avg quality", "avg edit distance"], rows: groups.map { g in
-                    [g.promptID ?? "(none)", g.promptVersion ?? "(none)", RecordCells.number(g.interactions, format),
-                     RecordCells.number(g.rated, format), RecordCells.number(g.accepted, format),
-                     RecordCells.number(g.rejected, format), RecordCells.number(g.modified, format), rate(g.acceptanceRate),
-                     mean(g.averageQualityScore), mean(g.averageEditDistance)]
-                })
+                let wide = wide || format == .csv
+                format.print(headers: ["prompt", "version"] + (wide ? ["interactions"] : []) + ["rated", "accepted", "rejected", "modified", "acceptance"]
+                                 + (wide ? ["avg quality", "avg edit distance"] : ["quality"]), rows: groups.map { g in
+                    [RecordCells.short(g.promptID ?? "(none)", wide ? .max : 16), RecordCells.short(g.promptVersion ?? "(none)", wide ? .max : 10)]
+                        + (wide ? [RecordCells.number(g.interactions, format)] : [])
+                        + [RecordCells.number(g.rated, format), RecordCells.number(g.accepted, format), RecordCells.number(g.rejected, format),
+                           RecordCells.number(g.modified, format), rate(g.acceptanceRate), mean(g.averageQualityScore)]
+                        + (wide ? [mean(g.averageEditDistance)] : [])
+                }, json: ["prompts": .array(groups.map(\.json))], lines: "prompts")
             }
         }
     }

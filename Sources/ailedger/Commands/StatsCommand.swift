@@ -11,35 +11,45 @@ struct StatsCommand: AsyncParsableCommand {
         defaultSubcommand: Overview.self
     )
 
-    static let summaryHeaders = ["calls", "success", "errors", "input tokens", "cache read", "output tokens", "reasoning",
-                                 "cost", "unpriced", "avg latency ms"]
+    /// The summary columns of a table 80 characters wide, then those `--wide` adds.
+    static let summaryHeaders = ["calls", "success", "in tok", "out tok", "cost", "avg ms"]
+    static let wideSummaryHeaders = ["errors", "partial", "cache read", "reasoning", "unpriced"]
 
-    /// The summary's cells: formatted for people in a table, plain numbers (exact cost,
-    /// success as a fraction) in JSON and CSV.
-    static func summaryCells(_ s: UsageSummary, for format: OutputFormat) -> [String] {
+    /// The summary's cells for people, as `summaryHeaders` (and `wideSummaryHeaders`) name
+    /// them; CSV has plain numbers, the exact cost and success as a fraction.
+    static func summaryCells(_ s: UsageSummary, for format: OutputFormat, wide: Bool) -> [String] {
         let human = format == .table
         func count(_ value: Int64?) -> String { human ? (value ?? 0).grouped : String(value ?? 0) }
         let success = s.successRate.map { human ? String(format: "%.1f%%", $0 * 100) : String($0) } ?? ""
-        return [count(s.calls), success, count(s.errors), count(s.tokens.input), count(s.tokens.cacheRead),
-                count(s.tokens.output), count(s.tokens.reasoning), human ? s.costUSD.dollars : "\(s.costUSD)",
-                count(s.unpricedCalls), s.averageLatencyMs.map { String(format: "%.1f", $0) } ?? ""]
+        let narrow = [count(s.calls), success, count(s.tokens.input), count(s.tokens.output), human ? s.costUSD.dollars : "\(s.costUSD)",
+                      s.averageLatencyMs.map { String(format: human ? "%.0f" : "%.1f", $0) } ?? ""]
+        guard wide else { return narrow }
+        return narrow + [count(s.errors), count(s.partials), count(s.tokens.cacheRead), count(s.tokens.reasoning), count(s.unpricedCalls)]
     }
 
     struct Overview: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Totals, rates and latency percentiles of a window of calls.")
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var filter: FilterOptions
-        @Option(help: "table, json or csv.") var format: OutputFormat = .table
+        @Option(help: OutputFormat.help) var format: OutputFormat = .table
 
         func run() async throws {
             let filter = try filter.filter()
             try await database.withLedger { ledger in
                 let overview = try await ledger.overview(filter)
+                let s = overview.summary, human = format == .table
+                func count(_ value: Int64?) -> String { human ? (value ?? 0).grouped : String(value ?? 0) }
                 func ms(_ value: Double?) -> String { value.map { String(format: "%.1f", $0) } ?? "" }
-                format.print(headers: StatsCommand.summaryHeaders + ["partial", "p50 ms", "p95 ms", "p99 ms"],
-                             rows: [StatsCommand.summaryCells(overview.summary, for: format)
-                                    + [format == .table ? overview.summary.partials.grouped : String(overview.summary.partials), ms(overview.latencyP50), ms(overview.latencyP95),
-                                       ms(overview.latencyP99)]])
+                func share(_ value: Double?) -> String { value.map { human ? String(format: "%.1f%%", $0 * 100) : String($0) } ?? "" }
+                format.print(headers: ["measure", "value"], rows: [
+                    ["calls", count(s.calls)], ["success rate", share(s.successRate)], ["errors", count(s.errors)],
+                    ["partial", count(s.partials)], ["input tokens", count(s.tokens.input)], ["cache read tokens", count(s.tokens.cacheRead)],
+                    ["cache write tokens", count(s.tokens.cacheWrite)], ["output tokens", count(s.tokens.output)],
+                    ["reasoning tokens", count(s.tokens.reasoning)], ["cost", human ? s.costUSD.dollars : "\(s.costUSD)"],
+                    ["calls without a price", count(s.unpricedCalls)], ["average latency ms", ms(s.averageLatencyMs)],
+                    ["p50 latency ms", ms(overview.latencyP50)], ["p95 latency ms", ms(overview.latencyP95)],
+                    ["p99 latency ms", ms(overview.latencyP99)],
+                ], json: overview.json)
             }
         }
     }
@@ -52,7 +62,8 @@ struct StatsCommand: AsyncParsableCommand {
         @Argument(help: "What to group by.") var group: String
         @OptionGroup var filter: FilterOptions
         @Option(help: "At most this many groups (dimensions only).") var top: Int?
-        @Option(help: "table, json or csv.") var format: OutputFormat = .table
+        @Option(help: OutputFormat.help) var format: OutputFormat = .table
+        @Flag(help: "Every column, however wide the table.") var wide = false
 
         func validate() throws {
             guard CallDimension(rawValue: group) != nil || TimeBucket(rawValue: group) != nil else {
@@ -64,14 +75,18 @@ struct StatsCommand: AsyncParsableCommand {
         func run() async throws {
             let filter = try filter.filter()
             try await database.withLedger { ledger in
-                let groups: [UsageGroup]
+                let groups: [UsageGroup], bucket = TimeBucket(rawValue: group)
                 if let dimension = CallDimension(rawValue: group) {
                     groups = try await ledger.usage(by: dimension, filter, top: top)
                 } else {
-                    groups = try await ledger.usage(by: TimeBucket(rawValue: group)!, filter)
+                    groups = try await ledger.usage(by: bucket!, filter)
                 }
-                format.print(headers: [group] + StatsCommand.summaryHeaders,
-                             rows: groups.map { [$0.key ?? "(none)"] + StatsCommand.summaryCells($0.summary, for: format) })
+                let full = wide || format == .csv  // CSV is for programs: every column
+                let columns = [group] + StatsCommand.summaryHeaders + (full ? StatsCommand.wideSummaryHeaders : [])
+                format.print(headers: columns, rows: groups.map { row in
+                    let key = format != .table ? row.key ?? "" : bucket.map { $0.label(row) } ?? RecordCells.short(row.key ?? "(none)", full ? .max : 22)
+                    return [key] + StatsCommand.summaryCells(row.summary, for: format, wide: full)
+                }, json: ["groups": .array(groups.map(\.json))], lines: "groups")
             }
         }
     }

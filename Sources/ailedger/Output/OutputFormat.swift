@@ -1,38 +1,31 @@
 import AILedger
 import ArgumentParser
 
-/// How reporting commands print rows.
+/// How reporting commands print what they found.
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case table, json, csv
+    case table, json, jsonl, csv
 
-    /// Prints `rows` under `headers` in this format.
-    func print(headers: [String], rows: [[String]]) {
+    static let help: ArgumentHelp = "table, json (the HTTP API's answer), jsonl (one record per line) or csv."
+
+    /// Prints what a command found: `rows` under `headers` as a table or CSV; in JSON,
+    /// `document`, the HTTP API's answer to the same question, on one line; in JSON Lines,
+    /// each element of the document's array `lines` on a line of its own (the document
+    /// itself when `lines` is nil).
+    func print(headers: [String], rows: @autoclosure () -> [[String]], json document: @autoclosure () -> JSONValue,
+               lines: String? = nil) {
         switch self {
         case .table:
-            Swift.print(TextTable(headers: headers, rows: rows).rendered)
+            Swift.print(TextTable(headers: headers, rows: rows()).rendered)
         case .csv:
-            for line in [headers] + rows { Swift.print(CSV.line(line)) }
+            for line in [headers] + rows() { Swift.print(CSV.line(line)) }
         case .json:
-            let objects = rows.map { row in
-                "{" + zip(headers, row).map { "\(Self.jsonString($0)): \(Self.jsonString($1))" }.joined(separator: ", ") + "}"
+            Swift.print(document().jsonText)
+        case .jsonl:
+            let document = document()
+            guard let lines, case .object(let fields) = document, case .array(let items)? = fields[lines] else {
+                return Swift.print(document.jsonText)
             }
-            Swift.print("[" + objects.joined(separator: ",\n ") + "]")
+            for item in items { Swift.print(item.jsonText) }
         }
-    }
-
-    static func jsonString(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            default:
-                if scalar.value < 0x20 { result += String(format: "\\u%04x", scalar.value) } else { result.unicodeScalars.append(scalar) }
-            }
-        }
-        return result + "\""
     }
 }
