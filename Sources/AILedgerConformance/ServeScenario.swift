@@ -123,9 +123,12 @@ public enum ServeScenario {
         let overview = try await HTTPExchange.send("GET", base, "/v1/stats/overview?user_id=\(tag)")
         try Expect.equal(overview["calls"], 2, "overview calls")
         try Expect.equal(overview["cost_usd"], "0.0003832", "overview cost, exact")
-        // Which the answer came from, in a header: a user's totals read the daily user rollups,
-        // a user's model groups the raw rows, the whole ledger's model groups the rollups.
-        try Expect.equal(overview.headers["ailedger-source"], "rollups", "a user's totals: \(overview.headers)")
+        // Which the answer came from, in a header: a user's overview (its latency percentiles
+        // need each call) and model groups the raw rows, the whole ledger's overview and
+        // model groups the rollups.
+        try Expect.equal(overview.headers["ailedger-source"], "raw-rows", "a user's overview: \(overview.headers)")
+        try Expect.equal(try await HTTPExchange.send("GET", base, "/v1/stats/overview").headers["ailedger-source"], "rollups",
+                         "the whole ledger's overview")
         let overviewByModel = try await HTTPExchange.send("GET", base, "/v1/stats/by/model?user_id=\(tag)")
         try Expect.equal(overviewByModel.headers["ailedger-source"], "raw-rows", "a user's groups by model")
         try Expect.equal(try await HTTPExchange.send("GET", base, "/v1/stats/series/day?by=model&top=3").headers["ailedger-source"],

@@ -61,7 +61,7 @@ extension LedgerServer {
         let query = try ListQuery(request.uri.queryParameters, maxLimit: options.maxPageSize)
         do {
             let response = Response.json(try await ledger.overview(query.filter).json)
-            return sourced(response, try await ledger.aggregateSource(for: query.filter))
+            return sourced(response, try await ledger.aggregateSource(for: query.filter, percentiles: true))
         } catch let error as LedgerError {
             throw APIError(error)
         }

@@ -123,12 +123,36 @@ import Testing
         #expect(text.hasPrefix(".TH AILEDGER 1") && text.contains(".SH EXIT STATUS") && text.contains("\\-\\-format"))
     }
 
+    /// Long commands draw a progress line on a terminal and print none of it into a pipe.
+    @Test func progressOnlyOnATerminal() async throws {
+        let url = try await Self.ledger(with: [])
+        let demo = try await Self.run(["demo", "--url", url, "--calls", "1500"])
+        #expect(demo.status == 0, "\(demo.output)")
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("ailedger-export-\(UUID().uuidString).jsonl")
+        defer { try? FileManager.default.removeItem(at: file) }
+        let commands: [(arguments: [String], progress: String)] = [
+            (["prices", "recompute", "--batch-size", "100"], "calls examined"), (["rollups", "rebuild"], "through 20"),
+            (["export", "--kind", "calls", "--format", "jsonl", "--page-size", "100", "--output", file.path], "MiB written"),
+        ]
+        for (arguments, progress) in commands {
+            let piped = try await Self.run(arguments + ["--url", url])
+            #expect(piped.status == 0 && !piped.output.contains(progress) && !piped.output.contains("\u{1B}"), "\(arguments): \(piped.output)")
+            // `script` runs the command on a pseudo-terminal, as at a person's terminal.
+            let line = ([Self.binary] + arguments + ["--url", url]).map { "'\($0)'" }.joined(separator: " ")
+            let terminal = try ChildProcess.spawn(["/usr/bin/script", "-qec", line, "/dev/null"])
+            let status = await terminal.exitStatus()
+            #expect(status == 0 && terminal.output.contains(progress), "\(arguments) on a terminal: \(terminal.output.suffix(400))")
+        }
+    }
+
     /// Exit status 0 when done, 1 when the command failed, 2 for bad usage.
     @Test func exitStatusSaysWhatHappened() async throws {
         let url = try await Self.ledger(with: [Call(model: "m")])
         #expect(try await Self.run(["stats", "overview", "--url", url]).status == 0)
         let missing = try await Self.run(["conversations", "show", UUID().uuidString, "--url", url])
         #expect(missing.status == 1 && missing.output.contains("no conversation has id"), "\(missing.output)")
+        let unreadable = try await Self.run(["ingest", "/nonexistent/calls.jsonl", "--url", url])
+        #expect(unreadable.status == 1 && unreadable.output.contains("cannot read"), "\(unreadable.output)")
         for usage in [["stats", "bogus", "--url", url], ["calls", "list", "--limit", "0", "--url", url], ["nonsense"],
                       ["calls", "list", "--url", url, "--format", "yaml"]] {
             let refused = try await Self.run(usage)
@@ -160,6 +184,13 @@ import Testing
         #expect(overview.output.contains("measure") && overview.output.contains("p99 latency ms"), "\(overview.output)")
         let wide = try await Self.run(["stats", "by", "model", "--wide"] + window)
         #expect(wide.output.contains("reasoning") && wide.output.contains("unpriced"), "\(wide.output)")
+        // CSV is for programs: every column, under the names and in the order it always had.
+        let csv = try await Self.run(["stats", "by", "model", "--format", "csv"] + window)
+        #expect(csv.output.hasPrefix("model,calls,success,errors,input tokens,cache read,output tokens,reasoning,cost,unpriced,avg latency ms\n"),
+                "\(csv.output)")
+        let overviewCSV = try await Self.run(["stats", "overview", "--format", "csv"] + window)
+        #expect(overviewCSV.output.hasPrefix("calls,success,errors,input tokens,cache read,output tokens,reasoning,cost,unpriced,avg latency ms,"
+                                             + "partial,p50 ms,p95 ms,p99 ms\n2,"), "\(overviewCSV.output)")
         let calls = try await Self.run(["calls", "list", "--wide"] + window)
         #expect(calls.output.contains("latency ms") && calls.output.contains("user"), "\(calls.output)")
     }

@@ -147,7 +147,8 @@ public final class Ledger: Sendable {
     }
 
     /// Writes what a buffered ledger still holds, then closes the writer, the outbox and
-    /// the connection pool. The ledger cannot be used afterwards.
+    /// the connection pool. The ledger cannot be used afterwards. Call it before letting a
+    /// ledger go: a buffered ledger's writer keeps a thread of its own until then.
     ///
     /// With the database away and no outbox, the writer tries until `timeout` has passed
     /// (default `WriterOptions.drainTimeout`), then gives up what is left: the result says

@@ -303,7 +303,7 @@ final class BufferedWriter: Sendable {
                     }
                     continue
                 }
-                (records, rows) = (taken, prepare(taken))
+                (records, rows) = (taken, await withTaskExecutorPreference(globalConcurrentExecutor) { prepare(taken) })
             }
             // Meanwhile, on the pool, the batch written before is let go (freeing thousands
             // of values takes milliseconds) and the next one turned into rows if it is due.

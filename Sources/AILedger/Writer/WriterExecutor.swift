@@ -11,10 +11,13 @@ final class WriterExecutor: TaskExecutor, @unchecked Sendable {
 
     func enqueue(_ job: consuming ExecutorJob) {
         let job = UnownedJob(job)
-        thread.post { [self] in job.runSynchronously(on: asUnownedTaskExecutor()) }
+        // Once the thread has ended, a job that still arrives (none should) runs on the pool
+        // rather than never.
+        if !thread.post({ [self] in job.runSynchronously(on: asUnownedTaskExecutor()) }) { globalConcurrentExecutor.enqueue(job) }
     }
 
-    /// Ends the thread once the jobs queued so far have run.
+    /// Ends the thread once the jobs queued so far have run. A writer's thread ends when its
+    /// ledger is closed: a buffered ledger that is never closed keeps it.
     func stop() {
         thread.stop()
     }

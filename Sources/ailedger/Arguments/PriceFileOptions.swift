@@ -18,7 +18,7 @@ struct PriceFileOptions: ParsableArguments {
         do {
             text = try String(contentsOfFile: file, encoding: .utf8)
         } catch {
-            throw ValidationError("cannot read \(file) as UTF-8 text")
+            throw CommandFailure("cannot read \(file) as UTF-8 text")
         }
         let kind = try format == .auto ? PriceFileFormat(detecting: text) : format == .litellm ? .litellm : .ailedger
         switch kind {

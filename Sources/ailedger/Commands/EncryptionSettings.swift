@@ -32,7 +32,7 @@ enum EncryptionSettings {
                 keyring = try AESGCMKeyring(contentsOf: path)
             } else if case .string(let variable)? = object["keys_env"] {
                 guard let json = environment[variable], !json.isEmpty else {
-                    throw ValidationError("encryption.keys_env names \(variable), which is not set")
+                    throw CommandFailure("encryption.keys_env names \(variable), which is not set")
                 }
                 keyring = try AESGCMKeyring(json: json)
             } else {

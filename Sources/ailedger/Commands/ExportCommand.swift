@@ -27,7 +27,7 @@ struct ExportCommand: AsyncParsableCommand {
             // and responses.
             let descriptor = open(output, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
             guard descriptor >= 0, fchmod(descriptor, 0o600) == 0 else {
-                throw ValidationError("cannot write \(output): \(String(cString: strerror(errno)))")
+                throw CommandFailure("cannot write \(output): \(String(cString: strerror(errno)))")
             }
             handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
         } else {

@@ -20,7 +20,7 @@ struct IngestCommand: AsyncParsableCommand {
     @OptionGroup var privacy: PrivacyOptions
 
     func run() async throws {
-        guard file == "-" || FileManager.default.isReadableFile(atPath: file) else { throw ValidationError("cannot read \(file)") }
+        guard file == "-" || FileManager.default.isReadableFile(atPath: file) else { throw CommandFailure("cannot read \(file)") }
         let ledger = try await Ledger.open(url: try database.resolvedURL(), drivers: AILedgerCommand.drivers, writer: WriterOptions(),
                                            redaction: try privacy.redactionPolicy(),
                                            encryption: try EncryptionSettings.encryption(configuration: try privacy.configuration()))
@@ -78,7 +78,7 @@ struct IngestCommand: AsyncParsableCommand {
     func reader() throws -> LineReader {
         if file == "-" { return LineReader(FileHandle.standardInput) }
         if file.hasSuffix(".gz") { return LineReader(GzipMembers(path: file)) }
-        guard let handle = FileHandle(forReadingAtPath: file) else { throw ValidationError("cannot read \(file)") }
+        guard let handle = FileHandle(forReadingAtPath: file) else { throw CommandFailure("cannot read \(file)") }
         return LineReader(handle)
     }
 

@@ -13,7 +13,7 @@ struct PrivacyOptions: ParsableArguments {
     /// The configuration file's top-level object; empty without `--config`.
     func configuration() throws -> [String: JSONValue] {
         guard let config else { return [:] }
-        guard let data = FileManager.default.contents(atPath: config) else { throw ValidationError("cannot read \(config)") }
+        guard let data = FileManager.default.contents(atPath: config) else { throw CommandFailure("cannot read \(config)") }
         guard case .object(let object)? = try? JSONValue(jsonText: String(decoding: data, as: UTF8.self)) else {
             throw ValidationError("\(config) must hold a JSON object")
         }

@@ -16,7 +16,7 @@ struct RedactCommand: AsyncParsableCommand {
 
     func run() async throws {
         guard let input = file == "-" ? FileHandle.standardInput : FileHandle(forReadingAtPath: file) else {
-            throw ValidationError("cannot read \(file)")
+            throw CommandFailure("cannot read \(file)")
         }
         let redactor = try Redactor(policy: try privacy.redactionPolicy())
         let lines = LineReader(input)

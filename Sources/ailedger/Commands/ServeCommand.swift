@@ -128,7 +128,7 @@ struct ServeCommand: AsyncParsableCommand {
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {
-            throw ValidationError("cannot make the outbox folder \(folder.path); pass --outbox PATH or --no-outbox")
+            throw CommandFailure("cannot make the outbox folder \(folder.path); pass --outbox PATH or --no-outbox")
         }
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in "\(try DatabaseURL(url).removingQuery("read_url"))".utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }

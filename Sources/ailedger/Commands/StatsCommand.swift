@@ -14,17 +14,26 @@ struct StatsCommand: AsyncParsableCommand {
     /// The summary columns of a table 80 characters wide, then those `--wide` adds.
     static let summaryHeaders = ["calls", "success", "in tok", "out tok", "cost", "avg ms"]
     static let wideSummaryHeaders = ["errors", "partial", "cache read", "reasoning", "unpriced"]
+    /// The summary columns of CSV, for programs: names and order kept from release to release.
+    static let csvSummaryHeaders = ["calls", "success", "errors", "input tokens", "cache read", "output tokens", "reasoning",
+                                    "cost", "unpriced", "avg latency ms"]
 
-    /// The summary's cells for people, as `summaryHeaders` (and `wideSummaryHeaders`) name
-    /// them; CSV has plain numbers, the exact cost and success as a fraction.
-    static func summaryCells(_ s: UsageSummary, for format: OutputFormat, wide: Bool) -> [String] {
-        let human = format == .table
-        func count(_ value: Int64?) -> String { human ? (value ?? 0).grouped : String(value ?? 0) }
-        let success = s.successRate.map { human ? String(format: "%.1f%%", $0 * 100) : String($0) } ?? ""
-        let narrow = [count(s.calls), success, count(s.tokens.input), count(s.tokens.output), human ? s.costUSD.dollars : "\(s.costUSD)",
-                      s.averageLatencyMs.map { String(format: human ? "%.0f" : "%.1f", $0) } ?? ""]
+    /// The summary's cells in a table, as `summaryHeaders` (and `wideSummaryHeaders`) name them.
+    static func summaryCells(_ s: UsageSummary, wide: Bool) -> [String] {
+        let narrow = [s.calls.grouped, s.successRate.map { String(format: "%.1f%%", $0 * 100) } ?? "", (s.tokens.input ?? 0).grouped,
+                      (s.tokens.output ?? 0).grouped, s.costUSD.dollars, s.averageLatencyMs.map { String(format: "%.0f", $0) } ?? ""]
         guard wide else { return narrow }
-        return narrow + [count(s.errors), count(s.partials), count(s.tokens.cacheRead), count(s.tokens.reasoning), count(s.unpricedCalls)]
+        return narrow + [s.errors.grouped, s.partials.grouped, (s.tokens.cacheRead ?? 0).grouped, (s.tokens.reasoning ?? 0).grouped,
+                         s.unpricedCalls.grouped]
+    }
+
+    /// The summary's cells in CSV, as `csvSummaryHeaders` name them: plain numbers, the
+    /// exact cost, success as a fraction.
+    static func csvCells(_ s: UsageSummary) -> [String] {
+        func count(_ value: Int64?) -> String { String(value ?? 0) }
+        return [count(s.calls), s.successRate.map { String($0) } ?? "", count(s.errors), count(s.tokens.input), count(s.tokens.cacheRead),
+                count(s.tokens.output), count(s.tokens.reasoning), "\(s.costUSD)", count(s.unpricedCalls),
+                s.averageLatencyMs.map { String(format: "%.1f", $0) } ?? ""]
     }
 
     struct Overview: AsyncParsableCommand {
@@ -37,15 +46,19 @@ struct StatsCommand: AsyncParsableCommand {
             let filter = try filter.filter()
             try await database.withLedger { ledger in
                 let overview = try await ledger.overview(filter)
-                let s = overview.summary, human = format == .table
-                func count(_ value: Int64?) -> String { human ? (value ?? 0).grouped : String(value ?? 0) }
+                let s = overview.summary
                 func ms(_ value: Double?) -> String { value.map { String(format: "%.1f", $0) } ?? "" }
-                func share(_ value: Double?) -> String { value.map { human ? String(format: "%.1f%%", $0 * 100) : String($0) } ?? "" }
+                guard format != .csv else {
+                    return format.print(headers: StatsCommand.csvSummaryHeaders + ["partial", "p50 ms", "p95 ms", "p99 ms"],
+                                        rows: [StatsCommand.csvCells(s) + [String(s.partials), ms(overview.latencyP50), ms(overview.latencyP95),
+                                                                           ms(overview.latencyP99)]], json: overview.json)
+                }
+                func count(_ value: Int64?) -> String { (value ?? 0).grouped }
                 format.print(headers: ["measure", "value"], rows: [
-                    ["calls", count(s.calls)], ["success rate", share(s.successRate)], ["errors", count(s.errors)],
-                    ["partial", count(s.partials)], ["input tokens", count(s.tokens.input)], ["cache read tokens", count(s.tokens.cacheRead)],
-                    ["cache write tokens", count(s.tokens.cacheWrite)], ["output tokens", count(s.tokens.output)],
-                    ["reasoning tokens", count(s.tokens.reasoning)], ["cost", human ? s.costUSD.dollars : "\(s.costUSD)"],
+                    ["calls", count(s.calls)], ["success rate", s.successRate.map { String(format: "%.1f%%", $0 * 100) } ?? ""],
+                    ["errors", count(s.errors)], ["partial", count(s.partials)], ["input tokens", count(s.tokens.input)],
+                    ["cache read tokens", count(s.tokens.cacheRead)], ["cache write tokens", count(s.tokens.cacheWrite)],
+                    ["output tokens", count(s.tokens.output)], ["reasoning tokens", count(s.tokens.reasoning)], ["cost", s.costUSD.dollars],
                     ["calls without a price", count(s.unpricedCalls)], ["average latency ms", ms(s.averageLatencyMs)],
                     ["p50 latency ms", ms(overview.latencyP50)], ["p95 latency ms", ms(overview.latencyP95)],
                     ["p99 latency ms", ms(overview.latencyP99)],
@@ -81,11 +94,14 @@ struct StatsCommand: AsyncParsableCommand {
                 } else {
                     groups = try await ledger.usage(by: bucket!, filter)
                 }
-                let full = wide || format == .csv  // CSV is for programs: every column
-                let columns = [group] + StatsCommand.summaryHeaders + (full ? StatsCommand.wideSummaryHeaders : [])
+                guard format != .csv else {
+                    return format.print(headers: [group] + StatsCommand.csvSummaryHeaders,
+                                        rows: groups.map { [$0.key ?? "(none)"] + StatsCommand.csvCells($0.summary) }, json: .null)
+                }
+                let columns = [group] + StatsCommand.summaryHeaders + (wide ? StatsCommand.wideSummaryHeaders : [])
                 format.print(headers: columns, rows: groups.map { row in
-                    let key = format != .table ? row.key ?? "" : bucket.map { $0.label(row) } ?? RecordCells.short(row.key ?? "(none)", full ? .max : 22)
-                    return [key] + StatsCommand.summaryCells(row.summary, for: format, wide: full)
+                    let key = bucket.map { $0.label(row) } ?? RecordCells.short(row.key ?? "(none)", wide ? .max : 22)
+                    return [key] + StatsCommand.summaryCells(row.summary, wide: wide)
                 }, json: ["groups": .array(groups.map(\.json))], lines: "groups")
             }
         }
