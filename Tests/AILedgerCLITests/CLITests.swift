@@ -80,7 +80,7 @@ import Testing
             (["conversations", "list"], "/v1/conversations?limit=50"), (["conversations", "show", conversation.id.ledgerString],
                                                                          "/v1/conversations/\(conversation.id.ledgerString)"),
             (["stats", "failures"], "/v1/stats/failures?limit=50"), (["stats", "data-quality"], "/v1/stats/data-quality"),
-            (["stats", "feedback"], "/v1/stats/feedback"),
+            (["stats", "feedback"], "/v1/stats/feedback"), (["prices", "list"], "/v1/prices"),
         ]
         for (cli, api) in questions {
             let printed = try await Self.run(cli + ["--url", url, "--format", "json"])
@@ -177,6 +177,11 @@ import Testing
         for command in [["stats", "overview"], ["stats", "by", "model"], ["stats", "by", "day"], ["calls", "list"], ["interactions", "list"],
                         ["conversations", "list"], ["stats", "failures"], ["stats", "feedback"]] {
             let table = try await Self.run(command + window)
+            #expect(table.status == 0, "\(table.output)")
+            for line in table.output.split(separator: "\n") { #expect(line.count <= 80, "\(command): \(line)") }
+        }
+        for command in [["prices", "list"], ["migrate", "status"], ["keys", "list"], ["rollups", "status"]] {
+            let table = try await Self.run(command + ["--url", url])
             #expect(table.status == 0, "\(table.output)")
             for line in table.output.split(separator: "\n") { #expect(line.count <= 80, "\(command): \(line)") }
         }

@@ -64,10 +64,10 @@ struct MigrateCommand: AsyncParsableCommand {
                 let runner = try compat.map(ledger.compatibilityMigrations) ?? ledger.migrations
                 let rows = try await runner.status().map { state in
                     [String(state.version), state.description, state.phase.rawValue,
-                     state.applied.map { Timestamp.iso8601(microseconds: Timestamp.microseconds($0.appliedAt)) } ?? "",
+                     state.applied.map { RecordCells.minute($0.appliedAt) } ?? "",
                      state.applied.map { "\($0.executionMs) ms" } ?? ""]
                 }
-                print(TextTable(headers: ["version", "description", "state", "applied at", "took"], rows: rows).rendered)
+                print(TextTable(headers: ["version", "description", "state", "applied (UTC)", "took"], rows: rows).rendered)
             }
         }
     }

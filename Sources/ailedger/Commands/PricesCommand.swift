@@ -26,22 +26,27 @@ struct PricesCommand: AsyncParsableCommand {
         @OptionGroup var database: DatabaseOptions
         @Option(help: "Only this provider.") var provider: String?
         @Option(help: "Only models whose name contains this.") var model: String?
+        @Option(help: "table, json (as GET /v1/prices answers), jsonl (a price per line) or csv.") var format: OutputFormat = .table
+        @Flag(help: "Every column, however wide the table (CSV always has every column).") var wide = false
 
         func run() async throws {
             try await database.withLedger { ledger in
-                let prices = ledger.priceBook.prices
+                let inForce = ledger.priceBook.prices
                     .filter { provider == nil || $0.provider == provider?.lowercased() }
                     .filter { model == nil || $0.model.contains(model!.lowercased()) }
-                    .sorted { ($0.provider ?? "", $0.model, $0.effectiveFrom) < ($1.provider ?? "", $1.model, $1.effectiveFrom) }
-                print(TextTable(
-                    headers: ["provider", "model", "from", "input", "output", "cache read", "cache write", "write 1h", "reasoning", "tiers"],
-                    rows: prices.map { price in
-                        [price.provider ?? "", price.model, String(Timestamp.iso8601(microseconds: Timestamp.microseconds(price.effectiveFrom)).prefix(10)),
-                         PricesCommand.rate(price.rates.input), PricesCommand.rate(price.rates.output),
-                         PricesCommand.rate(price.rates.cacheRead), PricesCommand.rate(price.rates.cacheWrite),
-                         PricesCommand.rate(price.rates.cacheWrite1h), PricesCommand.rate(price.rates.reasoning),
-                         price.tiers.map { ">\($0.aboveInputTokens.grouped)" }.joined(separator: " ")]
-                    }).rendered)
+                let prices = inForce.sorted { ($0.provider ?? "", $0.model, $0.effectiveFrom) < ($1.provider ?? "", $1.model, $1.effectiveFrom) }
+                let full = wide || format == .csv
+                format.print(headers: full ? ["provider", "model", "from", "input", "output", "cache read", "cache write", "write 1h", "reasoning", "tiers"]
+                                           : ["provider", "model", "from", "input", "output", "cache read", "cache write"],
+                             rows: prices.map { price in
+                    let from = String(Timestamp.iso8601(microseconds: Timestamp.microseconds(price.effectiveFrom)).prefix(10))
+                    let narrow = [price.provider ?? "", full ? price.model : RecordCells.short(price.model, 17), from,
+                                  PricesCommand.rate(price.rates.input), PricesCommand.rate(price.rates.output),
+                                  PricesCommand.rate(price.rates.cacheRead), PricesCommand.rate(price.rates.cacheWrite)]
+                    guard full else { return narrow }
+                    return narrow + [PricesCommand.rate(price.rates.cacheWrite1h), PricesCommand.rate(price.rates.reasoning),
+                                     price.tiers.map { ">\($0.aboveInputTokens.grouped)" }.joined(separator: " ")]
+                }, json: ["prices": .array(inForce.map(\.json))], lines: "prices")  // in the book's order, as the API lists them
             }
         }
     }

@@ -79,11 +79,11 @@ extension StatsCommand {
                 }
                 func mean(_ value: Double?) -> String { value.map { format == .table ? String(format: "%.1f", $0) : String($0) } ?? "" }
                 let wide = wide || format == .csv
-                format.print(headers: ["prompt", "version"] + (wide ? ["interactions"] : []) + ["rated", "accepted", "rejected", "modified", "acceptance"]
+                format.print(headers: ["prompt", "version"] + (wide ? ["interactions", "rated"] : []) + ["accepted", "rejected", "modified", "acceptance"]
                                  + (wide ? ["avg quality", "avg edit distance"] : ["quality"]), rows: groups.map { g in
                     [RecordCells.short(g.promptID ?? "(none)", wide ? .max : 16), RecordCells.short(g.promptVersion ?? "(none)", wide ? .max : 10)]
-                        + (wide ? [RecordCells.number(g.interactions, format)] : [])
-                        + [RecordCells.number(g.rated, format), RecordCells.number(g.accepted, format), RecordCells.number(g.rejected, format),
+                        + (wide ? [RecordCells.number(g.interactions, format), RecordCells.number(g.rated, format)] : [])
+                        + [RecordCells.number(g.accepted, format), RecordCells.number(g.rejected, format),
                            RecordCells.number(g.modified, format), rate(g.acceptanceRate), mean(g.averageQualityScore)]
                         + (wide ? [mean(g.averageEditDistance)] : [])
                 }, json: ["prompts": .array(groups.map(\.json))], lines: "prompts")
