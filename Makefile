@@ -12,7 +12,7 @@ FUZZ_TARGETS := url timestamp cursor json usage prices litellm migration time cs
 FUZZ_SECONDS ?= 60
 FUZZER_LIBRARY = $(firstword $(wildcard $(dir $(realpath $(shell command -v $(SWIFT))))../lib/clang/*/lib/linux/libclang_rt.fuzzer_no_main-*.a))
 
-.PHONY: all deps test-deps build demo test test-cluster cluster-tests bench-cluster completions man fuzz fuzz-build bench-query bench-writer bench-server bench-redaction bench-compat ceilings openapi screenshots clean
+.PHONY: all deps test-deps build demo test test-cluster cluster-tests bench-cluster completions man fuzz fuzz-build bench-query bench-writer bench-server bench-redaction bench-retention bench-compat ceilings openapi screenshots clean
 
 all: build
 
@@ -147,6 +147,12 @@ bench-redaction: test-deps
 	$(SWIFT) build -c release --product RedactionBenchmark
 	AILEDGER_DEFAULT_DURABILITY=1 scripts/with-test-servers.sh sh -c '.build/release/RedactionBenchmark "sqlite://$$(mktemp -d)/bench.db" \
 		"$$AILEDGER_TEST_POSTGRES_URL" "$$AILEDGER_TEST_MYSQL_URL"'
+
+# Retention on PostgreSQL with the calls partitioned by month beside the plain table
+# (see Benchmarks/README.md and docs/SCALING.md).
+bench-retention: test-deps
+	$(SWIFT) build -c release --product RetentionBenchmark
+	AILEDGER_DEFAULT_DURABILITY=1 scripts/with-test-servers.sh sh -c '.build/release/RetentionBenchmark "$$AILEDGER_TEST_POSTGRES_URL"'
 
 # Seed 002's queries on the `whatsapp` compatibility view beside the same rows in a
 # hand-written table, on MariaDB (see Benchmarks/README.md).

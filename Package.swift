@@ -111,7 +111,7 @@ let package = Package(
             ]
         ),
 
-        // Benchmarks (run with `make bench-query`, `make bench-writer`, `make bench-server` and `make bench-redaction`).
+        // Benchmarks (run with `make bench-query`, `make bench-writer`, `make bench-server`, `make bench-redaction` and `make bench-retention`).
         .executableTarget(
             name: "QueryBenchmark",
             dependencies: ["AILedger", "AILedgerSQLite", "AILedgerPostgres", "AILedgerMySQL", "AILedgerConformance"],
@@ -133,6 +133,11 @@ let package = Package(
             path: "Benchmarks/ServerBenchmark"
         ),
 
+        .executableTarget(
+            name: "RetentionBenchmark",
+            dependencies: ["AILedger", "AILedgerPostgres", "AILedgerConformance"],
+            path: "Benchmarks/RetentionBenchmark"
+        ),
         .executableTarget(
             name: "RedactionBenchmark",
             dependencies: ["AILedger", "AILedgerSQLite", "AILedgerPostgres", "AILedgerMySQL", "AILedgerConformance"],

@@ -16,6 +16,7 @@ public struct ConformanceContext: Sendable {
         let applied = try await ledger.migrations.history().filter(\.success).count
         if applied > 0 { try await ledger.migrations.down(steps: applied) }
         try await ledger.migrate()
+        try await suite.prepare?(ledger)
         return ConformanceContext(ledger: ledger, url: url, suite: suite)
     }
 
@@ -30,6 +31,7 @@ public struct ConformanceContext: Sendable {
         let applied = try await ledger.migrations.history().filter(\.success).count
         if applied > 0 { try await ledger.migrations.down(steps: applied) }
         try await ledger.migrate()
+        try await suite.prepare?(ledger)
     }
 
     /// Runs one statement on a writer connection.

@@ -25,11 +25,18 @@ public struct ConformanceSuite: Sendable {
     /// Whether opening the URL again reaches the same database (false for SQLite's :memory:).
     public let reopenSharesDatabase: Bool
 
-    /// Creates a suite that opens the database at `makeURL()` with `drivers`.
+    /// Run on each freshly migrated ledger before a case: a second form of the schema,
+    /// such as partitioned calls.
+    public let prepare: (@Sendable (Ledger) async throws -> Void)?
+
+    /// Creates a suite that opens the database at `makeURL()` with `drivers`, and runs
+    /// `prepare` on every freshly migrated ledger.
     public init(drivers: [any DatabaseDriver], reopenSharesDatabase: Bool = true,
+                prepare: (@Sendable (Ledger) async throws -> Void)? = nil,
                 makeURL: @escaping @Sendable () async throws -> String) {
         self.drivers = drivers
         self.reopenSharesDatabase = reopenSharesDatabase
+        self.prepare = prepare
         self.makeURL = makeURL
     }
 

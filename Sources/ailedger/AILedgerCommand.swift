@@ -19,7 +19,7 @@ struct AILedgerCommand: AsyncParsableCommand {
             """,
         subcommands: [MigrateCommand.self, RollupsCommand.self, DemoCommand.self, CallsCommand.self, InteractionsCommand.self,
                       ConversationsCommand.self, StatsCommand.self, ExportCommand.self, FeedbackCommand.self,
-                      PricesCommand.self, ServeCommand.self, KeysCommand.self, IngestCommand.self, RedactCommand.self, RetentionCommand.self, EncryptionCommand.self]
+                      PricesCommand.self, ServeCommand.self, KeysCommand.self, IngestCommand.self, RedactCommand.self, RetentionCommand.self, PartitionsCommand.self, EncryptionCommand.self]
     )
 
     /// Every driver this binary links, registered once before any command runs.

@@ -200,6 +200,15 @@ import Testing
         #expect(calls.output.contains("latency ms") && calls.output.contains("user"), "\(calls.output)")
     }
 
+    /// Monthly partitions are PostgreSQL's: elsewhere the command says so and changes nothing.
+    @Test func partitionsAreRefusedOffPostgreSQL() async throws {
+        let url = try await Self.ledger(with: [Call(model: "m")])
+        let enable = try await Self.run(["partitions", "enable", "--url", url])
+        #expect(enable.status == 1 && enable.output.contains("PostgreSQL only"), "\(enable.output)")
+        let list = try await Self.run(["partitions", "list", "--url", url])
+        #expect(list.status == 1 && list.output.contains("not partitioned"), "\(list.output)")
+    }
+
     @Test func aCursorPastYear9999IsRefusedByName() async throws {
         let url = try await Self.ledger(with: [Call(model: "m")])
         let result = try await Self.run(["calls", "list", "--url", url, "--after", "253402300800000000_01a197f2-e1b2-7acd-a820-cf4540870376"])

@@ -9,7 +9,9 @@ extension Ledger {
     /// transaction (`.table`), or appended under a journal (`.file`), so nothing is lost and
     /// nothing archived twice. With `dryRun`, counts what would go and changes nothing.
     /// `progress` is called after each batch with the counts so far. The rollups keep
-    /// counting removed records unless `policy.includeRollups` says otherwise.
+    /// counting removed records unless `policy.includeRollups` says otherwise. Where
+    /// `ailedger_calls` is partitioned (`partitionCalls`), the months of calls wholly before
+    /// the cutoff are dropped as tables instead of deleted row by row.
     @discardableResult
     public func applyRetention(_ policy: RetentionPolicy, dryRun: Bool = false, now: Date = Date(),
                                progress: @Sendable (RetentionReport) -> Void = { _ in }) async throws -> RetentionReport {
@@ -19,6 +21,14 @@ extension Ledger {
         if dryRun { return try await retentionCounts(policy, report) }
         let file = RetentionJournal(archive: policy.archive)
         if let file { try await file.recover(in: self, report: &report) }
+        // Whole months of calls go at once where calls are partitioned; a file archive takes
+        // their rows one by one first, so only the emptied partitions are dropped, after.
+        let dropsCalls = policy.kind == .calls || policy.kind == .all
+        let toTable = if case .table = policy.archive { true } else { false }
+        if dropsCalls && file == nil {
+            try await dropCallPartitions(before: cutoff, archive: toTable, emptyOnly: false, report: &report)
+            if !report.droppedPartitions.isEmpty { progress(report) }
+        }
         for step in RetentionStep.steps(for: policy.kind) {
             while true {
                 let ids = try await retentionBatch(step, cutoff: cutoff, limit: policy.batchSize)
@@ -26,10 +36,13 @@ extension Ledger {
                 if let file {
                     try await file.archive(step, ids, in: self, report: &report)
                 } else {
-                    try await removeRetained(step, ids, archive: { if case .table = policy.archive { true } else { false } }(), report: &report)
+                    try await removeRetained(step, ids, archive: toTable, report: &report)
                 }
                 progress(report)
             }
+        }
+        if dropsCalls && file != nil {
+            try await dropCallPartitions(before: cutoff, archive: false, emptyOnly: true, report: &report)
         }
         if policy.includeRollups {
             try await removeRollups(before: cutoff, report: &report)

@@ -91,6 +91,8 @@ struct ServeCommand: AsyncParsableCommand {
             return Task { await Self.applyDaily(policy, to: ledger, logger: log) }
         }
         defer { retentionRuns?.cancel() }
+        let partitionUpkeep = Task { [logger] in await Self.addPartitionsDaily(to: ledger, logger: logger) }
+        defer { partitionUpkeep.cancel() }
         try await server.run(host: host, port: port, otlpPort: otlpPort) { port in
             StandardError.print("ailedger serving \(ledger.url) on http://\(shown):\(port) (outbox: \(outboxPath ?? "none"))")
         }
@@ -107,6 +109,22 @@ struct ServeCommand: AsyncParsableCommand {
                 return
             } catch {
                 logger.error("retention failed; it runs again in 24 hours", metadata: ["error": "\(error)"])
+            }
+            try? await Task.sleep(for: .seconds(86_400))
+        }
+    }
+
+    /// Where the calls are partitioned by month, adds the months ahead now and every 24
+    /// hours until cancelled, so a month's calls never start without their partition.
+    static func addPartitionsDaily(to ledger: Ledger, logger: Logger) async {
+        while !Task.isCancelled {
+            do {
+                let created = try await ledger.addCallPartitions()
+                if !created.isEmpty { logger.info("made monthly partitions \(created.joined(separator: ", "))") }
+            } catch is CancellationError {
+                return
+            } catch {
+                logger.error("making the months ahead's partitions failed; it is tried again in 24 hours", metadata: ["error": "\(error)"])
             }
             try? await Task.sleep(for: .seconds(86_400))
         }
