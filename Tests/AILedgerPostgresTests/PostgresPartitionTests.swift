@@ -58,6 +58,16 @@ extension PostgresTests {
             let indexesBefore = try await Self.indexes(ledger)
             #expect(try await ledger.callsArePartitioned() == false)
 
+            // A trigger would be lost with the old table: the conversion refuses, changing nothing.
+            try await Self.execute(ledger, """
+                CREATE FUNCTION ailedger_test_noop() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
+                CREATE TRIGGER ailedger_test_audit BEFORE INSERT ON ailedger_calls FOR EACH ROW EXECUTE FUNCTION ailedger_test_noop()
+                """)
+            let refused = await #expect(throws: LedgerError.self) { try await ledger.partitionCalls(monthsAhead: 2, now: now) }
+            #expect(refused?.kind == .invalidConfiguration && refused?.message.contains("ailedger_test_audit") == true, "\(String(describing: refused))")
+            #expect(try await ledger.callsArePartitioned() == false)
+            try await Self.execute(ledger, "DROP TRIGGER ailedger_test_audit ON ailedger_calls")
+
             let created = try await ledger.partitionCalls(monthsAhead: 2, now: now)
             #expect(try await ledger.callsArePartitioned())
             let partitions = try await ledger.callPartitions()
@@ -67,7 +77,19 @@ extension PostgresTests {
             #expect(partitions.last?.rows == 1, "the version-4 id is in the default partition")
             #expect(try await Self.indexes(ledger) == indexesBefore, "the same indexes, keys and constraints")
             #expect(try await ledger.partitionCalls(monthsAhead: 2, now: now).isEmpty, "a second run adds nothing")
+            let checked = try await ledger.database.withConnection(.read) { connection in
+                try await connection.query("SELECT bool_and(convalidated) FROM pg_constraint WHERE conrelid = 'ailedger_calls'::regclass", [])
+            }
+            #expect(checked.first?.values.first == .bool(true), "the foreign keys are checked")
+            // A call of a month without its partition waits in the default one, and moves
+            // into its month's partition when that is made.
+            let early = Call(createdAt: now.addingTimeInterval(100 * 86_400), model: "early", usage: TokenUsage(input: 1, output: 0))
+            try await ledger.record(early)
+            #expect(try await ledger.callPartitions().last?.rows == 2)
             #expect(try await ledger.addCallPartitions(monthsAhead: 4, now: now).count == 2)
+            #expect(try await ledger.callPartitions().last?.rows == 1, "the early call left the default partition")
+            #expect(try await ledger.call(id: early.id) != nil)
+            calls.append(early)
 
             // A replay through the buffered writer, COPY and all, stores nothing twice.
             let buffered = try await Ledger.open(url: url, drivers: Self.drivers, writer: WriterOptions(outboxURL: nil))
@@ -76,22 +98,35 @@ extension PostgresTests {
             _ = await buffered.close()
             let total = try await ledger.usage()
             #expect(total.calls == Int64(calls.count + 1))
-            #expect(total.tokens.input == Int64(100 * 20 + 7 + 1))
+            let expectedInput: Int64 = 100 * 20 + 7 + 1 + 1
+            #expect(total.tokens.input == expectedInput)
+
+            // A month a run detached and did not finish is finished by the next run.
+            try await Self.execute(ledger, """
+                CREATE TABLE ailedger_calls_archiving_2001_01 (LIKE ailedger_calls);
+                INSERT INTO ailedger_calls_archiving_2001_01 SELECT * FROM ailedger_calls WHERE model = 'v4'
+                """)
 
             // Retention: the months that ended before the cutoff go as tables, the rest row by row.
             let policy = RetentionPolicy(days: 45, kind: .calls, archive: .table)
             let cutoff = policy.cutoff(at: now)
-            let old = calls.filter { $0.createdAt < cutoff }
+            let leftover: Call = try #require(calls.last { $0.model == "v4" })
+            let old: [Call] = calls.filter { $0.createdAt < cutoff } + [leftover]  // and the leftover month's copy of it
             let report = try await ledger.applyRetention(policy, now: now)
             #expect(!report.droppedPartitions.isEmpty, "\(report)")
-            #expect(report.deleted["ailedger_calls"] == old.count && report.archived["ailedger_calls"] == old.count, "\(report)")
+            // The leftover copy of the version-4 call was archived once, with the original.
+            #expect(report.deleted["ailedger_calls"] == old.count && report.archived["ailedger_calls"] == old.count - 1, "\(report)")
             let left = try await ledger.callPartitions()
             let ended = left.filter { partition in partition.end.map { $0 <= cutoff } ?? false }
             #expect(ended.isEmpty, "every month ended by the cutoff went: \(ended.map(\.name))")
-            #expect(left.map(\.rows).reduce(0, +) == calls.count + 1 - old.count)
+            #expect(left.map(\.rows).reduce(0, +) == calls.count + 1 - (old.count - 1))
             #expect(left.last?.rows == 0, "the old version-4 call was deleted from the default partition")
             #expect(try await ledger.usage().calls == Int64(calls.count + 1), "the rollups still count what retention removed")
             for call in old { #expect(try await ledger.call(id: call.id) == nil) }
+            let leftovers = try await ledger.database.withConnection(.read) { connection in
+                try await connection.query("SELECT to_regclass('ailedger_calls_archiving_2001_01')::text", [])
+            }
+            #expect(leftovers.first?.values.first == .null, "the leftover month was dropped")
 
             // The foreign keys still cascade from a removed interaction to its calls.
             try await ledger.database.withConnection(.write) { connection in
@@ -142,6 +177,11 @@ extension PostgresTests {
             #expect(made, "three months ahead where enable made one: \(server.output)")
             let served = try await TestServer.run([binary, "partitions", "list", "--url", url, "--format", "jsonl"])
             #expect(served.output.split(separator: "\n").count == after.output.split(separator: "\n").count + 2, "\(served.output)")
+        }
+
+        /// Runs `sql` (statements separated by semicolons) on a writer connection.
+        static func execute(_ ledger: Ledger, _ sql: String) async throws {
+            try await ledger.database.withConnection(.write) { connection in try await connection.executeScript(sql) }
         }
 
         /// The index, key and constraint definitions of the calls table.

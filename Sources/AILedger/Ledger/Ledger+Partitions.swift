@@ -29,7 +29,7 @@ extension Ledger {
         let table = Call.table
         let q = dialect.quoteIdentifier
         let staging = table + "_partitioned"
-        return try await database.withConnection(.write) { connection in
+        let created: [String] = try await database.withConnection(.write) { connection in
             try await connection.transaction {
                 _ = try await connection.execute("LOCK TABLE \(q(table)) IN ACCESS EXCLUSIVE MODE", [])
                 let regclass = SQLValue.text(q(table))
@@ -38,19 +38,38 @@ extension Ledger {
                     [regclass]).first?.values.first, case .text(let name) = referrer {
                     throw LedgerError(.invalidConfiguration, "\(table) cannot be partitioned while \(name) has a foreign key to it")
                 }
+                if let row = try await connection.query("""
+                    SELECT (SELECT string_agg(tgname, ', ') FROM pg_catalog.pg_trigger WHERE tgrelid = c.oid AND NOT tgisinternal),
+                    CASE WHEN c.relrowsecurity THEN 'row-level security' END,
+                    (SELECT string_agg(p.pubname, ', ') FROM pg_catalog.pg_publication_rel r JOIN pg_catalog.pg_publication p
+                     ON p.oid = r.prpubid WHERE r.prrelid = c.oid)
+                    FROM pg_catalog.pg_class c WHERE c.oid = to_regclass($1)
+                    """, [regclass]).first {
+                    var reader = RowReader(row)
+                    let (triggers, security, publications) = (try reader.optionalString(), try reader.optionalString(), try reader.optionalString())
+                    if let blocker = triggers.map({ "its triggers \($0)" }) ?? security ?? publications.map({ "publications \($0)" }) {
+                        throw LedgerError(.invalidConfiguration, "\(table) cannot be partitioned while it has \(blocker): "
+                                          + "partitioning makes the table anew, and would lose them")
+                    }
+                }
                 let indexes = try await connection.query("""
-                    SELECT indexdef FROM pg_catalog.pg_indexes WHERE schemaname = current_schema() AND tablename = $1
-                    AND indexname NOT IN (SELECT conname FROM pg_catalog.pg_constraint WHERE conrelid = to_regclass($2))
-                    ORDER BY indexname
-                    """, [.text(table), regclass]).map { row in var reader = RowReader(row); return try reader.string() }
+                    SELECT pg_get_indexdef(i.indexrelid) FROM pg_catalog.pg_index i WHERE i.indrelid = to_regclass($1)
+                    AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint k WHERE k.conindid = i.indexrelid)
+                    ORDER BY i.indexrelid::regclass::text
+                    """, [regclass]).map { row in var reader = RowReader(row); return try reader.string() }
                 let foreignKeys = try await connection.query("""
                     SELECT conname::text, pg_get_constraintdef(oid) FROM pg_catalog.pg_constraint
                     WHERE conrelid = to_regclass($1) AND contype = 'f' ORDER BY conname
                     """, [regclass]).map { row in var reader = RowReader(row); return (try reader.string(), try reader.string()) }
                 let grants = try await connection.query("""
-                    SELECT grantee::text, privilege_type::text FROM information_schema.role_table_grants
-                    WHERE table_schema = current_schema() AND table_name = $1 AND grantee <> current_user
-                    """, [.text(table)]).map { row in var reader = RowReader(row); return (try reader.string(), try reader.string()) }
+                    SELECT CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE pg_get_userbyid(a.grantee)::text END, a.privilege_type::text
+                    FROM pg_catalog.pg_class c, aclexplode(c.relacl) a
+                    WHERE c.oid = to_regclass($1) AND a.grantee <> c.relowner
+                    """, [regclass]).map { row in var reader = RowReader(row); return (try reader.string(), try reader.string()) }
+                var ownerReader = RowReader(try await connection.query(
+                    "SELECT pg_get_userbyid(relowner)::text FROM pg_catalog.pg_class WHERE oid = to_regclass($1)", [regclass]).first
+                    ?? SQLRow([.null]))
+                let owner = try ownerReader.optionalString()
                 // A month for each month since the oldest UUIDv7 id, at most ten years back.
                 var first = Self.month(containing: now)
                 if let row = try await connection.query(
@@ -85,6 +104,7 @@ extension Ledger {
                 _ = try await connection.execute("ALTER TABLE \(q(table)) RENAME CONSTRAINT \(q(staging + "_pkey")) TO \(q(table + "_pkey"))", [])
                 progress("indexing the partitioned calls")
                 for index in indexes { _ = try await connection.execute(index, []) }
+                // (PostgreSQL 15 cannot add them NOT VALID to a partitioned table and check them later.)
                 for (name, definition) in foreignKeys {
                     _ = try await connection.execute("ALTER TABLE \(q(table)) ADD CONSTRAINT \(q(name)) \(definition)", [])
                 }
@@ -92,36 +112,64 @@ extension Ledger {
                     let role = grantee == "PUBLIC" ? "PUBLIC" : q(grantee)
                     _ = try await connection.execute("GRANT \(privilege) ON \(q(table)) TO \(role)", [])
                 }
-                _ = try await connection.execute("ANALYZE \(q(table))", [])
+                if let owner {
+                    for name in [table] + created { _ = try await connection.execute("ALTER TABLE \(q(name)) OWNER TO \(q(owner))", []) }
+                }
                 return created
             }
         }
+        progress("analyzing the partitioned calls")
+        try await database.withConnection(.write) { connection in _ = try await connection.execute("ANALYZE \(q(table))", []) }
+        return created
     }
 
     /// Adds the missing monthly partitions of `ailedger_calls`, from this month through
     /// `monthsAhead` months ahead, when it is partitioned; returns the partitions it created.
-    /// Safe to run from several processes at once.
+    ///
+    /// Calls of a month that reached the default partition first (their month had no
+    /// partition yet, or a client's own ids fell there) are moved into the new one. Safe to
+    /// run from several processes at once; a month whose table stays locked by others for
+    /// five seconds is left for the next run (`serializationFailure`).
     @discardableResult
     public func addCallPartitions(monthsAhead: Int = 3, now: Date = Date()) async throws -> [String] {
         guard dialect.name == "postgres", try await callsArePartitioned() else { return [] }
         let existing = Set(try await callPartitionBounds().map(\.name))
+        let q = dialect.quoteIdentifier, table = Call.table, fallback = Self.defaultPartition
         var created: [String] = []
         for month in Self.months(from: Self.month(containing: now), through: Self.month(containing: now), ahead: monthsAhead)
         where !existing.contains(Self.partitionName(month)) {
             let (low, high) = Self.bounds(month)
-            let statement = Self.createPartition(month, of: Call.table, dialect: dialect)
+            let name = Self.partitionName(month)
+            let range = "FOR VALUES FROM ('\(low.ledgerString)') TO ('\(high.ledgerString)')"
             let made: Bool = try await database.withConnection(.write) { connection in
                 try await connection.transaction {
-                    // Ids of this month already in the default partition keep it from having its own.
-                    let stray = try await connection.query(
-                        "SELECT 1 FROM \(dialect.quoteIdentifier(Self.defaultPartition)) WHERE id >= $1 AND id < $2 LIMIT 1",
-                        [.uuid(low), .uuid(high)])
-                    guard stray.isEmpty else { return false }
-                    _ = try await connection.execute(statement, [])
+                    _ = try await connection.execute("SET LOCAL lock_timeout = '5s'", [])
+                    _ = try await connection.execute("SELECT pg_advisory_xact_lock($1)", [.integer(Self.partitionLockKey)])
+                    guard try await connection.query("SELECT to_regclass($1)::text", [.text(q(name))]).first?.values.first == .null
+                    else { return false }
+                    _ = try await connection.execute("LOCK TABLE \(q(table)) IN ACCESS EXCLUSIVE MODE", [])
+                    let strays = try await connection.query("SELECT 1 FROM \(q(fallback)) WHERE id >= $1 AND id < $2 LIMIT 1",
+                                                            [.uuid(low), .uuid(high)])
+                    if strays.isEmpty {
+                        _ = try await connection.execute("CREATE TABLE \(q(name)) PARTITION OF \(q(table)) \(range)", [])
+                    } else {
+                        _ = try await connection.execute(
+                            "CREATE TABLE \(q(name)) (LIKE \(q(table)) INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING STORAGE)", [])
+                        _ = try await connection.execute("""
+                            WITH moved AS (DELETE FROM \(q(fallback)) WHERE id >= $1 AND id < $2 RETURNING *)
+                            INSERT INTO \(q(name)) SELECT * FROM moved
+                            """, [.uuid(low), .uuid(high)])
+                        _ = try await connection.execute("ALTER TABLE \(q(table)) ATTACH PARTITION \(q(name)) \(range)", [])
+                    }
+                    _ = try await connection.execute("""
+                        DO $$ BEGIN EXECUTE format('ALTER TABLE %I OWNER TO %I', \(Self.literal(name)),
+                        (SELECT pg_get_userbyid(relowner) FROM pg_catalog.pg_class WHERE oid = to_regclass(\(Self.literal(q(table))))));
+                        END $$
+                        """, [])
                     return true
                 }
             }
-            if made { created.append(Self.partitionName(month)) }
+            if made { created.append(name) }
         }
         return created
     }
@@ -148,41 +196,77 @@ extension Ledger {
     }
 
     /// Drops the partitions of calls whose month ended by `cutoff` and that hold no call
-    /// made since, archiving their rows into `ailedger_calls_archive` first when `archive`
-    /// is `.table`; with `emptyOnly`, drops only partitions already emptied. A partition
-    /// that a reader or writer keeps locked for ten seconds is left to the row deletes.
+    /// made since, archiving their rows into `ailedger_calls_archive` first when `archive`;
+    /// with `emptyOnly`, drops only partitions already emptied.
+    ///
+    /// Each month is detached under a short lock on `ailedger_calls` (taken before the
+    /// partition's, as every statement takes them; a month that others keep locked for ten
+    /// seconds is left to the row deletes) and renamed to say what is to become of it; then
+    /// it is counted, archived and dropped, locking nothing else. A run stopped in between
+    /// leaves the renamed table, which the next run finishes first.
     func dropCallPartitions(before cutoff: Date, archive: Bool, emptyOnly: Bool, report: inout RetentionReport) async throws {
         guard try await callsArePartitioned() else { return }
-        let q = dialect.quoteIdentifier
+        let q = dialect.quoteIdentifier, table = Call.table
+        try await finishDetachedPartitions(report: &report)
         for partition in try await callPartitionBounds() {
             guard let end = partition.end, end <= cutoff else { continue }
+            let month = String(partition.name.dropFirst(table.count + 1))
+            let detached = (archive ? Self.archivingPrefix : Self.expiredPrefix) + month
             let name = q(partition.name)
-            let archived = q(Call.table + "_archive")
-            let outcome: (rows: Int, archived: Int)?
             do {
-                outcome = try await database.withConnection(.write) { connection in
+                let moved: Bool = try await database.withConnection(.write) { connection in
                     try await connection.transaction {
                         _ = try await connection.execute("SET LOCAL lock_timeout = '10s'", [])
-                        _ = try await connection.execute("LOCK TABLE \(name) IN SHARE MODE", [])
-                        var counts = RowReader(try await connection.query(
-                            "SELECT COUNT(*), COUNT(*) FILTER (WHERE created_at >= $1) FROM \(name)",
-                            [.timestamp(Timestamp.microseconds(cutoff))]).first ?? SQLRow([.integer(0), .integer(0)]))
-                        let (rows, newer) = (try counts.optionalInt() ?? 0, try counts.optionalInt() ?? 0)
-                        guard newer == 0, !emptyOnly || rows == 0 else { return nil }
-                        let copied = archive
-                            ? try await connection.execute("INSERT INTO \(archived) SELECT * FROM \(name) ON CONFLICT DO NOTHING", []) : 0
-                        _ = try await connection.execute("DROP TABLE \(name)", [])
-                        return (rows, copied)
+                        _ = try await connection.execute("LOCK TABLE \(q(table)) IN ACCESS EXCLUSIVE MODE", [])
+                        let kept = emptyOnly
+                            ? try await connection.query("SELECT 1 FROM \(name) LIMIT 1", [])
+                            : try await connection.query("SELECT 1 FROM \(name) WHERE created_at >= $1 LIMIT 1",
+                                                         [.timestamp(Timestamp.microseconds(cutoff))])
+                        guard kept.isEmpty else { return false }
+                        _ = try await connection.execute("ALTER TABLE \(q(table)) DETACH PARTITION \(name)", [])
+                        _ = try await connection.execute("ALTER TABLE \(name) RENAME TO \(q(detached))", [])
+                        return true
                     }
                 }
+                guard moved else { continue }
             } catch let error as LedgerError where error.kind == .serializationFailure {
-                outcome = nil
+                continue
             }
-            guard let outcome else { continue }
             report.droppedPartitions.append(partition.name)
-            report.deleted[Call.table, default: 0] += outcome.rows
-            if archive { report.archived[Call.table, default: 0] += outcome.archived }
+            try await finishDetached(detached, archive: archive, report: &report)
         }
+    }
+
+    /// Archives (when its name says so) and drops each month a run detached and did not
+    /// finish.
+    private func finishDetachedPartitions(report: inout RetentionReport) async throws {
+        var sql = SQLBuilder(dialect, "SELECT relname::text FROM pg_catalog.pg_class WHERE relkind = 'r'"
+                             + " AND relnamespace = (SELECT relnamespace FROM pg_catalog.pg_class WHERE oid = to_regclass(")
+        sql.append(sql.bind(.text(dialect.quoteIdentifier(Call.table))) + ")) AND (starts_with(relname, ")
+        sql.append(sql.bind(.text(Self.archivingPrefix)) + ") OR starts_with(relname, " + sql.bind(.text(Self.expiredPrefix)) + "))")
+        for row in try await rows(sql, access: .read) {
+            var reader = RowReader(row)
+            let name = try reader.string()
+            try await finishDetached(name, archive: name.hasPrefix(Self.archivingPrefix), report: &report)
+        }
+    }
+
+    /// Counts, archives when asked, and drops the detached month `name`, in one transaction.
+    private func finishDetached(_ name: String, archive: Bool, report: inout RetentionReport) async throws {
+        let q = dialect.quoteIdentifier
+        let (rows, archived): (Int, Int) = try await database.withConnection(.write) { connection in
+            try await connection.transaction {
+                var count = RowReader(try await connection.query("SELECT COUNT(*) FROM \(q(name))", []).first ?? SQLRow([.integer(0)]))
+                let rows = try count.optionalInt() ?? 0
+                let archived = archive
+                    ? try await connection.execute("INSERT INTO \(q(Call.table + "_archive")) SELECT * FROM \(q(name)) ON CONFLICT DO NOTHING", [])
+                    : 0
+                _ = try await connection.execute("DROP TABLE \(q(name))", [])
+                return (rows, archived)
+            }
+        }
+        report.deleted[Call.table, default: 0] += rows
+        if archive { report.archived[Call.table, default: 0] += archived }
     }
 
     /// Each partition's name, month and size, read from the catalog.
@@ -210,6 +294,14 @@ extension Ledger {
 
     /// The default partition's name.
     static let defaultPartition = Call.table + "_default"
+    /// What a detached month is renamed to, before its month (`2026_01`): to be archived
+    /// and dropped, or dropped.
+    static let archivingPrefix = Call.table + "_archiving_", expiredPrefix = Call.table + "_expired_"
+    /// The advisory-lock key of making partitions: "AILparts" in ASCII.
+    static let partitionLockKey: Int64 = 0x41_49_4C_70_61_72_74_73
+
+    /// `text` as an SQL string literal.
+    static func literal(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "''") + "'" }
 
     /// The Gregorian calendar in UTC.
     static let calendar: Calendar = {
