@@ -72,6 +72,26 @@ enum RollupCases {
             try Expect.equal(try await ledger.aggregateSource(), .rawRows, "rollups switched off")
             ledger.readsRollups = true
         },
+        .init(name: "rollups keep names with quotes, backslashes, commas and braces exactly") { context in
+            let ledger = context.ledger
+            let names = [#"a"b"#, #"c\d"#, "e,f", "{g}", "NULL", " spaced ", "ユーザー", #"\"{,}"#]
+            let calls = names.enumerated().flatMap { n, name in
+                (0..<3).map { k in
+                    Call(createdAt: base.addingTimeInterval(Double(n * 600 + k)), model: name, provider: k == 0 ? nil : name, callType: name,
+                         userID: name, usage: TokenUsage(input: Int64(n + 1), output: Int64(k)), latencyMs: Double(n * 10 + k))
+                }
+            }
+            try await ledger.record(RecordBatch(calls: calls))
+            for dimension in [CallDimension.user, .model, .provider] {
+                try Expect.equal(try await ledger.aggregateSource(by: dimension), .rollups, "\(dimension) is read from the rollups")
+                let rolled = try await ledger.usage(by: dimension)
+                try Expect.equal(Set(rolled.compactMap(\.key)), Set(names), "every \(dimension) name as it was recorded")
+                ledger.readsRollups = false
+                let raw = try await ledger.usage(by: dimension)
+                ledger.readsRollups = true
+                try Expect.equal(rolled, raw, "\(dimension) from the rollups and from the raw rows")
+            }
+        },
         .init(name: "replays, repeated ids and rejected records add nothing to the rollups") { context in
             let ledger = context.ledger
             let first = sample(count: 120, seed: 2)

@@ -5,7 +5,7 @@ import Foundation
 /// One libpq connection, owned by a dedicated thread: every libpq call runs there.
 final class PostgresConnection: DatabaseConnection, @unchecked Sendable {
     let dialect: any SQLDialect = PostgresDialect()
-    private let core = SerializedConnection<OpaquePointer, Never>("PostgreSQL", thread: "postgres", statementCacheSize: 0,
+    let core = SerializedConnection<OpaquePointer, Never>("PostgreSQL", thread: "postgres", statementCacheSize: 0,
                                                                    finalize: { _ in }, closeHandle: { PQfinish($0) })
 
     /// The advisory-lock key the migration runner holds: "AILedger" in ASCII.
@@ -15,6 +15,9 @@ final class PostgresConnection: DatabaseConnection, @unchecked Sendable {
     /// columns. Touched only on the connection's thread; forgotten after a script (a
     /// migration may change a type) and after a failed COPY.
     private var copyTypes: [String: [Oid]] = [:]
+    /// The column type names of each table inserted into by column arrays; touched only on
+    /// the connection's thread, forgotten when `copyTypes` is.
+    var arrayTypes: [String: [String: String]] = [:]
 
     var isBroken: Bool { core.isBroken }
 
@@ -72,6 +75,7 @@ final class PostgresConnection: DatabaseConnection, @unchecked Sendable {
         try await core.run { [self] in
             let handle = try core.openHandle()
             copyTypes = [:]
+            arrayTypes = [:]
             let result = PQexec(handle, sql)
             defer { PQclear(result) }
             try check(result)
@@ -125,7 +129,7 @@ final class PostgresConnection: DatabaseConnection, @unchecked Sendable {
 
     /// Runs `sql` with bound parameters (types sent with them, values as text, bytes as
     /// binary) and hands the successful result to `body`.
-    private func withResult<T>(_ sql: String, _ parameters: [SQLValue], _ body: (OpaquePointer) throws -> T) throws -> T {
+    func withResult<T>(_ sql: String, _ parameters: [SQLValue], _ body: (OpaquePointer) throws -> T) throws -> T {
         let handle = try core.openHandle()
         var types: [Oid] = []
         var lengths: [Int32] = []
@@ -168,6 +172,7 @@ final class PostgresConnection: DatabaseConnection, @unchecked Sendable {
             count = try copyRows(into: table, columns, rows, handle)
         } catch {
             copyTypes = [:]
+            arrayTypes = [:]
             if savepoint, let error = error as? LedgerError, error.kind == .uniqueViolation {
                 try run("ROLLBACK TO SAVEPOINT ailedger_copy")
             }

@@ -222,6 +222,9 @@ package struct RollupBatch: Sendable {
                 + "WHEN \(histogram) = '' THEN \(incoming) ELSE \(dialect.concatenate(dialect.concatenate(histogram, "','"), incoming)) END")
         }
         let clause = " " + dialect.upsertClause(key: key) + " " + assignments.joined(separator: ", ")
+        if let arrays = connection as? any ColumnArrayInserting {
+            return try await arrays.insertColumnArrays(into: table, columns: columns, rows: rows, clause: clause)
+        }
         if dialect.prefersSingleRowStatements {
             let sql = dialect.insertStatement(table: table, columns: columns, rowCount: 1, ignoringDuplicates: false) + clause
             return try await connection.executeEach(sql, rows)
@@ -239,6 +242,10 @@ package struct RollupBatch: Sendable {
                                on connection: any DatabaseConnection) async throws {
         guard !rows.isEmpty else { return }
         let dialect = connection.dialect
+        if let arrays = connection as? any ColumnArrayInserting {
+            let clause = dialect.ignoreDuplicatesClause(primaryKey: columns.first ?? "id")
+            return try await arrays.insertColumnArrays(into: table, columns: columns, rows: rows, clause: clause)
+        }
         if dialect.prefersSingleRowStatements {
             let sql = dialect.insertStatement(table: table, columns: columns, rowCount: 1, ignoringDuplicates: true)
             return try await connection.executeEach(sql, rows)
