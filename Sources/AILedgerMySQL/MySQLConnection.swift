@@ -163,6 +163,17 @@ final class MySQLConnection: DatabaseConnection, @unchecked Sendable {
     /// inside the caller's transaction: each chunk one array-bound execute of a single-row
     /// INSERT where the server takes them (MariaDB), else one multi-row INSERT (MySQL).
     func insert(into table: String, columns: [String], rows: [[SQLValue]], ignoringDuplicates: Bool) async throws -> Int {
+        try await insertInChunks(into: table, columns: columns, rows: rows) { count in
+            dialect.insertStatement(table: table, columns: columns, rowCount: count, ignoringDuplicates: ignoringDuplicates)
+        }
+    }
+
+    /// Runs `statement(n)`, an INSERT of `n` rows, over `rows` in chunks sized under half
+    /// the server's `max_allowed_packet` (and 1,000 rows): array-bound executes of the
+    /// single-row statement where the server takes them, else multi-row statements; returns
+    /// the rows changed.
+    func insertInChunks(into table: String, columns: [String], rows: [[SQLValue]],
+                        statement: (Int) -> String) async throws -> Int {
         guard !rows.isEmpty, !columns.isEmpty else { return 0 }
         let packet = try await maxAllowedPacket()
         let budget = packet / 2
@@ -172,13 +183,10 @@ final class MySQLConnection: DatabaseConnection, @unchecked Sendable {
         var bytes = 0
         func flush() async throws {
             guard !chunk.isEmpty else { return }
-            if chunk.count > 1, let changed = try await executeArrays(
-                dialect.insertStatement(table: table, columns: columns, rowCount: 1, ignoringDuplicates: ignoringDuplicates), chunk) {
+            if chunk.count > 1, let changed = try await executeArrays(statement(1), chunk) {
                 inserted += changed
             } else {
-                let sql = dialect.insertStatement(table: table, columns: columns, rowCount: chunk.count,
-                                                  ignoringDuplicates: ignoringDuplicates)
-                inserted += try await execute(sql, chunk.flatMap { $0 })
+                inserted += try await execute(statement(chunk.count), chunk.flatMap { $0 })
             }
             chunk.removeAll(keepingCapacity: true)
             bytes = 0
