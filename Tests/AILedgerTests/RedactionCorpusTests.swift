@@ -56,4 +56,36 @@ import Testing
         }
         #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
     }
+
+    /// The default policy's faster pass (secret detectors alone) finds exactly the secrets
+    /// the corpus holds, and, in every line with a secret prefix embedded in words,
+    /// underscores, dashes and digits, what each secret detector finds on its own.
+    @Test func theSecretsOnlyPassFindsTheSameSecrets() throws {
+        let secrets = Set(RedactionDetector.secrets)
+        let scanner = TextScanner(enabled: secrets)
+        for entry in try Self.corpus() {
+            var text = entry.text
+            let bytes = Array(text.utf8)
+            let found = text.withUTF8 { scanner.scan($0) }.map { match in
+                Entry.Expected(detector: match.detector!.rawValue, value: String(decoding: bytes[match.start..<match.end], as: UTF8.self))
+            }
+            let expected = entry.expect.filter { expected in secrets.contains { $0.rawValue == expected.detector } }
+            #expect(Set(found) == Set(expected), "\(entry.text)")
+        }
+        let tricky = ["x_sk-abcdefghijklmnopqrstuvwxyz", "9sk-abcdefghijklmnopqrstuvwxyz", "-sk-abcdefghijklmnopqrstuvwxyz",
+                      "Authorization: bearer abc123def456ghi789", "ssk-abcdefghijklmnopqrstuvwxyz sk-abcdefghijklmnopqrstuvwxyz",
+                      "id=AKIAIOSFODNN7EXAMPLE;", "_AKIAIOSFODNN7EXAMPLE", "-----BEGIN RSA PRIVATE KEY-----\nMIIE\n-----END RSA PRIVATE KEY-----",
+                      "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U"]
+        for line in tricky {
+            var text = line
+            let fast = text.withUTF8 { scanner.scan($0) }.map { [$0.start, $0.end] }
+            // Each detector with a number detector beside it takes the general pass.
+            var alone: [[Int]] = []
+            for detector in secrets {
+                let general = TextScanner(enabled: [detector, .ssn])
+                alone += text.withUTF8 { general.scan($0) }.filter { $0.detector == detector }.map { [$0.start, $0.end] }
+            }
+            #expect(Set(fast) == Set(alone), "\(line)")
+        }
+    }
 }
