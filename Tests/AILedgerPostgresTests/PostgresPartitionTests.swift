@@ -112,7 +112,9 @@ extension PostgresTests {
             let cutoff = policy.cutoff(at: now)
             let leftover: Call = try #require(calls.last { $0.model == "v4" })
             let old: [Call] = calls.filter { $0.createdAt < cutoff } + [leftover]  // and the leftover month's copy of it
+            let dry = try await ledger.applyRetention(policy, dryRun: true, now: now)
             let report = try await ledger.applyRetention(policy, now: now)
+            #expect(dry.droppedPartitions == report.droppedPartitions, "a dry run names the months a run drops")
             #expect(!report.droppedPartitions.isEmpty, "\(report)")
             // The leftover copy of the version-4 call was archived once, with the original.
             #expect(report.deleted["ailedger_calls"] == old.count && report.archived["ailedger_calls"] == old.count - 1, "\(report)")
@@ -160,6 +162,8 @@ extension PostgresTests {
             #expect(partitions.last?["start"] is NSNull && partitions.last?["name"] as? String == "ailedger_calls_default")
             let table = try await TestServer.run([binary, "partitions", "list", "--url", url])
             #expect(table.output.contains("default") && table.output.split(separator: "\n").allSatisfy { $0.count <= 80 }, "\(table.output)")
+            let dry = try await TestServer.run([binary, "retention", "apply", "--url", url, "--older-than", "100d", "--dry-run"])
+            #expect(dry.status == 0 && dry.output.contains("whole months would be dropped: ailedger_calls_"), "\(dry.output)")
             let retention = try await TestServer.run([binary, "retention", "apply", "--url", url, "--older-than", "100d", "--kind", "calls"])
             #expect(retention.status == 0 && retention.output.contains("whole months dropped: ailedger_calls_"), "\(retention.output)")
             let after = try await TestServer.run([binary, "partitions", "list", "--url", url, "--format", "jsonl"])

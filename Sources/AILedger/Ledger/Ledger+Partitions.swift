@@ -237,6 +237,20 @@ extension Ledger {
         }
     }
 
+    /// The months of calls a retention run with `cutoff` would drop whole: ended by the
+    /// cutoff, holding no call made since. Empty when the calls are not partitioned.
+    func callPartitionsToDrop(before cutoff: Date) async throws -> [String] {
+        guard try await callsArePartitioned() else { return [] }
+        var names: [String] = []
+        for partition in try await callPartitionBounds() {
+            guard let end = partition.end, end <= cutoff else { continue }
+            var sql = SQLBuilder(dialect, "SELECT 1 FROM \(dialect.quoteIdentifier(partition.name)) WHERE created_at >= ")
+            sql.append(sql.bind(.timestamp(Timestamp.microseconds(cutoff))) + " LIMIT 1")
+            if try await rows(sql, access: .read).isEmpty { names.append(partition.name) }
+        }
+        return names
+    }
+
     /// Archives (when its name says so) and drops each month a run detached and did not
     /// finish.
     private func finishDetachedPartitions(report: inout RetentionReport) async throws {

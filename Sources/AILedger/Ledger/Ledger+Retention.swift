@@ -153,6 +153,9 @@ extension Ledger {
             var count = try await firstRow(sql, access: .read)
             report.deleted[table] = try count.optionalInt() ?? 0
         }
+        if policy.kind == .calls || policy.kind == .all {
+            report.droppedPartitions = try await callPartitionsToDrop(before: report.cutoff)
+        }
         return report
     }
 }

@@ -9,8 +9,8 @@ public struct RetentionReport: Sendable, Hashable {
     public var deleted: [String: Int] = [:]
     /// Rows archived per table before they were deleted.
     public var archived: [String: Int] = [:]
-    /// Monthly partitions of `ailedger_calls` dropped whole (PostgreSQL); their rows are
-    /// counted in `deleted` and `archived`.
+    /// Monthly partitions of `ailedger_calls` dropped whole (PostgreSQL), or for a dry run
+    /// those that would be; their rows are counted in `deleted` and `archived`.
     public var droppedPartitions: [String] = []
     /// Whether nothing was changed.
     public var dryRun = false

@@ -88,7 +88,8 @@ struct RetentionCommand: AsyncParsableCommand {
         let rollups = report.deleted.filter { !names.keys.contains($0.key) }.values.reduce(0, +)
         if rollups > 0 { lines.append("  rollup rows     \(rollups.grouped)") }
         if !report.droppedPartitions.isEmpty {
-            lines.append("  of the calls, whole months dropped: \(report.droppedPartitions.joined(separator: ", "))")
+            let verb = report.dryRun ? "would be dropped" : "dropped"
+            lines.append("  of the calls, whole months \(verb): \(report.droppedPartitions.joined(separator: ", "))")
         }
         return lines.joined(separator: "\n")
     }
