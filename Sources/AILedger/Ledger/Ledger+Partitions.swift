@@ -76,7 +76,7 @@ extension Ledger {
                     "SELECT id FROM \(q(table)) WHERE substr(id::text, 15, 1) = '7' ORDER BY id LIMIT 1", []).first {
                     var reader = RowReader(row)
                     let floor = Self.calendar.date(byAdding: .year, value: -10, to: first) ?? first
-                    first = max(floor, min(first, Self.month(containing: Self.time(of: try reader.uuid()))))
+                    first = max(floor, min(first, Self.month(containing: try reader.uuid().v7Time)))
                 }
                 let months = Self.months(from: first, through: Self.month(containing: now), ahead: monthsAhead)
                 let stored = try await connection.query("SELECT COUNT(*) FROM \(q(table))", []).first.map { row in
@@ -294,7 +294,7 @@ extension Ledger {
             var reader = RowReader(row)
             let name = try reader.string(), bound = try reader.string(), bytes = try reader.optionalInt() ?? 0
             let ids = Self.uuids(in: bound)
-            return CallPartition(name: name, start: ids.first.map(Self.time), end: ids.dropFirst().first.map(Self.time),
+            return CallPartition(name: name, start: ids.first?.v7Time, end: ids.dropFirst().first?.v7Time,
                                  rows: 0, bytes: bytes)
         }
         return partitions.sorted { ($0.start ?? .distantFuture, $0.name) < ($1.start ?? .distantFuture, $1.name) }
@@ -352,22 +352,7 @@ extension Ledger {
     /// The lowest UUIDv7 of `month` and of the month after it.
     static func bounds(_ month: Date) -> (UUID, UUID) {
         let next = calendar.date(byAdding: .month, value: 1, to: month) ?? month
-        return (lowestID(at: month), lowestID(at: next))
-    }
-
-    /// The lowest id made at `date`: its 48 bits of milliseconds, then zeros.
-    static func lowestID(at date: Date) -> UUID {
-        let millis = UInt64(max(0, date.timeIntervalSince1970 * 1000))
-        var bytes = [UInt8](repeating: 0, count: 16)
-        for i in 0..<6 { bytes[i] = UInt8(truncatingIfNeeded: millis >> (40 - 8 * UInt64(i))) }
-        return UUID(uuid: (bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], 0, 0, 0, 0, 0, 0, 0, 0, 0, 0))
-    }
-
-    /// When the UUIDv7 `id` was made (its first 48 bits).
-    static func time(of id: UUID) -> Date {
-        let bytes = id.uuid
-        let millis = [bytes.0, bytes.1, bytes.2, bytes.3, bytes.4, bytes.5].reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
-        return Date(timeIntervalSince1970: Double(millis) / 1000)
+        return (UUID.lowestV7(at: month), UUID.lowestV7(at: next))
     }
 
     /// The uuids quoted in a partition bound (`FOR VALUES FROM ('…') TO ('…')`).

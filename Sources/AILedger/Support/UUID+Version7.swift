@@ -24,6 +24,22 @@ extension UUID {
                            bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]))
     }
 
+    /// The lowest UUIDv7 made at `date`: its 48 bits of milliseconds, then zeros. Every id
+    /// made at or after `date` sorts at or after it, as PostgreSQL compares uuids.
+    static func lowestV7(at date: Date) -> UUID {
+        let millis = UInt64(max(0, date.timeIntervalSince1970 * 1000))
+        var bytes = [UInt8](repeating: 0, count: 6)
+        for i in 0..<6 { bytes[i] = UInt8(truncatingIfNeeded: millis >> (40 - 8 * UInt64(i))) }
+        return UUID(uuid: (bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], 0, 0, 0, 0, 0, 0, 0, 0, 0, 0))
+    }
+
+    /// When this UUIDv7 was made: its first 48 bits, as milliseconds since the Unix epoch.
+    var v7Time: Date {
+        let bytes = uuid
+        let millis = [bytes.0, bytes.1, bytes.2, bytes.3, bytes.4, bytes.5].reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+        return Date(timeIntervalSince1970: Double(millis) / 1000)
+    }
+
     /// The all-zero id, which no record is given: a placeholder.
     static let zero = UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0))
 
