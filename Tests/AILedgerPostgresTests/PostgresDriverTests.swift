@@ -49,6 +49,22 @@ extension PostgresTests {
         await ledger.close()
     }
 
+    @Test func rollupTablesLeaveRoomForHOTUpdates() async throws {
+        let ledger = try await Ledger.open(url: url, drivers: drivers)
+        try await ledger.migrate()
+        let rows = try await ledger.database.withConnection(.read) { connection in
+            try await connection.query("""
+                SELECT relname::text, array_to_string(reloptions, ',') FROM pg_class
+                WHERE relname LIKE 'ailedger\\_%\\_rollups' AND relkind = 'r' AND relnamespace = current_schema()::regnamespace
+                ORDER BY relname
+                """, [])
+        }
+        #expect(rows.map(\.values) == ["call", "party", "prompt", "user", "variable"].map {
+            [.text("ailedger_\($0)_rollups"), .text("fillfactor=50")]
+        })
+        await ledger.close()
+    }
+
     @Test func unixSocketHostsConnect() async throws {
         let socketURL = try #require(TestServer.postgres.socketURL)
         #expect(try DatabaseURL(socketURL).host?.hasPrefix("/") == true)
