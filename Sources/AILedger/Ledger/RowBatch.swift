@@ -2,11 +2,16 @@ import Foundation
 
 /// A record batch priced and turned into column values, ready to insert.
 struct RowBatch: Sendable {
+    /// The rows of each record table, without the columns NULL in every row of the batch
+    /// (see `withoutNullColumns`), and the columns they have.
     var conversations: [[SQLValue]]
+    var conversationColumns: [String]
     var interactions: [[SQLValue]]
+    var interactionColumns: [String]
     /// The statements the interactions ran.
     var sqlQueries: [[SQLValue]]
     var calls: [[SQLValue]]
+    var callColumns: [String]
     /// The calls as priced, in the order of `calls`, with their stored costs.
     private var pricedCalls: [(Call, Int64?)]
     /// The interactions, in the order of `interactions`.
@@ -28,15 +33,15 @@ struct RowBatch: Sendable {
 
     /// The rows of `batch`; calls without a cost are priced from `prices`.
     init(_ batch: RecordBatch, prices: PriceBook) {
-        conversations = batch.conversations.map(\.rowValues)
-        interactions = batch.interactions.map(\.rowValues)
+        (conversationColumns, conversations) = Self.withoutNullColumns(Conversation.columns, batch.conversations.map(\.rowValues))
+        (interactionColumns, interactions) = Self.withoutNullColumns(Interaction.columns, batch.interactions.map(\.rowValues))
         sqlQueries = batch.interactions.flatMap { StoredSQLQuery.rows(of: $0).map(\.rowValues) }
         var matcher = PriceMatcher(prices)
         pricedCalls = batch.calls.map { call in
             let priced = call.priced(with: &matcher)
             return (priced, priced.costUSD.flatMap(NanoDollars.rounding(usd:)))
         }
-        calls = pricedCalls.map(\.0.rowValues)
+        (callColumns, calls) = Self.withoutNullColumns(Call.columns, pricedCalls.map(\.0.rowValues))
         interactionRecords = batch.interactions
         interactionKeys = Dictionary(batch.interactions.map { ($0.id, PromptRollupKey($0)) }, uniquingKeysWith: { first, _ in first })
         storedInteractions = Set(batch.calls.compactMap(\.interactionID)).subtracting(interactionKeys.keys)
@@ -55,6 +60,26 @@ struct RowBatch: Sendable {
         }
     }
 
+    /// `rows` without the columns (after the first, the id) that are NULL in every row, and
+    /// the columns kept. A column left out of an INSERT or COPY stores its default, which
+    /// for every column a record may leave NULL is NULL: the rows stored are the same, and
+    /// the server binds, parses and checks fewer values per row (most records leave most
+    /// optional fields out).
+    private static func withoutNullColumns(_ columns: [String], _ rows: [[SQLValue]]) -> ([String], [[SQLValue]]) {
+        guard !rows.isEmpty else { return (columns, rows) }
+        var used = [Bool](repeating: false, count: columns.count)
+        used[0] = true
+        for row in rows {
+            for (index, value) in row.enumerated() where !used[index] {
+                if case .null = value { continue }
+                used[index] = true
+            }
+        }
+        guard used.contains(false) else { return (columns, rows) }
+        let kept = used.indices.filter { used[$0] }
+        return (kept.map { columns[$0] }, rows.map { row in kept.map { row[$0] } })
+    }
+
     /// The rows of `records`, parents first.
     init(_ records: [PendingRecord], prices: PriceBook) {
         self.init(PendingRecord.batch(records), prices: prices)
@@ -65,15 +90,15 @@ struct RowBatch: Sendable {
     func insert(into database: any DatabaseClient) async throws {
         try await database.withConnection(.write) { connection in
             try await connection.transaction {
-                try await connection.insert(into: Conversation.table, columns: Conversation.columns,
+                try await connection.insert(into: Conversation.table, columns: conversationColumns,
                                             rows: conversations, ignoringDuplicates: true)
-                let newInteractions = try await connection.insertNewRows(into: Interaction.table, columns: Interaction.columns,
+                let newInteractions = try await connection.insertNewRows(into: Interaction.table, columns: interactionColumns,
                                                                          rows: interactions)
                 if !sqlQueries.isEmpty {
                     try await connection.insert(into: StoredSQLQuery.table, columns: StoredSQLQuery.columns,
                                                 rows: sqlQueries, ignoringDuplicates: true)
                 }
-                let newCalls = try await connection.insertNewRows(into: Call.table, columns: Call.columns, rows: calls)
+                let newCalls = try await connection.insertNewRows(into: Call.table, columns: callColumns, rows: calls)
                 if newInteractions == nil, newCalls == nil, let rollups {
                     return try await rollups.write(on: connection)
                 }
