@@ -6,7 +6,8 @@ import CMariaDB
 ///
 /// Each column is bound once: numbers as an array of values, everything else as an array
 /// of pointers into one arena holding the bytes, NULLs through the column's indicators.
-final class MySQLColumnArrays {
+/// Unchecked `Sendable`: made on one thread and only read after, by the execute on another.
+final class MySQLColumnArrays: @unchecked Sendable {
     let binds: UnsafeMutablePointer<MYSQL_BIND>
     let columnCount: Int
     let rowCount: Int

@@ -178,39 +178,47 @@ final class MySQLConnection: DatabaseConnection, @unchecked Sendable {
         let packet = try await maxAllowedPacket()
         let budget = packet / 2
         let maxRows = max(1, min(1_000, dialect.maxParameters / columns.count))
-        var inserted = 0
-        var chunk: [[SQLValue]] = []
-        var bytes = 0
-        func flush() async throws {
-            guard !chunk.isEmpty else { return }
-            if chunk.count > 1, let changed = try await executeArrays(statement(1), chunk) {
-                inserted += changed
-            } else {
-                inserted += try await execute(statement(chunk.count), chunk.flatMap { $0 })
-            }
-            chunk.removeAll(keepingCapacity: true)
-            bytes = 0
-        }
-        for row in rows {
+        var chunks: [Range<Int>] = []
+        var first = 0, bytes = 0
+        for (index, row) in rows.enumerated() {
             let size = row.reduce(64) { $0 + Self.encodedSize($1) }
             guard size <= budget else {
                 throw LedgerError(.invalidRecord,
                     "a row for \(table) takes \(size) bytes, more than half the server's max_allowed_packet (\(packet) bytes); raise max_allowed_packet")
             }
-            if !chunk.isEmpty && (bytes + size > budget || chunk.count == maxRows) { try await flush() }
-            chunk.append(row)
+            if index > first && (bytes + size > budget || index - first == maxRows) {
+                chunks.append(first..<index)
+                (first, bytes) = (index, 0)
+            }
             bytes += size
         }
-        try await flush()
+        chunks.append(first..<rows.count)
+        // While the server runs one chunk, the next one's bind arrays are made on the pool.
+        let arrays = try await core.run { [self] in arrayBinding }
+        let building = { (range: Range<Int>) -> Task<MySQLColumnArrays?, Never>? in
+            guard arrays, range.count > 1 else { return nil }
+            let chunk = Array(rows[range])
+            return Task { MySQLColumnArrays(chunk) }
+        }
+        var next = building(chunks[0])
+        defer { next?.cancel() }
+        var inserted = 0
+        for (index, range) in chunks.enumerated() {
+            let bound = await next?.value
+            next = index + 1 < chunks.count ? building(chunks[index + 1]) : nil
+            if let bound {
+                inserted += try await executeArrays(statement(1), bound)
+            } else {
+                inserted += try await execute(statement(range.count), rows[range].flatMap { $0 })
+            }
+        }
         return inserted
     }
 
-    /// Runs the single-row `sql` once for every row of `rows` in one array-bound execute;
-    /// nil (nothing run) when the server does not take them or a column's values are of two kinds.
-    private func executeArrays(_ sql: String, _ rows: [[SQLValue]]) async throws -> Int? {
+    /// Runs the single-row `sql` once for every row of `arrays` in one array-bound execute.
+    private func executeArrays(_ sql: String, _ arrays: MySQLColumnArrays) async throws -> Int {
         try await core.run { [self] in
-            guard arrayBinding, let arrays = MySQLColumnArrays(rows) else { return nil }
-            return try withStatement(sql) { statement in
+            try withStatement(sql) { statement in
                 let expected = Int(mysql_stmt_param_count(statement))
                 guard expected == arrays.columnCount else {
                     throw LedgerError(.databaseError, "statement expects \(expected) parameters but \(arrays.columnCount) were bound")
