@@ -38,6 +38,13 @@ func seconds(_ work: () async throws -> Void) async throws -> Double {
     return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
 }
 
+/// CPU seconds this process has used so far, in user and system mode.
+func cpuSeconds() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return [usage.ru_utime, usage.ru_stime].reduce(0) { $0 + Double($1.tv_sec) + Double($1.tv_usec) / 1e6 }
+}
+
 /// This process's resident memory now, in KiB.
 func residentKiB() -> Int {
     let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
@@ -58,6 +65,44 @@ func recording(_ rows: [Call], into ledger: Ledger) async throws -> Double {
     }
 }
 
+/// Microseconds each call of `body` took, 8 tasks each calling it for 10 calls every 10 ms
+/// (about 8,000 calls/s) for 3 seconds; negative for the first call after each sleep.
+func pacedLatencies(_ calls: [Call], _ body: @escaping @Sendable (Call) async throws -> Void) async throws -> [Double] {
+    try await withThrowingTaskGroup(of: [Double].self) { group in
+        let share = calls.count / tasks
+        for t in 0..<tasks {
+            let mine = Array(calls[t * share..<(t + 1) * share])
+            group.addTask {
+                var times: [Double] = []
+                times.reserveCapacity(mine.count)
+                for start in stride(from: 0, to: mine.count - 9, by: 10) {
+                    for index in start..<start + 10 {
+                        let began = DispatchTime.now().uptimeNanoseconds
+                        try await body(mine[index])
+                        let micros = Double(DispatchTime.now().uptimeNanoseconds - began) / 1_000
+                        times.append(index == start ? -micros : micros)
+                    }
+                    try await Task.sleep(for: .milliseconds(10))
+                }
+                return times
+            }
+        }
+        var all: [Double] = []
+        for try await part in group { all += part }
+        return all
+    }
+}
+
+/// Prints the percentiles of `latencies` (from `pacedLatencies`).
+func report(_ title: String, _ latencies: [Double]) {
+    let all = latencies.map(abs).sorted(), warm = latencies.filter { $0 >= 0 }.sorted()
+    let cold = latencies.filter { $0 < 0 }.map(abs).sorted()
+    let p = { (sorted: [Double], percent: Int) in sorted[sorted.count * percent / 100] }
+    say(String(format: "%@: p50 %.2f µs, p99 %.2f µs, max %.0f µs", title, p(all, 50), p(all, 99), all.last ?? 0))
+    say(String(format: "          first call after each task's 10 ms sleep (1 in 10): p50 %.2f µs, p90 %.2f µs, p99 %.2f µs; the others: p50 %.2f µs, p99 %.2f µs",
+                 p(cold, 50), p(cold, 90), p(cold, 99), p(warm, 50), p(warm, 99)))
+}
+
 func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
 
 func rate(_ rows: Int, _ seconds: Double) -> String { String(format: "%9.0f rows/s", Double(rows) / seconds) }
@@ -73,10 +118,11 @@ func ceiling(_ command: String) async throws -> Double {
 }
 
 let ceilings = ProcessInfo.processInfo.environment["AILEDGER_CEILINGS"] ?? ".build/ceilings"
-// AILEDGER_BENCH_ROWS=realistic or =small measures that row set alone.
+// AILEDGER_BENCH_ROWS=realistic or =small measures that row set alone; =none, neither
+// (record() latency and the per-row style alone).
 let chosenRows = ProcessInfo.processInfo.environment["AILEDGER_BENCH_ROWS"]
-let rowSets = [("realistic (~3 KB, JSON)", chosenRows == "small" ? [] : BenchmarkRows.realistic(rowCount, seed: 1)),
-               ("small (~200 B)", chosenRows == "realistic" ? [] : BenchmarkRows.small(rowCount, seed: 1))]
+let rowSets = [("realistic (~3 KB, JSON)", [nil, "realistic"].contains(chosenRows) ? BenchmarkRows.realistic(rowCount, seed: 1) : []),
+               ("small (~200 B)", [nil, "small"].contains(chosenRows) ? BenchmarkRows.small(rowCount, seed: 1) : [])]
     .filter { !$0.1.isEmpty }
 
 for url in urls {
@@ -150,11 +196,14 @@ for url in urls {
                 }
             }
             defer { sampler.cancel() }
+            let cpuBefore = cpuSeconds()
             buffers.append(try await recording(rows, into: ledger))
+            let cpu = cpuSeconds() - cpuBefore
             sampler.cancel()
             if ProcessInfo.processInfo.environment["AILEDGER_BENCH_VERBOSE"] != nil {
                 say("    run: ceiling \(rate(rowCount, ceilingTimes.last!)), writer \(rate(rowCount, buffers.last!))"
-                      + (unredacted.last.map { ", unredacted \(rate(rowCount, $0))" } ?? ""))
+                      + (unredacted.last.map { ", unredacted \(rate(rowCount, $0))" } ?? "")
+                      + String(format: "; the writer's process used %.1f µs of CPU per row", cpu * 1e6 / Double(rowCount)))
             }
             growth.append(peak.withLock { $0 } - before)
         }
@@ -180,39 +229,14 @@ for url in urls {
     // recording 10 calls every 10 ms (about 8,000 calls/s) for 3 seconds.
     try await shell(client(empty))
     let paced = BenchmarkRows.small(24_000, seed: 3)
-    let latencies = try await withThrowingTaskGroup(of: [Double].self) { group in
-        for t in 0..<tasks {
-            let mine = Array(paced[t * 3_000..<(t + 1) * 3_000])
-            group.addTask {
-                var times: [Double] = []
-                times.reserveCapacity(mine.count)
-                for start in stride(from: 0, to: mine.count, by: 10) {
-                    for call in mine[start..<start + 10] {
-                        let began = DispatchTime.now().uptimeNanoseconds
-                        try await ledger.record(call)
-                        let micros = Double(DispatchTime.now().uptimeNanoseconds - began) / 1_000
-                        times.append(call.id == mine[start].id ? -micros : micros)  // negative: first after a sleep
-                    }
-                    try await Task.sleep(for: .milliseconds(10))
-                }
-                return times
-            }
-        }
-        var all: [Double] = []
-        for try await part in group { all += part }
-        return all
-    }
+    let latencies = try await pacedLatencies(paced) { try await ledger.record($0) }
     await ledger.flush()
     await ledger.close()
     await plain?.close()
     await bare.close()
-    let all = latencies.map(abs).sorted(), warm = latencies.filter { $0 >= 0 }.sorted()
-    let cold = latencies.filter { $0 < 0 }.map(abs).sorted()
-    let p = { (sorted: [Double], percent: Int) in sorted[sorted.count * percent / 100] }
-    say(String(format: "record() latency, 8 tasks at ~8,000 calls/s: p50 %.2f µs, p99 %.2f µs, max %.0f µs",
-                 p(all, 50), p(all, 99), all.last ?? 0))
-    say(String(format: "          first call after each task's 10 ms sleep (1 in 10): p50 %.2f µs, p99 %.2f µs; the others: p50 %.2f µs, p99 %.2f µs",
-                 p(cold, 50), p(cold, 99), p(warm, 50), p(warm, 99)))
+    report("record() latency, 8 tasks at ~8,000 calls/s", latencies)
+    // What the machine adds to any call timed this way: the same pacing around nothing.
+    report("control: the same pacing and timing around an empty call", try await pacedLatencies(paced) { _ in })
 
     // The seeds' style: one INSERT and one commit per record.
     try await shell(client(empty))
