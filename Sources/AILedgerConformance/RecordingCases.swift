@@ -34,6 +34,33 @@ enum RecordingCases {
             try Expect.that(try await ledger.call(id: large.id)?.inputText == megabyte, "1 MB text round-trips")
             try Expect.equal(try await ledger.call(id: UUID()), nil, "unknown id reads as nil")
         },
+        .init(name: "a large batch keeps every field, whichever ones its other records leave out") { context in
+            // From 100 rows, a table's insert leaves out the columns NULL in every row.
+            let ledger = context.ledger
+            let at = { (n: Int) in Samples.instant.addingTimeInterval(Double(n)) }
+            let conversations = [Samples.conversation()] + (1..<100).map { Conversation(createdAt: at($0)) }
+            let interactions = [Samples.interaction(conversation: conversations[0].id)]
+                + (1..<100).map { Interaction(createdAt: at($0)) }
+            var full = Samples.call()
+            full.serviceTier = "flex"  // in this row only
+            var failed = Call(createdAt: at(1), model: "m", status: .error)
+            failed.errorMessage = "overloaded"  // in this row only
+            let calls = [full, failed] + (2..<150).map { Call(createdAt: at($0), model: "m") }
+            try await ledger.record(RecordBatch(conversations: conversations, interactions: interactions, calls: calls))
+            try Expect.equal(try await ledger.conversation(id: conversations[0].id), conversations[0], "the full conversation")
+            try Expect.equal(try await ledger.conversation(id: conversations[50].id), conversations[50], "a minimal conversation")
+            try Expect.equal(try await ledger.interaction(id: interactions[0].id), interactions[0], "the full interaction")
+            try Expect.equal(try await ledger.interaction(id: interactions[50].id), interactions[50], "a minimal interaction")
+            try Expect.equal(try await ledger.call(id: full.id), full, "the full call")
+            let unpriced = { (call: Call) in
+                var call = call
+                call.costSource = .unpriced  // no cost given, and no price for model "m"
+                return call
+            }
+            try Expect.equal(try await ledger.call(id: failed.id), unpriced(failed), "the call with an error message alone")
+            try Expect.equal(try await ledger.call(id: calls[100].id), unpriced(calls[100]), "a minimal call")
+            try Expect.equal(try await context.count("ailedger_calls"), 150, "every call")
+        },
         .init(name: "microsecond timestamps round-trip exactly") { context in
             for micros: Int64 in [0, 1, -1, 999_999, 1_741_064_767_000_001, 1_741_064_767_999_999, 4_102_444_800_123_457] {
                 let call = Call(createdAt: Timestamp.date(microseconds: micros), model: "t")

@@ -64,9 +64,10 @@ struct RowBatch: Sendable {
     /// the columns kept. A column left out of an INSERT or COPY stores its default, which
     /// for every column a record may leave NULL is NULL: the rows stored are the same, and
     /// the server binds, parses and checks fewer values per row (most records leave most
-    /// optional fields out).
+    /// optional fields out). Only for batches of 100 rows or more: smaller ones gain little,
+    /// and their many different sets of columns would each be a statement to prepare.
     private static func withoutNullColumns(_ columns: [String], _ rows: [[SQLValue]]) -> ([String], [[SQLValue]]) {
-        guard !rows.isEmpty else { return (columns, rows) }
+        guard rows.count >= 100 else { return (columns, rows) }
         var used = [Bool](repeating: false, count: columns.count)
         used[0] = true
         for row in rows {
