@@ -10,8 +10,8 @@ final class MySQLConnection: DatabaseConnection, @unchecked Sendable {
     /// The server's max_allowed_packet, read on first bulk insert.
     private let maxPacket = Locked<Int?>(nil)
     /// Whether the server takes array-bound executes (MariaDB 10.2 and later, not MySQL);
-    /// set on the thread as it connects, read only there.
-    private var arrayBinding = false
+    /// set on the thread as it connects.
+    private let arrayBinding = Locked(false)
 
     // Client flags are macros Swift cannot import.
     private static let clientFoundRows: UInt = 2
@@ -49,7 +49,7 @@ final class MySQLConnection: DatabaseConnection, @unchecked Sendable {
             } catch let error as LedgerError where error.kind != .authenticationFailed && index < options.endpoints.count - 1 {
                 if let mysql = core.handle { mysql_close(mysql) }
                 core.handle = nil
-                arrayBinding = false
+                arrayBinding.withLock { $0 = false }
             }
         }
     }
@@ -101,7 +101,7 @@ final class MySQLConnection: DatabaseConnection, @unchecked Sendable {
         var server: UInt = 0, extended: UInt = 0
         if options.arrayBinding, mariadb_get_info(mysql, MARIADB_CONNECTION_SERVER_CAPABILITIES, &server) == 0,
            mariadb_get_info(mysql, MARIADB_CONNECTION_EXTENDED_SERVER_CAPABILITIES, &extended) == 0 {
-            arrayBinding = server & Self.clientMySQL == 0 && extended & Self.bulkOperations != 0
+            arrayBinding.withLock { $0 = server & Self.clientMySQL == 0 && extended & Self.bulkOperations != 0 }
         }
     }
 
@@ -193,19 +193,19 @@ final class MySQLConnection: DatabaseConnection, @unchecked Sendable {
             bytes += size
         }
         chunks.append(first..<rows.count)
-        // While the server runs one chunk, the next one's bind arrays are made on the pool.
-        let arrays = try await core.run { [self] in arrayBinding }
-        let building = { (range: Range<Int>) -> Task<MySQLColumnArrays?, Never>? in
-            guard arrays, range.count > 1 else { return nil }
-            let chunk = Array(rows[range])
-            return Task { MySQLColumnArrays(chunk) }
-        }
-        var next = building(chunks[0])
-        defer { next?.cancel() }
+        // Array-bound chunks of more than one row; while the server runs one, the next one's
+        // arrays are made on the pool.
+        let arrays = arrayBinding.withLock { $0 }
+        let binding = { (range: Range<Int>) in arrays && range.count > 1 }
+        var next: Task<MySQLColumnArrays?, Never>?
         var inserted = 0
         for (index, range) in chunks.enumerated() {
-            let bound = await next?.value
-            next = index + 1 < chunks.count ? building(chunks[index + 1]) : nil
+            let bound = if let next { await next.value } else { binding(range) ? MySQLColumnArrays(Array(rows[range])) : nil }
+            next = nil
+            if index + 1 < chunks.count, binding(chunks[index + 1]) {
+                let chunk = Array(rows[chunks[index + 1]])
+                next = Task { MySQLColumnArrays(chunk) }
+            }
             if let bound {
                 inserted += try await executeArrays(statement(1), bound)
             } else {
