@@ -3,7 +3,7 @@ import CMariaDB
 import Foundation
 
 /// One Connector/C connection, owned by a dedicated thread: every mysql_* call runs there.
-final class MySQLConnection: DatabaseConnection, @unchecked Sendable {
+final class MySQLConnection: ThreadBoundConnection, @unchecked Sendable {
     let dialect: any SQLDialect = MySQLDialect()
     private let core = SerializedConnection<UnsafeMutablePointer<MYSQL>, UnsafeMutablePointer<MYSQL_STMT>>(
         "MySQL", thread: "mariadb", finalize: { mysql_stmt_close($0) }, closeHandle: { mysql_close($0) })
@@ -28,6 +28,7 @@ final class MySQLConnection: DatabaseConnection, @unchecked Sendable {
         """
 
     var isBroken: Bool { core.isBroken }
+    var executor: any TaskExecutor { core.executor }
 
     private init() {}
 
@@ -204,7 +205,7 @@ final class MySQLConnection: DatabaseConnection, @unchecked Sendable {
             next = nil
             if index + 1 < chunks.count, binding(chunks[index + 1]) {
                 let chunk = Array(rows[chunks[index + 1]])
-                next = Task { MySQLColumnArrays(chunk) }
+                next = Task(executorPreference: globalConcurrentExecutor) { MySQLColumnArrays(chunk) }
             }
             if let bound {
                 inserted += try await executeArrays(statement(1), bound)

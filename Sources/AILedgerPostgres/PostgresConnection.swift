@@ -3,7 +3,7 @@ import CLibPQ
 import Foundation
 
 /// One libpq connection, owned by a dedicated thread: every libpq call runs there.
-final class PostgresConnection: DatabaseConnection, @unchecked Sendable {
+final class PostgresConnection: ThreadBoundConnection, @unchecked Sendable {
     let dialect: any SQLDialect = PostgresDialect()
     let core = SerializedConnection<OpaquePointer, Never>("PostgreSQL", thread: "postgres", statementCacheSize: 0,
                                                                    finalize: { _ in }, closeHandle: { PQfinish($0) })
@@ -20,6 +20,7 @@ final class PostgresConnection: DatabaseConnection, @unchecked Sendable {
     var arrayTypes: [String: [String: String]] = [:]
 
     var isBroken: Bool { core.isBroken }
+    var executor: any TaskExecutor { core.executor }
 
     /// The handle, on the connection's thread.
     private var handle: OpaquePointer? { core.handle }

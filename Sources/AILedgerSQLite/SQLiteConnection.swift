@@ -2,7 +2,7 @@ import AILedger
 import CSQLite
 
 /// One SQLite connection, owned by a dedicated thread: every sqlite3 call runs there.
-final class SQLiteConnection: DatabaseConnection, NewRowInserting, @unchecked Sendable {
+final class SQLiteConnection: ThreadBoundConnection, NewRowInserting, @unchecked Sendable {
     /// Whether the connection writes, or only reads beside the writer.
     enum Role: Sendable { case writer, reader }
 
@@ -14,6 +14,7 @@ final class SQLiteConnection: DatabaseConnection, NewRowInserting, @unchecked Se
     private var boundBytes: [UInt8] = [], boundEnds: [Int] = []
 
     var isBroken: Bool { core.isBroken }
+    var executor: any TaskExecutor { core.executor }
 
     /// The handle, on the connection's thread.
     private var handle: OpaquePointer? { core.handle }

@@ -68,10 +68,17 @@ public actor ConnectionPool {
     }
 
     /// Borrows a connection while `body` runs.
-    public func withConnection<T: Sendable>(_ body: @Sendable (any DatabaseConnection) async throws -> T) async throws -> T {
+    ///
+    /// `body` runs on the connection's own thread when it has one (`ThreadBoundConnection`),
+    /// so that its database calls are plain calls rather than trips to that thread.
+    public nonisolated func withConnection<T: Sendable>(_ body: @Sendable (any DatabaseConnection) async throws -> T) async throws -> T {
         let connection = try await lease()
         do {
-            let result = try await body(connection)
+            let result = if let bound = connection as? any ThreadBoundConnection {
+                try await withTaskExecutorPreference(bound.executor) { try await body(connection) }
+            } else {
+                try await body(connection)
+            }
             await release(connection)
             return result
         } catch {

@@ -1,13 +1,18 @@
 import Foundation
+import Synchronization
 
 /// A dedicated thread that owns one C connection and runs its blocking calls in order.
 ///
 /// Blocking C calls must never run on Swift's cooperative thread pool; a driver wraps each
-/// of them in `run`, which suspends the caller until the thread has done the work.
+/// of them in `run`, which suspends the caller until the thread has done the work, or runs
+/// them at once when the caller is a task already running on the thread (see
+/// `ConnectionThread+TaskExecutor`).
 final class ConnectionThread: @unchecked Sendable {
     private let condition = NSCondition()
     private var jobs: [() -> Void] = []
     private var stopping = false
+    /// The thread's id, set by the thread itself before it runs any job.
+    private let threadID = Atomic<UInt>(0)
 
     /// Starts a thread named `name`.
     init(name: String) {
@@ -19,6 +24,7 @@ final class ConnectionThread: @unchecked Sendable {
                 try? comm.close()
             }
             #endif
+            threadID.store(Self.currentThreadID(), ordering: .releasing)
             loop()
         }
         thread.name = name
@@ -26,14 +32,27 @@ final class ConnectionThread: @unchecked Sendable {
         thread.start()
     }
 
-    /// Runs `body` on the thread and returns its result.
+    /// Runs `body` on the thread and returns its result: at once when the caller is already
+    /// on it, else once the jobs queued before it have run.
     func run<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
-        try await withCheckedThrowingContinuation { continuation in
+        if isCurrent { return try body() }
+        return try await withCheckedThrowingContinuation { continuation in
             let accepted = enqueue { continuation.resume(with: Result { try body() }) }
             if !accepted {
                 continuation.resume(throwing: LedgerError(.closed, "the connection is closed"))
             }
         }
+    }
+
+    /// Whether the caller runs on this thread.
+    var isCurrent: Bool { threadID.load(ordering: .acquiring) == Self.currentThreadID() }
+
+    private static func currentThreadID() -> UInt {
+        #if canImport(Darwin)
+        UInt(bitPattern: pthread_self())
+        #else
+        UInt(pthread_self())
+        #endif
     }
 
     /// Queues `body` to run on the thread without waiting for it; false once stopped.

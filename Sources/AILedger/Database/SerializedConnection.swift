@@ -53,6 +53,10 @@ package final class SerializedConnection<Handle, Statement>: @unchecked Sendable
         try await thread.run(body)
     }
 
+    /// The connection's thread as a task executor: a task preferring it makes each `run`
+    /// a plain call.
+    package var executor: any TaskExecutor { thread }
+
     /// Queues `body` to run on the connection's thread without waiting; false once closed.
     @discardableResult
     package func post(_ body: @escaping @Sendable () -> Void) -> Bool {

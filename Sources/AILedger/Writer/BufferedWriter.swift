@@ -80,12 +80,13 @@ final class BufferedWriter: Sendable {
         state.stats.outboxBatches = outbox?.waitingAtOpen ?? 0  // known before the first statistics are read
         self.state = Mutex(state)
         // On a thread of its own, so that each step between database calls runs at once
-        // rather than queueing behind the callers' work (see `WriterExecutor`).
-        let executor = WriterExecutor()
+        // rather than queueing behind the callers' work on the pool. Turning records into
+        // rows, the writer's heavy work, still runs on the pool.
+        let thread = ConnectionThread(name: "ailedger writer")
         task.withLock {
-            $0 = Task.detached(executorPreference: executor, priority: .high) { [self] in
+            $0 = Task.detached(executorPreference: thread, priority: .high) { [self] in
                 await run()
-                executor.stop()
+                thread.stop()
             }
         }
     }
