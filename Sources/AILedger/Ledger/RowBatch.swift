@@ -28,8 +28,8 @@ struct RowBatch: Sendable {
     /// read when the batch is inserted.
     private var storedConversations: Set<UUID>
     /// What the batch adds to the rollups when every record is inserted and no call needs
-    /// a stored interaction's values.
-    private var rollups: RollupBatch?
+    /// a stored interaction's values, as rows ready to write.
+    private var rollups: RollupWrites?
 
     /// The rows of `batch`; calls without a cost are priced from `prices`.
     init(_ batch: RecordBatch, prices: PriceBook) {
@@ -56,7 +56,7 @@ struct RowBatch: Sendable {
         self.conversationParties = conversationParties
         if storedInteractions.isEmpty && storedConversations.isEmpty {
             rollups = RollupBatch(calls: pricedCalls, interactions: batch.interactions, interactionKeys: interactionKeys,
-                                  interactionParties: interactionParties, conversationParties: conversationParties)
+                                  interactionParties: interactionParties, conversationParties: conversationParties).writes
         }
     }
 

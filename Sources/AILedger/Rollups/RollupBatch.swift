@@ -105,57 +105,46 @@ package struct RollupBatch: Sendable {
 
     static let tokenColumns = ["input_tokens", "output_tokens", "cache_read_tokens", "cache_write_tokens", "reasoning_tokens"]
 
-    /// Adds the sums to their rows on `connection`, inside its open transaction: one upsert
-    /// per table (rows in primary-key order, so concurrent writers lock them in the same
-    /// order), then the compaction of any histogram grown long.
+    /// Adds the sums to their rows on `connection`, inside its open transaction.
     func write(on connection: any DatabaseConnection) async throws {
-        if calls.values.contains(where: \.overflowed) || users.values.contains(where: \.overflowed)
-            || prompts.values.contains(where: \.calls.overflowed) || parties.values.contains(where: \.overflowed) {
-            // Written in smaller batches (the buffered writer splits a refused batch), the
-            // same calls fit.
-            throw LedgerError(.invalidRecord, "call.usage: the batch's token or cost sums overflow a 64-bit count")
-        }
-        // Each key's hash once: it is a SHA-256.
+        try await writes.write(on: connection)
+    }
+
+    /// The rows the sums add to each rollup table, ready to write: each key hashed once (a
+    /// SHA-256) and the rows in primary-key order, so concurrent writers lock them in the
+    /// same order.
+    var writes: RollupWrites {
+        let overflowed = calls.values.contains(where: \.overflowed) || users.values.contains(where: \.overflowed)
+            || prompts.values.contains(where: \.calls.overflowed) || parties.values.contains(where: \.overflowed)
         let callKeys = Self.ordered(calls.keys, time: \.hour, hash: \.hash)
-        try await upsert(callKeys.map { key, hash in
+        let callRows: [[SQLValue]] = callKeys.map { key, hash in
             let sum = calls[key]!
             return [.timestamp(key.hour), .text(hash), .text(key.model), .optional(key.provider, SQLValue.text),
                     .optional(key.callType, SQLValue.text), .text(key.status), .integer(sum.calls)]
                 + Self.tokens(sum.inputTokens, sum.outputTokens, sum.cacheReadTokens, sum.cacheWriteTokens, sum.reasoningTokens)
                 + [.integer(sum.costNanoUSD), .integer(sum.unpriced), .integer(sum.timed), .double(sum.latencySumMs),
                    .text(sum.histogram.text)]
-        }, into: Self.callTable, key: ["hour", "key_hash"],
-           columns: ["hour", "key_hash", "model", "provider", "call_type", "status", "calls"] + Self.tokenColumns
-            + ["cost_nano_usd", "unpriced", "timed", "latency_sum_ms", "latency_histogram"],
-           sums: ["calls", "cost_nano_usd", "unpriced", "timed", "latency_sum_ms"], on: connection)
-        try await upsert(Self.ordered(users.keys, time: \.day, hash: \.hash).map { key, hash in
+        }
+        let userRows: [[SQLValue]] = Self.ordered(users.keys, time: \.day, hash: \.hash).map { key, hash in
             let sum = users[key]!
             return [.timestamp(key.day), .text(hash), .optional(key.userID, SQLValue.text), .integer(sum.calls),
                     .integer(sum.successes), .integer(sum.errors), .integer(sum.partials)]
                 + Self.tokens(sum.tokens.input, sum.tokens.output, sum.tokens.cacheRead, sum.tokens.cacheWrite, sum.tokens.reasoning)
                 + [.integer(sum.costNanoUSD), .integer(sum.unpriced), .integer(sum.timed), .double(sum.latencySumMs)]
-        }, into: Self.userTable, key: ["day", "key_hash"],
-           columns: ["day", "key_hash", "user_id", "calls", "successes", "errors", "partials"] + Self.tokenColumns
-            + ["cost_nano_usd", "unpriced", "timed", "latency_sum_ms"],
-           sums: ["calls", "successes", "errors", "partials", "cost_nano_usd", "unpriced", "timed", "latency_sum_ms"], on: connection)
-        try await upsert(Self.ordered(parties.keys, time: \.day, hash: \.hash).map { key, hash in
+        }
+        let partyRows: [[SQLValue]] = Self.ordered(parties.keys, time: \.day, hash: \.hash).map { key, hash in
             let sum = parties[key]!
             return [.timestamp(key.day), .text(hash), .text(key.dimension.rawValue), .optional(key.value, SQLValue.text),
                     .integer(sum.calls), .integer(sum.successes), .integer(sum.errors), .integer(sum.partials)]
                 + Self.tokens(sum.tokens.input, sum.tokens.output, sum.tokens.cacheRead, sum.tokens.cacheWrite, sum.tokens.reasoning)
                 + [.integer(sum.costNanoUSD), .integer(sum.unpriced), .integer(sum.timed), .double(sum.latencySumMs)]
-        }, into: Self.partyTable, key: ["day", "key_hash"],
-           columns: ["day", "key_hash", "dimension", "value", "calls", "successes", "errors", "partials"] + Self.tokenColumns
-            + ["cost_nano_usd", "unpriced", "timed", "latency_sum_ms"],
-           sums: ["calls", "successes", "errors", "partials", "cost_nano_usd", "unpriced", "timed", "latency_sum_ms"], on: connection)
-        try await upsert(Self.ordered(variables.keys, time: \.hour, hash: \.hash).map { key, hash in
+        }
+        let variableRows: [[SQLValue]] = Self.ordered(variables.keys, time: \.hour, hash: \.hash).map { key, hash in
             [.timestamp(key.hour), .text(hash), .text(key.variable), .optional(key.interactionType, SQLValue.text), .text(key.status),
              .optional(key.promptID, SQLValue.text), .optional(key.promptVersion, SQLValue.text), .integer(variables[key]!)]
-        }, into: Self.variableTable, key: ["hour", "key_hash"],
-           columns: ["hour", "key_hash", "variable", "interaction_type", "status", "prompt_id", "prompt_version", "interactions"],
-           sums: ["interactions"], on: connection)
+        }
         let promptKeys = Self.ordered(prompts.keys, time: \.hour, hash: \.hash)
-        try await upsert(promptKeys.map { key, hash in
+        let promptRows: [[SQLValue]] = promptKeys.map { key, hash in
             let sum = prompts[key]!, calls = sum.calls
             return [.timestamp(key.hour), .text(hash), .optional(key.interactionType, SQLValue.text),
                     .optional(key.status, SQLValue.text), .optional(key.promptID, SQLValue.text),
@@ -167,21 +156,18 @@ package struct RollupBatch: Sendable {
                 + Self.tokens(calls.tokens.input, calls.tokens.output, calls.tokens.cacheRead, calls.tokens.cacheWrite,
                               calls.tokens.reasoning)
                 + [.integer(calls.costNanoUSD), .integer(calls.unpriced), .integer(calls.timed), .double(calls.latencySumMs)]
-        }, into: Self.promptTable, key: ["hour", "key_hash"],
-           columns: ["hour", "key_hash", "interaction_type", "status", "prompt_id", "prompt_version"] + Self.promptSums
-            + ["latency_histogram"] + Self.promptCallSums.prefix(4) + Self.tokenColumns + Self.promptCallSums.suffix(4),
-           sums: Self.promptSums + Self.promptCallSums, on: connection)
-        try await insertMissing(Self.ordered(userDays, time: \.day, hash: \.hash).map { key, hash in
+        }
+        let userDayRows: [[SQLValue]] = Self.ordered(userDays, time: \.day, hash: \.hash).map { key, hash in
             [.timestamp(key.day), .text(hash), .optional(key.userID, SQLValue.text)]
-        }, into: Self.userDayTable, columns: ["day", "key_hash", "user_id"], on: connection)
-        try await insertMissing(conversationDays.sorted { a, b in
+        }
+        let conversationDayRows: [[SQLValue]] = conversationDays.sorted { a, b in
             a.day != b.day ? a.day < b.day : a.conversationID.uuidString < b.conversationID.uuidString
-        }.map { [.timestamp($0.day), .uuid($0.conversationID)] },
-           into: Self.conversationDayTable, columns: ["day", "conversation_id"], on: connection)
-        try await compact(callKeys.filter { !calls[$0.0]!.histogram.isEmpty }.map { ($0.0.hour, $0.1) }, in: Self.callTable,
-                          on: connection)
-        try await compact(promptKeys.filter { !prompts[$0.0]!.histogram.isEmpty }.map { ($0.0.hour, $0.1) }, in: Self.promptTable,
-                          on: connection)
+        }.map { [.timestamp($0.day), .uuid($0.conversationID)] }
+        return RollupWrites(
+            overflowed: overflowed, calls: callRows, users: userRows, parties: partyRows, variables: variableRows,
+            prompts: promptRows, userDays: userDayRows, conversationDays: conversationDayRows,
+            callHistograms: callKeys.filter { !calls[$0.0]!.histogram.isEmpty }.map { ($0.0.hour, $0.1) },
+            promptHistograms: promptKeys.filter { !prompts[$0.0]!.histogram.isEmpty }.map { ($0.0.hour, $0.1) })
     }
 
     /// The interaction sums of the prompt rollups, in column order (the histogram after them).
@@ -200,80 +186,5 @@ package struct RollupBatch: Sendable {
 
     private static func tokens(_ values: Int64?...) -> [SQLValue] {
         values.map { .optional($0, SQLValue.integer) }
-    }
-
-    /// Inserts `rows`, or adds them to the stored rows with the same `key`: `sums` add up,
-    /// token sums as SQL's SUM does (null plus a number is the number), histogram texts
-    /// are appended.
-    private func upsert(_ rows: [[SQLValue]], into table: String, key: [String], columns: [String], sums: [String],
-                        on connection: any DatabaseConnection) async throws {
-        guard !rows.isEmpty else { return }
-        let dialect = connection.dialect
-        let quoted = dialect.quoteIdentifier(table)
-        let stored = { (column: String) in "\(quoted).\(dialect.quoteIdentifier(column))" }
-        let proposed = dialect.proposedValue
-        var assignments = sums.map { "\(dialect.quoteIdentifier($0)) = \(stored($0)) + \(proposed($0))" }
-        for column in Self.tokenColumns where columns.contains(column) {
-            assignments.append("\(dialect.quoteIdentifier(column)) = COALESCE(\(stored(column)) + \(proposed(column)), \(stored(column)), \(proposed(column)))")
-        }
-        if columns.contains("latency_histogram") {
-            let histogram = stored("latency_histogram"), incoming = proposed("latency_histogram")
-            assignments.append("\(dialect.quoteIdentifier("latency_histogram")) = CASE WHEN \(incoming) = '' THEN \(histogram) "
-                + "WHEN \(histogram) = '' THEN \(incoming) ELSE \(dialect.concatenate(dialect.concatenate(histogram, "','"), incoming)) END")
-        }
-        let clause = " " + dialect.upsertClause(key: key) + " " + assignments.joined(separator: ", ")
-        if let arrays = connection as? any ColumnArrayInserting {
-            return try await arrays.insertColumnArrays(into: table, columns: columns, rows: rows, clause: clause)
-        }
-        if dialect.prefersSingleRowStatements {
-            let sql = dialect.insertStatement(table: table, columns: columns, rowCount: 1, ignoringDuplicates: false) + clause
-            return try await connection.executeEach(sql, rows)
-        }
-        let perStatement = max(1, min(500, dialect.maxParameters / columns.count))
-        for start in stride(from: 0, to: rows.count, by: perStatement) {
-            let chunk = rows[start..<min(rows.count, start + perStatement)]
-            let sql = dialect.insertStatement(table: table, columns: columns, rowCount: chunk.count, ignoringDuplicates: false) + clause
-            try await connection.execute(sql, chunk.flatMap { $0 })
-        }
-    }
-
-    /// Inserts the rows of `table` not stored yet.
-    private func insertMissing(_ rows: [[SQLValue]], into table: String, columns: [String],
-                               on connection: any DatabaseConnection) async throws {
-        guard !rows.isEmpty else { return }
-        let dialect = connection.dialect
-        if let arrays = connection as? any ColumnArrayInserting {
-            let clause = dialect.ignoreDuplicatesClause(primaryKey: columns.first ?? "id")
-            return try await arrays.insertColumnArrays(into: table, columns: columns, rows: rows, clause: clause)
-        }
-        if dialect.prefersSingleRowStatements {
-            let sql = dialect.insertStatement(table: table, columns: columns, rowCount: 1, ignoringDuplicates: true)
-            return try await connection.executeEach(sql, rows)
-        }
-        try await connection.insertWithStatements(into: table, columns: columns, rows: rows, ignoringDuplicates: true)
-    }
-
-    /// Rewrites the histograms of the rows of `table` (by hour and key hash) whose stored
-    /// text has grown past the threshold.
-    private func compact(_ keys: [(hour: Int64, hash: String)], in table: String, on connection: any DatabaseConnection) async throws {
-        guard !keys.isEmpty else { return }
-        let dialect = connection.dialect
-        let table = dialect.quoteIdentifier(table)
-        for start in stride(from: 0, to: keys.count, by: 200) {
-            let chunk = keys[start..<min(keys.count, start + 200)]
-            var sql = SQLBuilder(dialect, "SELECT hour, key_hash, latency_histogram FROM \(table) WHERE LENGTH(latency_histogram) > ")
-            sql.append(sql.bind(.integer(Int64(Self.compactionThreshold))) + " AND (")
-            sql.append(chunk.map { key in
-                "(hour = \(sql.bind(.timestamp(key.hour))) AND key_hash = \(sql.bind(.text(key.hash))))"
-            }.joined(separator: " OR ") + ")")
-            for row in try await connection.query(sql.sql, sql.parameters) {
-                var reader = RowReader(row)
-                let hour = try reader.microseconds(), hash = try reader.string()
-                let compacted = try LatencyHistogram(text: try reader.string()).text
-                try await connection.execute(
-                    "UPDATE \(table) SET latency_histogram = \(dialect.placeholder(1)) WHERE hour = \(dialect.placeholder(2)) AND key_hash = \(dialect.placeholder(3))",
-                    [.text(compacted), .timestamp(hour), .text(hash)])
-            }
-        }
     }
 }
