@@ -52,12 +52,24 @@ func residentKiB() -> Int {
     return Int(line.split(separator: " ").dropFirst().first ?? "") ?? 0
 }
 
-/// Seconds for 8 tasks to record `rows` (an equal share each) into `ledger`, then flush.
-func recording(_ rows: [Call], into ledger: Ledger) async throws -> Double {
-    try await seconds {
+/// Seconds for 8 tasks to record `rows` into `ledger`, then flush. Each task records the
+/// next row not taken yet, so that the calls arrive in the order of their ids and times,
+/// as from live clients making them now. With `contiguous`, task t records the t-th eighth
+/// of the rows instead: eight time ranges arrive at once, interleaved.
+func recording(_ rows: [Call], into ledger: Ledger, contiguous: Bool = false) async throws -> Double {
+    let next = Locked(0)
+    return try await seconds {
         try await withThrowingTaskGroup(of: Void.self) { group in
             for t in 0..<tasks {
-                group.addTask { for call in rows[t * (rows.count / tasks)..<(t + 1) * (rows.count / tasks)] { try await ledger.record(call) } }
+                if contiguous {
+                    group.addTask { for call in rows[t * (rows.count / tasks)..<(t + 1) * (rows.count / tasks)] { try await ledger.record(call) } }
+                    continue
+                }
+                group.addTask {
+                    while case let index = next.withLock({ value in defer { value += 1 }; return value }), index < rows.count {
+                        try await ledger.record(rows[index])
+                    }
+                }
             }
             try await group.waitForAll()
         }
@@ -170,21 +182,12 @@ for url in urls {
         let file = folder.appendingPathComponent("rows-\(kind)")
         try BenchmarkRows.rowFile(rows, sqlite: kind == "sqlite").write(to: file)
         var ceilingTimes: [Double] = [], buffers: [Double] = [], growth: [Int] = [], multiRow: [Double] = [], unredacted: [Double] = []
+        var ranges: [Double] = []
         for _ in 0..<runs {
             try await shell(client(empty))
             ceilingTimes.append(try await ceiling(load(file.path)))
-            if let plain {
-                // MariaDB: the same writer sending multi-row INSERTs, as it does to MySQL.
-                try await shell(client(empty))
-                multiRow.append(try await recording(rows, into: plain))
-            }
-            if name.hasPrefix("realistic") {
-                // What secret redaction (on by default) costs the writer: the same, without.
-                try await shell(client(empty))
-                unredacted.append(try await recording(rows, into: bare))
-            }
-
-            // Eight tasks recording as fast as they can, then one flush.
+            // Eight tasks recording as fast as they can, then one flush, right after the
+            // ceiling: the pair compared runs under the same conditions.
             try await shell(client(empty))
             let before = residentKiB()
             let peak = Locked(before)
@@ -200,12 +203,25 @@ for url in urls {
             buffers.append(try await recording(rows, into: ledger))
             let cpu = cpuSeconds() - cpuBefore
             sampler.cancel()
+            growth.append(peak.withLock { $0 } - before)
+            // The same writer with eight time ranges arriving at once.
+            try await shell(client(empty))
+            ranges.append(try await recording(rows, into: ledger, contiguous: true))
+            if let plain {
+                // MariaDB: the same writer sending multi-row INSERTs, as it does to MySQL.
+                try await shell(client(empty))
+                multiRow.append(try await recording(rows, into: plain))
+            }
+            if name.hasPrefix("realistic") {
+                // What secret redaction (on by default) costs the writer: the same, without.
+                try await shell(client(empty))
+                unredacted.append(try await recording(rows, into: bare))
+            }
             if ProcessInfo.processInfo.environment["AILEDGER_BENCH_VERBOSE"] != nil {
-                say("    run: ceiling \(rate(rowCount, ceilingTimes.last!)), writer \(rate(rowCount, buffers.last!))"
+                say("    run: ceiling \(rate(rowCount, ceilingTimes.last!)), writer \(rate(rowCount, buffers.last!)), eight ranges \(rate(rowCount, ranges.last!))"
                       + (unredacted.last.map { ", unredacted \(rate(rowCount, $0))" } ?? "")
                       + String(format: "; the writer's process used %.1f µs of CPU per row", cpu * 1e6 / Double(rowCount)))
             }
-            growth.append(peak.withLock { $0 } - before)
         }
         try? FileManager.default.removeItem(at: file)
         let best = median(ceilingTimes), buffered = median(buffers)
@@ -215,6 +231,8 @@ for url in urls {
         say("  AILedger  buffered writer, record() + flush()".padding(toLength: 82, withPad: " ", startingAt: 0) + rate(rowCount, buffered)
               + String(format: "   %.0f%% of the ceiling (runs: %@)", 100 * best / buffered,
                        zip(buffers, ceilingTimes).map { String(format: "%.0f%%", 100 * $1 / $0) }.joined(separator: ", ")))
+        say("  AILedger  the same, each task recording its own eighth of the time range".padding(toLength: 82, withPad: " ", startingAt: 0)
+              + rate(rowCount, median(ranges)) + String(format: "   %.0f%% of the ceiling", 100 * best / median(ranges)))
         if !multiRow.isEmpty {
             say("  AILedger  the same, array_binding=off (multi-row INSERTs)".padding(toLength: 82, withPad: " ", startingAt: 0)
                   + rate(rowCount, median(multiRow)) + String(format: "   %.0f%% of the ceiling", 100 * best / median(multiRow)))
