@@ -45,6 +45,13 @@ func cpuSeconds() -> Double {
     return [usage.ru_utime, usage.ru_stime].reduce(0) { $0 + Double($1.tv_sec) + Double($1.tv_usec) / 1e6 }
 }
 
+/// The minor page faults this process has taken so far.
+func minorFaults() -> Int {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return usage.ru_minflt
+}
+
 /// This process's resident memory now, in KiB.
 func residentKiB() -> Int {
     let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
@@ -247,12 +254,17 @@ for url in urls {
     // recording 10 calls every 10 ms (about 8,000 calls/s) for 3 seconds.
     try await shell(client(empty))
     let paced = BenchmarkRows.small(24_000, seed: 3)
+    let faultsBefore = minorFaults()
     let latencies = try await pacedLatencies(paced) { try await ledger.record($0) }
+    let faults = minorFaults() - faultsBefore
     await ledger.flush()
     await ledger.close()
     await plain?.close()
     await bare.close()
     report("record() latency, 8 tasks at ~8,000 calls/s", latencies)
+    if ProcessInfo.processInfo.environment["AILEDGER_BENCH_VERBOSE"] != nil {
+        say(String(format: "          the process took %.2f minor page faults per call meanwhile", Double(faults) / Double(latencies.count)))
+    }
     // What the machine adds to any call timed this way: the same pacing around nothing.
     report("control: the same pacing and timing around an empty call", try await pacedLatencies(paced) { _ in })
 
