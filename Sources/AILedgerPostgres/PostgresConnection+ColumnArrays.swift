@@ -11,9 +11,18 @@ extension PostgresConnection: ColumnArrayInserting {
         for index in columns.indices {
             var literal = "{"
             literal.reserveCapacity(rows.count * 12)
+            // Rollup rows share their hour or day: each time is formatted once in a row.
+            var lastTime: (micros: Int64, text: String)?
             for (position, row) in rows.enumerated() {
                 if position > 0 { literal.append(",") }
                 if case .blob = row[index] { throw LedgerError(.invalidValue, "\(columns[index]): bytes cannot be bound in an array") }
+                if case .timestamp(let micros) = row[index] {
+                    if lastTime?.micros != micros { lastTime = (micros, Timestamp.iso8601(microseconds: micros)) }
+                    literal.append("\"")
+                    literal.append(lastTime!.text)
+                    literal.append("\"")
+                    continue
+                }
                 guard let text = Self.encode(row[index]).1 else {
                     literal.append("NULL")
                     continue
