@@ -70,7 +70,9 @@ public actor ConnectionPool {
     /// Borrows a connection while `body` runs.
     ///
     /// `body` runs on the connection's own thread when it has one (`ThreadBoundConnection`),
-    /// so that its database calls are plain calls rather than trips to that thread.
+    /// so that its database calls are plain calls rather than trips to that thread. Its
+    /// child tasks run there too: give heavy work of its own
+    /// `executorPreference: globalConcurrentExecutor`.
     public nonisolated func withConnection<T: Sendable>(_ body: @Sendable (any DatabaseConnection) async throws -> T) async throws -> T {
         let connection = try await lease()
         do {

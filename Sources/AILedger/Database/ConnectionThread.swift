@@ -26,6 +26,8 @@ final class ConnectionThread: @unchecked Sendable {
             #endif
             threadID.store(Self.currentThreadID(), ordering: .releasing)
             loop()
+            // A later thread may be given the same id.
+            threadID.store(0, ordering: .releasing)
         }
         thread.name = name
         thread.stackSize = 1 << 20

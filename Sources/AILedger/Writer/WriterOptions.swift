@@ -5,12 +5,17 @@ import Logging
 public struct WriterOptions: Sendable {
     /// The most records held in memory, waiting or being written. Default 100,000.
     public var capacity: Int
-    /// A batch is written once this many records wait. Default 20,000 (the capacity, if
-    /// smaller): against 10,000, measured with servers at their default durability, it
+    /// A batch is written once this many records wait. Default 20,000, or half the
+    /// capacity if that is less, so that records still find room while a batch is
+    /// written: against 10,000, measured with servers at their default durability, 20,000
     /// was faster or level on every backend, most with small records, where each batch's
     /// fixed work (its commit, its rollup rows: one per user and day) weighs most (see
     /// Benchmarks/).
-    public var batchSize: Int
+    public var batchSize: Int {
+        get { chosenBatchSize ?? min(20_000, max(1, capacity / 2)) }
+        set { chosenBatchSize = newValue }
+    }
+    private var chosenBatchSize: Int?
     /// Records wait at most this long before they are written. Default 100 ms.
     public var flushInterval: Duration
     /// What `record` does when the buffer is full. Default `.wait`.
@@ -47,7 +52,7 @@ public struct WriterOptions: Sendable {
                 drainTimeout: Duration = .seconds(30), logger: Logger = Logger(label: "ailedger.writer"),
                 onReject: (@Sendable (RejectedRecord) -> Void)? = nil) {
         self.capacity = capacity
-        self.batchSize = batchSize ?? min(20_000, capacity)
+        self.chosenBatchSize = batchSize
         self.flushInterval = flushInterval
         self.whenFull = whenFull
         self.outboxURL = outboxURL
