@@ -2,7 +2,8 @@ import AILedger
 import Foundation
 
 /// A conversation with five interactions of two calls each, tagged with a user id so a
-/// test can find its own records on a shared server, and titled `unit <index>`.
+/// test can find its own records on a shared server, and titled `unit <index>`. Each call's
+/// input text holds an API key (`SpilledSecret`), which must be stored redacted.
 public struct OutageUnit: Sendable {
     /// The conversation.
     public let conversation: Conversation
@@ -20,7 +21,7 @@ public struct OutageUnit: Sendable {
         calls = interactions.flatMap { interaction in
             (0..<2).map { _ in
                 Call(interactionID: interaction.id, conversationID: interaction.conversationID, model: "outage", userID: tag,
-                     usage: TokenUsage(input: 42, output: 7), costUSD: Decimal(string: "0.000042")!)
+                     usage: TokenUsage(input: 42, output: 7), costUSD: Decimal(string: "0.000042")!, inputText: SpilledSecret.text)
             }
         }
     }

@@ -16,8 +16,9 @@ public enum OutboxOrdering {
         let folder = try WriterFaultCases.temporaryFolder("ordering")
         defer { try? FileManager.default.removeItem(at: folder) }
         // A capacity that is no multiple of a unit's 16 records, so units straddle it.
+        let outboxURL = "sqlite://" + folder.path + "/outbox.db"
         let options = WriterOptions(capacity: 600, batchSize: 100, flushInterval: .milliseconds(20), whenFull: .spill,
-                                    outboxURL: "sqlite://" + folder.path + "/outbox.db", spillAfter: .milliseconds(300),
+                                    outboxURL: outboxURL, spillAfter: .milliseconds(300),
                                     maxBackoff: .milliseconds(100))
         let ledger = try await Ledger.open(url: url, drivers: drivers, writer: options)
         let tag = "ordering-\(UUID().uuidString)"
@@ -27,6 +28,8 @@ public enum OutboxOrdering {
             try await down()
             for unit in units { try await unit.record(in: ledger) }
             try await WriterFaultCases.waitFor("the buffer to spill") { ledger.writerStatistics?.buffered == 0 }
+            // Spilled by callers finding the buffer full, and by the writer giving up retrying.
+            try await SpilledSecret.expectNotSpilled(outboxURL: outboxURL, drivers: drivers)
             try await up()
             try await WriterFaultCases.waitFor("the outbox to replay") { ledger.writerStatistics?.outboxBatches == 0 }
             try Expect.that(await ledger.flush(timeout: .seconds(60)).isComplete, "flushed")
@@ -36,6 +39,7 @@ public enum OutboxOrdering {
             let stored = Set(calls.map(\.id))
             try Expect.equal(units.flatMap(\.calls).filter { !stored.contains($0.id) }.count, 0, "calls missing")
             try Expect.equal(calls.count, 1_000, "each once")
+            try Expect.that(calls.allSatisfy { $0.inputText == SpilledSecret.redacted }, "each redacted")
             try Expect.equal(try await ledger.interactions(filter, limit: 10_000).count, 500, "every interaction")
             try Expect.equal(try await ledger.conversations(filter, limit: 10_000).count, 100, "every conversation")
             let stats = try Expect.some(ledger.writerStatistics, "statistics")

@@ -23,7 +23,7 @@ public enum StuckDatabase {
         do {
             for statement in lock { try await locker.database.withConnection(.write) { _ = try await $0.execute(statement, []) } }
             locked = true
-            let calls = (0..<35).map { _ in Call(model: "stuck", userID: tag) }
+            let calls = (0..<35).map { _ in Call(model: "stuck", userID: tag, inputText: SpilledSecret.text) }
             for call in calls { try await ledger.record(call) }
             try await Task.sleep(for: .milliseconds(300))  // the writer takes its first batch and waits on the lock
 
@@ -36,6 +36,8 @@ public enum StuckDatabase {
             try Expect.equal(stats.spilled + result.unwritten, 35, "every record spilled or reported")
             try Expect.equal(stats.abandoned, result.unwritten, "and counted")
 
+            try await SpilledSecret.expectNotSpilled(outboxURL: outboxURL, drivers: drivers)
+
             for statement in unlock { try await locker.database.withConnection(.write) { _ = try await $0.execute(statement, []) } }
             locked = false
             let after = try await Ledger.open(url: url, drivers: drivers, writer: WriterOptions(flushInterval: .milliseconds(20), outboxURL: outboxURL))
@@ -44,6 +46,7 @@ public enum StuckDatabase {
             await after.close()
             try Expect.equal(Set(stored.map(\.id)).count, stored.count, "nothing stored twice")
             try Expect.that(stored.count >= Int(stats.spilled), "every spilled record stored (\(stored.count) of \(stats.spilled))")
+            try Expect.that(stored.allSatisfy { $0.inputText == SpilledSecret.redacted }, "every stored call redacted")
             await locker.close()
         } catch {
             if locked { for statement in unlock { _ = try? await locker.database.withConnection(.write) { try await $0.execute(statement, []) } } }

@@ -3,7 +3,6 @@ import Foundation
 extension Ledger {
     /// Records one call. Recording a call whose id is already stored changes nothing.
     public func record(_ call: Call) async throws {
-        let call = redactor?.redacted(call) ?? call
         try await record(one: .call(call), validating: { try call.validate() }, else: RecordBatch(calls: [call]))
     }
 
@@ -16,24 +15,23 @@ extension Ledger {
 
     /// Records one conversation.
     public func record(_ conversation: Conversation) async throws {
-        let conversation = redactor?.redacted(conversation) ?? conversation
         try await record(one: .conversation(conversation), validating: { try conversation.validate() },
                          else: RecordBatch(conversations: [conversation]))
     }
 
-    /// Hands one record to the buffered writer once it is valid (and sealed, when fields
-    /// are encrypted), without suspending while the buffer has room: the path nearly every
-    /// record takes. Without a writer, records `batch`, which holds the same record.
+    /// Hands one record to the buffered writer once it is valid, without suspending while
+    /// the buffer has room: the path nearly every record takes. The writer redacts and
+    /// seals it before it is stored or spilled, off this path. Without a writer, records
+    /// `batch`, which holds the same record.
     private func record(one record: PendingRecord, validating validate: () throws -> Void,
                         else batch: @autoclosure () -> RecordBatch) async throws {
-        guard let writer else { return try await self.record(redacted: batch()) }
+        guard let writer else { return try await self.record(batch()) }
         do {
             try validate()
         } catch {
             writer.countRejected(1)
             throw error
         }
-        let record = try encryption?.sealed(record) ?? record
         if writer.offer(record) { return }
         try await writer.enqueue(record)
     }
@@ -48,22 +46,23 @@ extension Ledger {
     /// duplicates a row. A call that names an interaction of the same batch takes its
     /// conversation and user where it names none.
     public func record(_ batch: RecordBatch) async throws {
-        try await record(redacted: redactor?.redacted(batch) ?? batch)
-    }
-
-    /// Records a batch that was redacted already (a pseudonym redacted twice would change).
-    private func record(redacted batch: RecordBatch) async throws {
-        let batch = batch.inheritingWithinBatch()
-        do {
-            try batch.validate()
-        } catch {
-            writer?.countRejected(batch.conversations.count + batch.interactions.count + batch.calls.count)
-            throw error
+        if let writer {
+            // Validated as given; the writer redacts and seals each record before it is
+            // stored or spilled (once: a pseudonym redacted twice would change).
+            let batch = batch.inheritingWithinBatch()
+            do {
+                try batch.validate()
+            } catch {
+                writer.countRejected(batch.conversations.count + batch.interactions.count + batch.calls.count)
+                throw error
+            }
+            guard !batch.isEmpty else { return }
+            return try await writer.enqueue(PendingRecord.from(batch))
         }
+        let batch = (redactor?.redacted(batch) ?? batch).inheritingWithinBatch()
+        try batch.validate()
         guard !batch.isEmpty else { return }
-        let sealed = try encryption?.sealed(batch) ?? batch
-        if let writer { return try await writer.enqueue(PendingRecord.from(sealed)) }
-        try await RowBatch(sealed, prices: pricing.withLock { $0 }).insert(into: database)
+        try await RowBatch(try encryption?.sealed(batch) ?? batch, prices: pricing.withLock { $0 }).insert(into: database)
     }
 
     /// Returns once every record recorded before the call is committed to the database (or

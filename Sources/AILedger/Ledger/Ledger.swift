@@ -22,9 +22,11 @@ public final class Ledger: Sendable {
     let writer: BufferedWriter?
     /// The options the writer was made with.
     let writerOptions: WriterOptions?
-    /// What is redacted from records before they are buffered or stored; nil when nothing.
+    /// What is redacted from records before they are stored or spilled to the outbox; nil
+    /// when nothing.
     let redactor: Redactor?
-    /// Which fields are sealed before records are buffered or stored; nil when none.
+    /// Which fields are sealed, after redaction, before records are stored or spilled; nil
+    /// when none.
     let encryption: FieldEncryption?
     /// Whether aggregates may be read from rollups (see `readsRollups`).
     let rollupReading = Locked(true)
@@ -35,7 +37,8 @@ public final class Ledger: Sendable {
          writer options: WriterOptions? = nil, outbox: Outbox? = nil, redaction: RedactionPolicy = .secrets,
          encryption: FieldEncryption? = nil) throws {
         self.url = url
-        self.redactor = redaction.isOff ? nil : try Redactor(policy: redaction)
+        let redactor = redaction.isOff ? nil : try Redactor(policy: redaction)
+        self.redactor = redactor
         self.encryption = encryption
         self.driver = driver
         self.database = database
@@ -43,8 +46,17 @@ public final class Ledger: Sendable {
         let pricing = Locked(prices)
         self.pricing = pricing
         self.writerOptions = options
-        self.writer = options.map { options in
-            BufferedWriter(options: options, outbox: outbox,
+        // The buffer holds records as callers gave them: the writer redacts and seals them
+        // on its side, off `record`'s path.
+        var protect: BufferedWriter.Protect?
+        if redactor != nil || encryption != nil {
+            protect = { (record: PendingRecord) throws -> PendingRecord in
+                let redacted = redactor?.redacted(record) ?? record
+                return try encryption?.sealed(redacted) ?? redacted
+            }
+        }
+        self.writer = options.map { [protect] options in
+            BufferedWriter(options: options, outbox: outbox, protect: protect,
                            prepare: { records in RowBatch(records, prices: pricing.withLock { $0 }) },
                            insert: { rows in try await rows.insert(into: database) })
         }
@@ -56,8 +68,10 @@ public final class Ledger: Sendable {
     /// and from prices stored in the database. With `writer` options, `record` hands records
     /// to a background writer and returns at once (see `WriterOptions`); without, it
     /// returns once they are committed. Every record is redacted by `redaction` before it
-    /// is buffered or stored (by default, credentials: see `RedactionPolicy.secrets`); with
-    /// `encryption`, its fields are then sealed, and read back opened (see `FieldEncryption`).
+    /// is stored or spilled to the outbox (by default, credentials: see
+    /// `RedactionPolicy.secrets`); with `encryption`, its fields are then sealed, and read
+    /// back opened (see `FieldEncryption`). A buffered writer does both as it takes records
+    /// from its buffer, off `record`'s path.
     /// A `read_url` query parameter (a percent-encoded URL of the same kind) sends queries,
     /// reports and dashboards to that database, a read replica, while writes and the reads
     /// that must see them (key checks, rebuilds, retention) stay on `url`'s.

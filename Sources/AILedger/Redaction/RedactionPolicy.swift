@@ -1,4 +1,4 @@
-/// What `Ledger` redacts from every record before it is buffered or stored.
+/// What `Ledger` redacts from every record before it is stored or spilled to the outbox.
 ///
 /// Redaction covers the input and output text, error messages, feedback comments, SQL
 /// statements, a conversation's title, and every string in request, response, structured

@@ -47,6 +47,15 @@ extension Redactor {
         return conversation
     }
 
+    /// `record` redacted.
+    func redacted(_ record: PendingRecord) -> PendingRecord {
+        switch record {
+        case .call(let call): .call(redacted(call))
+        case .interaction(let interaction): .interaction(redacted(interaction))
+        case .conversation(let conversation): .conversation(redacted(conversation))
+        }
+    }
+
     /// Every record of `batch` redacted.
     package func redacted(_ batch: RecordBatch) -> RecordBatch {
         var batch = batch

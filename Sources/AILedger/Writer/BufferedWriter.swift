@@ -5,9 +5,13 @@ import Synchronization
 /// The background writer behind a buffered ledger: a bounded buffer that `enqueue` fills
 /// in microseconds, and one task that writes it in batches, retries with backoff, spills
 /// to the outbox while the database is away and replays the outbox, in order, once it is
-/// back. While one batch is being written, the next one is priced and turned into rows.
+/// back. While one batch is being written, the next one is redacted, sealed, priced and
+/// turned into rows: the buffer holds records as callers gave them, and nothing leaves it,
+/// for the database or the outbox, before it is redacted and sealed.
 final class BufferedWriter: Sendable {
     typealias Prepare = @Sendable ([PendingRecord]) -> RowBatch
+    /// A record redacted and sealed as it may be stored or spilled.
+    typealias Protect = @Sendable (PendingRecord) throws -> PendingRecord
     typealias Insert = @Sendable (RowBatch) async throws -> Void
     /// A suspended flush, caller waiting for room, or idle writer. `UnsafeContinuation` is
     /// frozen, so `State` has a fixed layout and the caller's path reads it directly rather
@@ -65,14 +69,16 @@ final class BufferedWriter: Sendable {
     private let options: WriterOptions
     private let outbox: Outbox?
     private let prepare: Prepare
+    private let protect: Protect?
     private let insert: Insert
     private let state: Mutex<State>
     private let metrics: WriterMetrics
     private let task = Locked<Task<Void, Never>?>(nil)
 
-    init(options: WriterOptions, outbox: Outbox?, prepare: @escaping Prepare, insert: @escaping Insert) {
+    init(options: WriterOptions, outbox: Outbox?, protect: Protect?, prepare: @escaping Prepare, insert: @escaping Insert) {
         self.options = options
         self.outbox = outbox
+        self.protect = protect
         self.prepare = prepare
         self.insert = insert
         metrics = WriterMetrics(dimensions: options.metricsDimensions)
@@ -149,10 +155,11 @@ final class BufferedWriter: Sendable {
                 throw LedgerError(.closed, "the ledger is closed")
             case .full where options.whenFull == .spill:
                 guard let outbox else { throw LedgerError(.invalidConfiguration, "the spill policy needs an outbox") }
-                try await outbox.spill(records())
+                let kept = protected(records())
+                if !kept.isEmpty { try await outbox.spill(kept) }
                 state.withLock { $0.stats.recorded += Int64(n) }
                 metrics.recorded.increment(by: Int64(n))
-                countSpilled(n)
+                if !kept.isEmpty { countSpilled(kept.count) }
                 return
             case .full:
                 await withUnsafeContinuation { (continuation: Waiter) in
@@ -230,7 +237,14 @@ final class BufferedWriter: Sendable {
                     defer { s.batches = []; s.buffered = 0 }
                     return s.batches
                 }
-                for batch in waiting where await spill(batch, to: outbox) { finish(batch.count) }
+                for batch in waiting {
+                    let kept = protected(batch)
+                    if kept.isEmpty {
+                        finish(batch.count)
+                    } else if await spill(kept, to: outbox) {
+                        finish(batch.count)
+                    }
+                }
             }
             _ = await Deadline.wait(.seconds(2), for: { await writer.value })
             unwritten = seal()
@@ -276,21 +290,27 @@ final class BufferedWriter: Sendable {
 
     private func run() async {
         var replayAfter = ContinuousClock.now
-        var prepared: (records: [PendingRecord], rows: RowBatch)?
-        var written: (records: [PendingRecord], rows: RowBatch)?
+        var prepared: Prepared?
+        var written: Prepared?
         while true {
             if state.withLock({ $0.abandoning }) {
                 // A batch already taken goes to the outbox if it can; close counts the rest.
-                if let (records, _) = prepared, let outbox, await spill(records, to: outbox) { finish(records.count) }
+                if let (records, _, taken) = prepared, let outbox {
+                    if records.isEmpty {
+                        finish(taken)
+                    } else if await spill(records, to: outbox) {
+                        finish(taken)
+                    }
+                }
                 break
             }
-            let records: [PendingRecord], rows: RowBatch
+            let records: [PendingRecord], rows: RowBatch, taken: Int
             if let next = prepared {
-                (records, rows) = next
+                (records, rows, taken) = next
                 prepared = nil
             } else {
-                guard let taken = await nextBatch() else { break }
-                if taken.isEmpty {
+                guard let batch = await nextBatch() else { break }
+                if batch.isEmpty {
                     // An idle tick: replay the outbox if the database may be back.
                     if hasOutboxBatches && ContinuousClock.now >= replayAfter {
                         do {
@@ -304,14 +324,18 @@ final class BufferedWriter: Sendable {
                     }
                     continue
                 }
-                (records, rows) = (taken, await withTaskExecutorPreference(globalConcurrentExecutor) { prepare(taken) })
+                (records, rows, taken) = await withTaskExecutorPreference(globalConcurrentExecutor) { made(from: batch) }
             }
             // Meanwhile, on the pool, the batch written before is let go (freeing thousands
             // of values takes milliseconds) and the next one turned into rows if it is due.
             async let upcoming = preparingNext(releasing: Locked(written.take()))
-            if await deliver(records, rows) { finish(records.count) }
+            if records.isEmpty {
+                finish(taken)  // each record of the batch was rejected while being sealed
+            } else if await deliver(records, rows) {
+                finish(taken)
+            }
             prepared = await upcoming
-            written = (records, rows)
+            written = (records, rows, taken)
         }
         let waiters = state.withLock { s in
             let waiters = s.flushWaiters.map(\.continuation) + s.spaceWaiters
@@ -322,14 +346,39 @@ final class BufferedWriter: Sendable {
         waiters.forEach { $0.resume() }
     }
 
+    /// A batch taken from the buffer: its records redacted and sealed, their rows, and how
+    /// many records were taken (some may have been rejected while being sealed).
+    private typealias Prepared = (records: [PendingRecord], rows: RowBatch, taken: Int)
+
+    /// `batch`, as taken from the buffer, made ready to write.
+    private func made(from batch: [PendingRecord]) -> Prepared {
+        let records = protected(batch)
+        return (records, prepare(records), batch.count)
+    }
+
+    /// `records` redacted and sealed, as they may be stored or spilled; a record that cannot
+    /// be sealed is rejected and left out.
+    private func protected(_ records: [PendingRecord]) -> [PendingRecord] {
+        guard let protect else { return records }
+        var kept: [PendingRecord] = []
+        kept.reserveCapacity(records.count)
+        for record in records {
+            do {
+                kept.append(try protect(record))
+            } catch {
+                reject(record, error as? LedgerError ?? LedgerError(.invalidConfiguration, "the record could not be sealed"))
+            }
+        }
+        return kept
+    }
+
     /// The next batch and its rows if one is due, made on the cooperative pool, where the
     /// batch in `released` (its only reference) is let go too.
-    private func preparingNext(releasing released: Locked<(records: [PendingRecord], rows: RowBatch)?>)
-        async -> (records: [PendingRecord], rows: RowBatch)? {
+    private func preparingNext(releasing released: Locked<Prepared?>) async -> Prepared? {
         await withTaskExecutorPreference(globalConcurrentExecutor) {
             released.withLock { $0 = nil }
             guard case .records(let next) = poll(waited: false) else { return nil }
-            return (next, prepare(next))
+            return made(from: next)
         }
     }
 
