@@ -47,8 +47,10 @@ final class BufferedWriter: Sendable {
             if let last = batches.indices.last, batches[last].count < batchSize {
                 batches[last].append(record)
             } else {
+                // Room for the first records only: a batch's full size (160 KB for 20,000)
+                // would be fresh memory, paged in by the calls that fill it.
                 var batch: [PendingRecord] = []
-                batch.reserveCapacity(batchSize)
+                batch.reserveCapacity(Swift.min(batchSize, 1_024))
                 batch.append(record)
                 batches.append(batch)
             }
