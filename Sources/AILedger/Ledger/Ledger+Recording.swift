@@ -39,8 +39,8 @@ extension Ledger {
     /// Records a batch in one transaction through the driver's bulk path; with a buffered
     /// writer, hands it to the writer's buffer and returns (see `flush()`).
     ///
-    /// Every record is validated first: if one is invalid, nothing is recorded and the
-    /// error names the field. Calls without a cost are priced from the price book
+    /// Every record is validated first, as given (before redaction): if one is invalid,
+    /// nothing is recorded and the error names the field. Calls without a cost are priced from the price book
     /// (`computed`), or stored as `unpriced` when no price matches. Records whose ids are
     /// already stored are skipped, so a batch replayed after an uncertain failure never
     /// duplicates a row. A call that names an interaction of the same batch takes its
@@ -59,10 +59,11 @@ extension Ledger {
             guard !batch.isEmpty else { return }
             return try await writer.enqueue(PendingRecord.from(batch))
         }
-        let batch = (redactor?.redacted(batch) ?? batch).inheritingWithinBatch()
+        let batch = batch.inheritingWithinBatch()
         try batch.validate()
         guard !batch.isEmpty else { return }
-        try await RowBatch(try encryption?.sealed(batch) ?? batch, prices: pricing.withLock { $0 }).insert(into: database)
+        let redacted = redactor?.redacted(batch) ?? batch
+        try await RowBatch(try encryption?.sealed(redacted) ?? redacted, prices: pricing.withLock { $0 }).insert(into: database)
     }
 
     /// Returns once every record recorded before the call is committed to the database (or
@@ -79,6 +80,7 @@ extension Ledger {
     public var writerStatistics: WriterStatistics? { writer?.statistics }
 
     /// What redaction has replaced since the ledger opened; empty when nothing is redacted.
+    /// With a buffered writer, records count once the writer takes them from its buffer.
     public var redactionStatistics: RedactionStatistics { redactor?.statistics ?? RedactionStatistics() }
 
     /// The redaction the ledger runs on every record.

@@ -241,11 +241,8 @@ final class BufferedWriter: Sendable {
                 }
                 for batch in waiting {
                     let kept = protected(batch)
-                    if kept.isEmpty {
-                        finish(batch.count)
-                    } else if await spill(kept, to: outbox) {
-                        finish(batch.count)
-                    }
+                    if kept.count < batch.count { finish(batch.count - kept.count) }  // rejected while being sealed
+                    if !kept.isEmpty, await spill(kept, to: outbox) { finish(kept.count) }
                 }
             }
             _ = await Deadline.wait(.seconds(2), for: { await writer.value })
@@ -297,12 +294,9 @@ final class BufferedWriter: Sendable {
         while true {
             if state.withLock({ $0.abandoning }) {
                 // A batch already taken goes to the outbox if it can; close counts the rest.
-                if let (records, _, taken) = prepared, let outbox {
-                    if records.isEmpty {
-                        finish(taken)
-                    } else if await spill(records, to: outbox) {
-                        finish(taken)
-                    }
+                if let (records, _, taken) = prepared {
+                    if taken > records.count { finish(taken - records.count) }  // rejected while being sealed
+                    if let outbox, !records.isEmpty, await spill(records, to: outbox) { finish(records.count) }
                 }
                 break
             }
@@ -331,10 +325,14 @@ final class BufferedWriter: Sendable {
             // Meanwhile, on the pool, the batch written before is let go (freeing thousands
             // of values takes milliseconds) and the next one turned into rows if it is due.
             async let upcoming = preparingNext(releasing: Locked(written.take()))
+            // Records rejected while being sealed are done with their batch, not before: a
+            // flush waiting for the batch being written must not count them.
             if records.isEmpty {
-                finish(taken)  // each record of the batch was rejected while being sealed
+                finish(taken)
             } else if await deliver(records, rows) {
                 finish(taken)
+            } else if taken > records.count {
+                finish(taken - records.count)  // the rest is given up, and counted so by close
             }
             prepared = await upcoming
             written = (records, rows, taken)
@@ -553,7 +551,7 @@ final class BufferedWriter: Sendable {
     private func reject(_ record: PendingRecord, _ error: LedgerError) {
         state.withLock { $0.stats.rejected += 1 }
         metrics.rejected.increment()
-        options.logger.error("record rejected by the database",
+        options.logger.error("record rejected",
                              metadata: ["id": "\(record.id.ledgerString)", "record": "\(record.kind)", "error": "\(error)"])
         options.onReject?(RejectedRecord(id: record.id, kind: record.kind, error: error))
     }

@@ -1,6 +1,6 @@
 import Foundation
 
-/// A record the database refused for good, and why.
+/// A record the database refused for good, or whose fields could not be sealed, and why.
 public struct RejectedRecord: Sendable {
     /// The record's id.
     public var id: UUID

@@ -40,9 +40,10 @@ public struct WriterOptions: Sendable {
     /// Where the writer logs retries, spills, replays, rejections and dead letters; never a
     /// record's values. Default: the label `ailedger.writer`.
     public var logger: Logger
-    /// Called, on the writer's task, for each record the database refused for good (a
-    /// foreign key to a record never written, say), with the reason. The record is also
-    /// counted as rejected.
+    /// Called for each record the database refused for good (a foreign key to a record
+    /// never written, say), or whose fields could not be sealed, with the reason: mostly
+    /// on the writer's task, sometimes on a caller's (spilling when the buffer is full) or
+    /// during `close`, possibly at once. The record is also counted as rejected.
     public var onReject: (@Sendable (RejectedRecord) -> Void)?
 
     /// Creates options; every default is the one documented on its property.

@@ -12,7 +12,8 @@ public struct WriterStatistics: Sendable, Hashable {
     public var spilled: Int64 = 0
     /// Records committed to the database from the outbox.
     public var replayed: Int64 = 0
-    /// Records refused: invalid when recorded, or refused by the database for good.
+    /// Records refused: invalid when recorded, refused by the database for good, or
+    /// impossible to seal.
     public var rejected: Int64 = 0
     /// Records a replay put back in the outbox because a record they refer to (their
     /// conversation or interaction) was not written yet; each is tried again later.
