@@ -62,6 +62,27 @@ import Testing
         await keyless.close()
     }
 
+    @Test func theCallsOfAnInteractionThatCannotBeSealedAreRejectedWithIt() async throws {
+        let refused = Locked<[RejectedRecord]>([])
+        let (ledger, _) = try await Self.ledger(refused)
+        var interaction = Interaction()
+        interaction.inputText = "an unsealable question"
+        let calls = [Call(model: "m"), Call(model: "m")]
+        try await ledger.record(interaction, calls: calls)
+        let fine = Call(model: "m")
+        try await ledger.record(fine)
+        #expect(await ledger.flush(timeout: .seconds(30)).isComplete)
+        #expect(refused.withLock { $0.map(\.id) } == [interaction.id] + calls.map(\.id))
+        // Refused by the writer with their interaction, before the database sees the batch.
+        #expect(refused.withLock { $0.dropFirst().allSatisfy { $0.error.kind == .foreignKeyViolation
+            && $0.error.message == "call.interactionID: the record it refers to was rejected" } })
+        let stats = try #require(ledger.writerStatistics)
+        #expect(stats.rejected == 3)
+        #expect(stats.written == 1)
+        #expect(try await ledger.calls().map(\.id) == [fine.id])
+        await ledger.close()
+    }
+
     @Test func aBatchNoRecordOfWhichCanBeSealedStillFlushes() async throws {
         let refused = Locked<[RejectedRecord]>([])
         let (ledger, _) = try await Self.ledger(refused)

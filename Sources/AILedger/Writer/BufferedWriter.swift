@@ -157,8 +157,9 @@ final class BufferedWriter: Sendable {
                 throw LedgerError(.closed, "the ledger is closed")
             case .full where options.whenFull == .spill:
                 guard let outbox else { throw LedgerError(.invalidConfiguration, "the spill policy needs an outbox") }
-                let kept = protected(records())
+                let (kept, refused) = protected(records())
                 if !kept.isEmpty { try await outbox.spill(kept) }
+                for (record, error) in refused { reject(record, error) }  // once spilled: a caller may retry a failed spill
                 state.withLock { $0.stats.recorded += Int64(n) }
                 metrics.recorded.increment(by: Int64(n))
                 if !kept.isEmpty { countSpilled(kept.count) }
@@ -240,7 +241,8 @@ final class BufferedWriter: Sendable {
                     return s.batches
                 }
                 for batch in waiting {
-                    let kept = protected(batch)
+                    let (kept, refused) = protected(batch)
+                    for (record, error) in refused { reject(record, error) }
                     if kept.count < batch.count { finish(batch.count - kept.count) }  // rejected while being sealed
                     if !kept.isEmpty, await spill(kept, to: outbox) { finish(kept.count) }
                 }
@@ -352,24 +354,32 @@ final class BufferedWriter: Sendable {
 
     /// `batch`, as taken from the buffer, made ready to write.
     private func made(from batch: [PendingRecord]) -> Prepared {
-        let records = protected(batch)
+        let (records, refused) = protected(batch)
+        for (record, error) in refused { reject(record, error) }
         return (records, prepare(records), batch.count)
     }
 
-    /// `records` redacted and sealed, as they may be stored or spilled; a record that cannot
-    /// be sealed is rejected and left out.
-    private func protected(_ records: [PendingRecord]) -> [PendingRecord] {
-        guard let protect else { return records }
-        var kept: [PendingRecord] = []
+    /// `records` redacted and sealed, as they may be stored or spilled, and those refused: a
+    /// record whose fields cannot be sealed, and any record after it that refers to it (a
+    /// call of a refused interaction), which the database would refuse too.
+    private func protected(_ records: [PendingRecord]) -> (kept: [PendingRecord], refused: [(PendingRecord, LedgerError)]) {
+        guard let protect else { return (records, []) }
+        var kept: [PendingRecord] = [], refused: [(PendingRecord, LedgerError)] = [], refusedIDs = Set<UUID>()
         kept.reserveCapacity(records.count)
         for record in records {
+            if !refusedIDs.isEmpty, let parent = record.parents.first(where: { refusedIDs.contains($0.id) }) {
+                refused.append((record, LedgerError(.foreignKeyViolation, "\(record.kind).\(parent.field): the record it refers to was rejected")))
+                refusedIDs.insert(record.id)
+                continue
+            }
             do {
                 kept.append(try protect(record))
             } catch {
-                reject(record, error as? LedgerError ?? LedgerError(.invalidConfiguration, "the record could not be sealed"))
+                refused.append((record, error as? LedgerError ?? LedgerError(.invalidConfiguration, "the record could not be sealed")))
+                refusedIDs.insert(record.id)
             }
         }
-        return kept
+        return (kept, refused)
     }
 
     /// The next batch and its rows if one is due, made on the cooperative pool, where the

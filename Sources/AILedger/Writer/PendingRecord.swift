@@ -14,6 +14,16 @@ indirect enum PendingRecord: Sendable, Codable {
         }
     }
 
+    /// The records it refers to, by id, with the field naming each.
+    var parents: [(field: String, id: UUID)] {
+        switch self {
+        case .conversation: []
+        case .interaction(let value): [value.conversationID.map { ("conversationID", $0) }].compactMap { $0 }
+        case .call(let value):
+            [value.interactionID.map { ("interactionID", $0) }, value.conversationID.map { ("conversationID", $0) }].compactMap { $0 }
+        }
+    }
+
     var kind: String {
         switch self {
         case .conversation: "conversation"
