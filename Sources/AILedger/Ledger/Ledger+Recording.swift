@@ -40,28 +40,23 @@ extension Ledger {
     /// writer, hands it to the writer's buffer and returns (see `flush()`).
     ///
     /// Every record is validated first, as given (before redaction): if one is invalid,
-    /// nothing is recorded and the error names the field. Calls without a cost are priced from the price book
-    /// (`computed`), or stored as `unpriced` when no price matches. Records whose ids are
-    /// already stored are skipped, so a batch replayed after an uncertain failure never
-    /// duplicates a row. A call that names an interaction of the same batch takes its
-    /// conversation and user where it names none.
+    /// nothing is recorded and the error names the field. Calls without a cost are priced
+    /// from the price book (`computed`), or stored as `unpriced` when no price matches.
+    /// Records whose ids are already stored are skipped, so a batch replayed after an
+    /// uncertain failure never duplicates a row. A call that names an interaction of the
+    /// same batch takes its conversation and user where it names none.
     public func record(_ batch: RecordBatch) async throws {
-        if let writer {
-            // Validated as given; the writer redacts and seals each record before it is
-            // stored or spilled (once: a pseudonym redacted twice would change).
-            let batch = batch.inheritingWithinBatch()
-            do {
-                try batch.validate()
-            } catch {
-                writer.countRejected(batch.conversations.count + batch.interactions.count + batch.calls.count)
-                throw error
-            }
-            guard !batch.isEmpty else { return }
-            return try await writer.enqueue(PendingRecord.from(batch))
-        }
         let batch = batch.inheritingWithinBatch()
-        try batch.validate()
+        do {
+            try batch.validate()
+        } catch {
+            writer?.countRejected(batch.conversations.count + batch.interactions.count + batch.calls.count)
+            throw error
+        }
         guard !batch.isEmpty else { return }
+        // The writer redacts and seals each record before it is stored or spilled (once: a
+        // pseudonym redacted twice would change).
+        if let writer { return try await writer.enqueue(PendingRecord.from(batch)) }
         let redacted = redactor?.redacted(batch) ?? batch
         try await RowBatch(try encryption?.sealed(redacted) ?? redacted, prices: pricing.withLock { $0 }).insert(into: database)
     }
