@@ -40,6 +40,28 @@ import Testing
         try Call(model: "m", userID: "", inputText: long, outputText: "").validate()
     }
 
+    /// Short texts are checked byte by byte and longer ones with memchr: a NUL is found on
+    /// both sides of the 15 bytes a string holds in itself, and the messages name the limit.
+    @Test func nulsAndLimitsAtTheEdges() throws {
+        func message(_ call: Call) -> String? {
+            (#expect(throws: LedgerError.self) { try call.validate() })?.message
+        }
+        for length in [1, 14, 15, 16, 17, 64] {
+            for position in [0, length - 1] {
+                var bytes = Array(repeating: UInt8(ascii: "x"), count: length)
+                bytes[position] = 0
+                let text = String(decoding: bytes, as: UTF8.self)
+                #expect(message(Call(model: text))?.hasPrefix("call.model: contains a NUL") == true, "\(length), \(position)")
+                #expect(message(Call(model: "m", errorMessage: text))?.hasPrefix("call.errorMessage: contains a NUL") == true)
+            }
+            try Call(model: String(repeating: "x", count: length)).validate()
+        }
+        #expect(message(Call(model: "")) == "call.model: must not be empty")
+        #expect(message(Call(model: "m", usage: TokenUsage(input: 1_000_000_000_001)))
+                == "call.usage.input: is over the limit of 10^12 tokens per record")
+        #expect(message(Call(model: "m", usage: TokenUsage(output: .min))) == "call.usage.output: must not be negative")
+    }
+
     @Test func jsonPayloadsAreMeasuredAsTheTextStored() throws {
         // 3 MiB of control characters: the quick bound says it may be too large, the text says it is not.
         let fits = String(repeating: "\u{1}", count: 2 * 1024 * 1024)

@@ -16,26 +16,38 @@ struct RecordValidator {
 
     let record: String
 
+    // The checks below run for every field of every record, on the caller's path: each
+    // inlines the test that passes and calls out of line only to say what is wrong.
+
+    @inline(__always)
     func short(_ value: String?, _ field: String, required: Bool = false) throws {
         guard let value else {
-            if required { throw LedgerError.invalid("\(record).\(field)", "is required") }
+            if required { try fail(field, "is required") }
             return
         }
-        if required && value.isEmpty { throw LedgerError.invalid("\(record).\(field)", "must not be empty") }
-        // A scalar takes at least one byte: count scalars only for long texts. Scalars, not
-        // characters: one character may join any number of combining marks.
-        if value.utf8.count > Self.maxShortLength && value.unicodeScalars.count > Self.maxShortLength {
-            throw LedgerError.invalid("\(record).\(field)", "is longer than \(Self.maxShortLength) Unicode scalars")
+        let bytes = value.utf8.count
+        // A scalar takes at least one byte: count scalars only for long texts.
+        if (required && bytes == 0) || bytes > Self.maxShortLength || Self.hasNUL(value, bytes: bytes) {
+            try shortProblem(value, field, required: required)
         }
-        try noNUL(value, field)
     }
 
+    @inline(never)
+    private func shortProblem(_ value: String, _ field: String, required: Bool) throws {
+        if required && value.isEmpty { try fail(field, "must not be empty") }
+        // Scalars, not characters: one character may join any number of combining marks.
+        if value.unicodeScalars.count > Self.maxShortLength {
+            try fail(field, "is longer than \(Self.maxShortLength) Unicode scalars")
+        }
+        if Self.hasNUL(value, bytes: value.utf8.count) { try failNUL(field) }
+    }
+
+    @inline(__always)
     func text(_ value: String?, _ field: String) throws {
         guard let value else { return }
-        if value.utf8.count > Self.maxTextBytes {
-            throw LedgerError.invalid("\(record).\(field)", "is longer than \(Self.maxTextBytes) bytes (16 MiB)")
-        }
-        try noNUL(value, field)
+        let bytes = value.utf8.count
+        if bytes > Self.maxTextBytes { try fail(field, "is longer than \(Self.maxTextBytes) bytes (16 MiB)") }
+        if Self.hasNUL(value, bytes: bytes) { try failNUL(field) }
     }
 
     func json(_ value: JSONValue?, _ field: String) throws {
@@ -50,32 +62,42 @@ struct RecordValidator {
         if value.jsonTextBound > Self.maxTextBytes { try text(value.jsonText, field) }
     }
 
+    @inline(__always)
     func count(_ value: Int64?, _ field: String) throws {
-        guard let value else { return }
-        if value < 0 { throw LedgerError.invalid("\(record).\(field)", "must not be negative") }
-        if value > Self.maxTokenCount {
-            throw LedgerError.invalid("\(record).\(field)", "is over the limit of 10^12 tokens per record")
+        // One comparison: a negative count is a huge unsigned one.
+        if let value, UInt64(bitPattern: value) > UInt64(Self.maxTokenCount) {
+            try fail(field, value < 0 ? "must not be negative" : "is over the limit of 10^12 tokens per record")
         }
     }
 
+    @inline(__always)
     func milliseconds(_ value: Double?, _ field: String) throws {
         if let value, !(value.isFinite && value >= 0) {
-            throw LedgerError.invalid("\(record).\(field)", "must be a finite, non-negative number of milliseconds")
+            try fail(field, "must be a finite, non-negative number of milliseconds")
         }
     }
 
+    @inline(__always)
     func date(_ value: Date?, _ field: String) throws {
-        if let value, !Timestamp.isStorable(value) {
-            throw LedgerError.invalid("\(record).\(field)", "must lie between years 1 and 9999")
-        }
+        if let value, !Timestamp.isStorable(value) { try fail(field, "must lie between years 1 and 9999") }
     }
 
-    private func noNUL(_ value: String, _ field: String) throws {
-        // memchr over the string's own bytes; contains(0) walks them one at a time.
-        let hasNUL = value.utf8.withContiguousStorageIfAvailable { $0.isEmpty ? false : memchr($0.baseAddress!, 0, $0.count) != nil }
-            ?? value.utf8.contains(0)
-        if hasNUL {
-            throw LedgerError.invalid("\(record).\(field)", "contains a NUL character, which PostgreSQL text cannot store")
-        }
+    /// Whether `value`, of `bytes` UTF-8 bytes, holds a NUL, which PostgreSQL text cannot store.
+    @inline(__always)
+    private static func hasNUL(_ value: String, bytes: Int) -> Bool {
+        // Texts held in the string itself (up to 15 bytes: most names, ids and codes) in a
+        // loop over their bytes; longer ones with memchr.
+        if bytes <= 15 { return value.utf8.contains(0) }
+        return value.utf8.withContiguousStorageIfAvailable { memchr($0.baseAddress!, 0, $0.count) != nil } ?? value.utf8.contains(0)
+    }
+
+    @inline(never)
+    private func failNUL(_ field: String) throws -> Never {
+        try fail(field, "contains a NUL character, which PostgreSQL text cannot store")
+    }
+
+    @inline(never)
+    private func fail(_ field: String, _ problem: String) throws -> Never {
+        throw LedgerError.invalid("\(record).\(field)", problem)
     }
 }

@@ -63,7 +63,13 @@ public enum NanoDollars {
         }
     }()
 
-    private static let powersOfTen: [UInt64] = (0...19).map { (0..<$0).reduce(UInt64(1)) { value, _ in value * 10 } }
+    /// 10 to the power `n`, for `n` in 0...19 (the largest that fits 64 bits); computed,
+    /// not looked up, so that checking an amount touches no global table.
+    private static func powerOfTen(_ n: Int) -> UInt64 {
+        var value: UInt64 = 1
+        for _ in 0..<n { value &*= 10 }
+        return value
+    }
 
     /// `parts` in nano-dollars, in integer arithmetic.
     private static func scaled(_ parts: Parts, rounding: Bool) -> Int64? {
@@ -72,12 +78,12 @@ public enum NanoDollars {
         if parts.mantissa == 0 {
             magnitude = 0
         } else if shift >= 0 {
-            guard shift < powersOfTen.count else { return nil }
-            let (product, overflow) = parts.mantissa.multipliedReportingOverflow(by: powersOfTen[shift])
+            guard shift <= 19 else { return nil }
+            let (product, overflow) = parts.mantissa.multipliedReportingOverflow(by: powerOfTen(shift))
             guard !overflow else { return nil }
             magnitude = product
-        } else if -shift < powersOfTen.count {
-            let divisor = powersOfTen[-shift]
+        } else if -shift <= 19 {
+            let divisor = powerOfTen(-shift)
             let (quotient, remainder) = parts.mantissa.quotientAndRemainder(dividingBy: divisor)
             magnitude = quotient
             if remainder != 0 {
