@@ -53,7 +53,7 @@ extension TestServer {
     /// Kills a recording process (`WriterProbe`, built beside the test binary) without
     /// warning while the server is down and it is spilling to its outbox, then opens a
     /// ledger on the same outbox once the server is back: the outbox replays, every unit the
-    /// process reported durable is stored, and nothing is stored twice or in part.
+    /// process reported durable is stored, redacted, and nothing is stored twice or in part.
     public func expectOutboxSurvivesAKill(url: String, drivers: [any DatabaseDriver]) async throws {
         let probe = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("WriterProbe")
         guard FileManager.default.isExecutableFile(atPath: probe.path) else {
@@ -78,6 +78,8 @@ extension TestServer {
             await child.kill()
             durable = try Expect.some(child.lastNumber(after: "durable"), "units reported durable")
             try await start()
+            // What the killed process spilled was redacted first (`SpilledSecret`).
+            try await SpilledSecret.expectNotSpilled(outboxURL: outboxURL, drivers: drivers)
         } catch {
             await child.kill()
             try? await start()
@@ -104,6 +106,8 @@ extension TestServer {
             let whole = totals.filter { reported.contains($0.key ?? "") }
             try Expect.equal(whole.count, durable, "a total per unit reported durable")
             try Expect.that(whole.allSatisfy { $0.summary.calls == 10 }, "every unit reported durable stored whole")
+            let calls = try await ledger.calls(filter, limit: 100_000)
+            try Expect.that(!calls.isEmpty && calls.allSatisfy { $0.inputText == SpilledSecret.redacted }, "every stored call redacted")
             let stats = try Expect.some(ledger.writerStatistics, "statistics")
             try Expect.that(stats.replayed > 0, "the outbox replayed")
             try Expect.equal(stats.rejected, 0, "nothing rejected")
