@@ -176,8 +176,7 @@ for url in urls {
     // Each load starts from the same state: no calls, and no rollups, which the writer keeps
     // in the same transactions (run after run on the same keys, they would only grow, and
     // on PostgreSQL bloat with the dead rows of their updates).
-    let written = ["ailedger_calls", "ailedger_call_rollups", "ailedger_user_rollups", "ailedger_user_days",
-                   "ailedger_party_rollups", "ailedger_variable_rollups", "ailedger_prompt_rollups", "ailedger_conversation_days"]
+    let written = ["ailedger_calls"] + RollupBatch.tables.map(\.0)
     let empty = kind == "sqlite" ? written.map { "DELETE FROM \($0);" }.joined(separator: " ")
         : kind == "postgres" ? "TRUNCATE " + written.joined(separator: ", ") : written.map { "TRUNCATE \($0);" }.joined(separator: " ")
     let setup = try await Ledger.open(url: url, drivers: drivers)

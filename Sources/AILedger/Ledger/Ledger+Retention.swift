@@ -128,10 +128,7 @@ extension Ledger {
 
     /// Deletes the rollup rows of hours and days before `cutoff`.
     func removeRollups(before cutoff: Date, report: inout RetentionReport) async throws {
-        let tables = [("ailedger_call_rollups", "hour"), ("ailedger_prompt_rollups", "hour"), ("ailedger_user_rollups", "day"),
-                      ("ailedger_user_days", "day"), ("ailedger_conversation_days", "day"), ("ailedger_party_rollups", "day"),
-                      ("ailedger_variable_rollups", "hour")]
-        for (table, column) in tables {
+        for (table, column) in RollupBatch.tables {
             var sql = SQLBuilder(dialect, "DELETE FROM \(dialect.quoteIdentifier(table)) WHERE \(dialect.quoteIdentifier(column)) < ")
             sql.append(sql.bind(.timestamp(Timestamp.microseconds(cutoff))))
             let statement = sql

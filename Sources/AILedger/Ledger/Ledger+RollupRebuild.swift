@@ -87,9 +87,7 @@ extension Ledger {
         let p = dialect.placeholder, window: [SQLValue] = [.timestamp(from), .timestamp(to)]
         return try await database.withConnection(.write) { connection in
             try await connection.transaction {
-                let tables = [(RollupBatch.callTable, "hour"), (RollupBatch.userTable, "day"), (RollupBatch.promptTable, "hour"),
-                              (RollupBatch.userDayTable, "day"), (RollupBatch.conversationDayTable, "day"),
-                              (RollupBatch.partyTable, "day"), (RollupBatch.variableTable, "hour")]
+                let tables = RollupBatch.tables
                 for (table, _) in tables {
                     if let lock = dialect.writeLockStatement(table: table) { try await connection.execute(lock, []) }
                 }

@@ -12,6 +12,9 @@ package struct RollupBatch: Sendable {
     package static let conversationDayTable = "ailedger_conversation_days"
     package static let partyTable = "ailedger_party_rollups"
     package static let variableTable = "ailedger_variable_rollups"
+    /// Every rollup table, with the column holding each row's hour or day.
+    package static let tables = [(callTable, "hour"), (userTable, "day"), (promptTable, "hour"), (userDayTable, "day"),
+                                 (conversationDayTable, "day"), (partyTable, "day"), (variableTable, "hour")]
     /// A stored histogram is read and rewritten in its compact form once its text, to which
     /// each batch appends its own, grows past this many bytes.
     static let compactionThreshold = 8_192

@@ -55,8 +55,8 @@ struct RecordValidator {
         if case .object(let members) = value, members.isEmpty { return }  // metadata, most often
         switch value.shape(maxDepth: Self.maxJSONDepth) {
         case .fine: break
-        case .notFinite: throw LedgerError.invalid("\(record).\(field)", "contains NaN or infinity, which JSON cannot hold")
-        case .tooDeep: throw LedgerError.invalid("\(record).\(field)", "is nested deeper than \(Self.maxJSONDepth) levels")
+        case .notFinite: try fail(field, "contains NaN or infinity, which JSON cannot hold")
+        case .tooDeep: try fail(field, "is nested deeper than \(Self.maxJSONDepth) levels")
         }
         // JSON text escapes NUL, so only its size can be wrong: write it only if it may be.
         if value.jsonTextBound > Self.maxTextBytes { try text(value.jsonText, field) }
