@@ -40,13 +40,14 @@ import Testing
         try Call(model: "m", userID: "", inputText: long, outputText: "").validate()
     }
 
-    /// Short texts are checked byte by byte and longer ones with memchr: a NUL is found on
-    /// both sides of the 15 bytes a string holds in itself, and the messages name the limit.
+    /// Texts of up to 32 bytes are checked byte by byte and longer ones with memchr: a NUL is
+    /// found on both sides of that limit and of the 15 bytes a string holds in itself, and
+    /// the messages name the limit.
     @Test func nulsAndLimitsAtTheEdges() throws {
         func message(_ call: Call) -> String? {
             (#expect(throws: LedgerError.self) { try call.validate() })?.message
         }
-        for length in [1, 14, 15, 16, 17, 64] {
+        for length in [1, 14, 15, 16, 17, 32, 33, 64] {
             for position in [0, length - 1] {
                 var bytes = Array(repeating: UInt8(ascii: "x"), count: length)
                 bytes[position] = 0
@@ -60,6 +61,20 @@ import Testing
         #expect(message(Call(model: "m", usage: TokenUsage(input: 1_000_000_000_001)))
                 == "call.usage.input: is over the limit of 10^12 tokens per record")
         #expect(message(Call(model: "m", usage: TokenUsage(output: .min))) == "call.usage.output: must not be negative")
+    }
+
+    /// Costs are read from the decimal's storage; NaN, which has no mantissa there, is still
+    /// refused, and the limits hold on both sides.
+    @Test func costsThatCannotBeStoredAreRefused() throws {
+        for cost in [Decimal.nan, Decimal(-1) / 1_000_000_000, Decimal(string: "1e20")!] {
+            let error = #expect(throws: LedgerError.self) { try Call(model: "m", costUSD: cost).validate() }
+            #expect(error?.message.hasPrefix("call.costUSD") == true, "\(cost)")
+        }
+        #expect(NanoDollars.from(usd: .nan) == nil)
+        #expect(NanoDollars.from(usd: 0) == 0)
+        #expect(NanoDollars.from(usd: Decimal(string: "9223372036.854775807")!) == .max)
+        try Call(model: "m", costUSD: 0).validate()
+        try Call(model: "m", costUSD: Decimal(string: "0.000000001")!).validate()
     }
 
     @Test func jsonPayloadsAreMeasuredAsTheTextStored() throws {

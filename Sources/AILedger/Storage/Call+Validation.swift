@@ -56,6 +56,6 @@ extension Call {
         try check.text(errorMessage, "errorMessage")
         try check.json(request, "request")
         try check.json(response, "response")
-        try check.json(.object(metadata), "metadata")
+        if !metadata.isEmpty { try check.json(.object(metadata), "metadata") }
     }
 }

@@ -50,9 +50,15 @@ struct RecordValidator {
         if Self.hasNUL(value, bytes: bytes) { try failNUL(field) }
     }
 
+    @inline(__always)
     func json(_ value: JSONValue?, _ field: String) throws {
         guard let value else { return }
         if case .object(let members) = value, members.isEmpty { return }  // metadata, most often
+        try jsonShape(value, field)
+    }
+
+    @inline(never)
+    private func jsonShape(_ value: JSONValue, _ field: String) throws {
         switch value.shape(maxDepth: Self.maxJSONDepth) {
         case .fine: break
         case .notFinite: try fail(field, "contains NaN or infinity, which JSON cannot hold")
@@ -85,10 +91,19 @@ struct RecordValidator {
     /// Whether `value`, of `bytes` UTF-8 bytes, holds a NUL, which PostgreSQL text cannot store.
     @inline(__always)
     private static func hasNUL(_ value: String, bytes: Int) -> Bool {
-        // Texts held in the string itself (up to 15 bytes: most names, ids and codes) in a
-        // loop over their bytes; longer ones with memchr.
-        if bytes <= 15 { return value.utf8.contains(0) }
-        return value.utf8.withContiguousStorageIfAvailable { memchr($0.baseAddress!, 0, $0.count) != nil } ?? value.utf8.contains(0)
+        // Short texts (names, ids, codes) in a loop over their bytes, longer ones with memchr:
+        // both inline here, so that a record's checks touch little code beside their own.
+        value.utf8.withContiguousStorageIfAvailable { buffer in
+            guard buffer.count > 32 else {
+                var index = 0
+                while index < buffer.count {
+                    if buffer[index] == 0 { return true }
+                    index += 1
+                }
+                return false
+            }
+            return memchr(buffer.baseAddress!, 0, buffer.count) != nil
+        } ?? value.utf8.contains(0)
     }
 
     @inline(never)

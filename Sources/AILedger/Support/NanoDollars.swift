@@ -22,8 +22,9 @@ public enum NanoDollars {
     /// nil when the amount is not a number, needs rounding and `rounding` is false, or does
     /// not fit in 64 bits.
     private static func convert(_ usd: Decimal, rounding: Bool) -> Int64? {
-        guard usd.isFinite else { return nil }
+        // The usual case, read from the decimal's storage without a call into Foundation.
         if let parts = parts(usd) { return scaled(parts, rounding: rounding) }
+        guard usd.isFinite else { return nil }
         return parsed(usd, rounding: rounding)
     }
 
@@ -43,7 +44,8 @@ public enum NanoDollars {
             guard raw.count >= 20 else { return nil }
             let header = raw.loadUnaligned(as: UInt32.self)
             let length = Int(header >> 12 & 0xF)
-            guard length <= 4 else { return nil }
+            // NaN has no mantissa words and the sign set: left to Foundation.
+            guard length <= 4, length > 0 || header >> 11 & 1 == 0 else { return nil }
             var mantissa: UInt64 = 0
             for word in 0..<length {
                 mantissa |= UInt64(raw.loadUnaligned(fromByteOffset: 4 + 2 * word, as: UInt16.self)) << (16 * word)
