@@ -2,8 +2,15 @@ import Foundation
 
 extension Ledger {
     /// Records one call. Recording a call whose id is already stored changes nothing.
-    public func record(_ call: Call) async throws {
-        try await record(one: .call(call), validating: { try call.validate() }, else: RecordBatch(calls: [call]))
+    public func record(_ call: consuming Call) async throws {
+        guard let writer else { return try await record(RecordBatch(calls: [call])) }
+        do {
+            try call.validate()
+        } catch {
+            writer.countRejected(1)
+            throw error
+        }
+        try await hand(.call(call), to: writer)
     }
 
     /// Records an interaction and the calls it made, in one transaction.
@@ -14,24 +21,23 @@ extension Ledger {
     }
 
     /// Records one conversation.
-    public func record(_ conversation: Conversation) async throws {
-        try await record(one: .conversation(conversation), validating: { try conversation.validate() },
-                         else: RecordBatch(conversations: [conversation]))
-    }
-
-    /// Hands one record to the buffered writer once it is valid, without suspending while
-    /// the buffer has room: the path nearly every record takes. The writer redacts and
-    /// seals it before it is stored or spilled, off this path. Without a writer, records
-    /// `batch`, which holds the same record.
-    private func record(one record: PendingRecord, validating validate: () throws -> Void,
-                        else batch: @autoclosure () -> RecordBatch) async throws {
-        guard let writer else { return try await self.record(batch()) }
+    public func record(_ conversation: consuming Conversation) async throws {
+        guard let writer else { return try await record(RecordBatch(conversations: [conversation])) }
         do {
-            try validate()
+            try conversation.validate()
         } catch {
             writer.countRejected(1)
             throw error
         }
+        try await hand(.conversation(conversation), to: writer)
+    }
+
+    /// Hands one valid record to the buffered writer, without suspending while the buffer
+    /// has room: the path nearly every record takes. The writer redacts and seals it before
+    /// it is stored or spilled, off this path. The record is moved, not copied, into the
+    /// buffer: a caller passing a call it built hands it over without retaining its fields.
+    @inline(__always)
+    private func hand(_ record: consuming PendingRecord, to writer: BufferedWriter) async throws {
         if writer.offer(record) { return }
         try await writer.enqueue(record)
     }
