@@ -1,10 +1,16 @@
 extension Call {
     /// Throws `LedgerError.Kind.invalidRecord` unless the audio and image counts are parts
     /// of the totals that include them, as `TokenUsage` defines.
+    @inline(__always)
     func validateModalities() throws {
-        // Most calls carry none: nothing to check on the recording path.
+        // Most calls carry none: nothing to check, and no code to touch, on the recording path.
         guard usage.inputAudio != nil || usage.inputImage != nil || usage.cacheReadAudio != nil || usage.cacheReadImage != nil
                 || usage.outputAudio != nil || usage.outputImage != nil else { return }
+        try checkModalities()
+    }
+
+    @inline(never)
+    private func checkModalities() throws {
         let check = RecordValidator(record: "call")
         let parts: [(Int64?, String)] = [
             (usage.inputAudio, "usage.inputAudio"), (usage.inputImage, "usage.inputImage"),
