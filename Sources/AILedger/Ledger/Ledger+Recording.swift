@@ -4,12 +4,7 @@ extension Ledger {
     /// Records one call. Recording a call whose id is already stored changes nothing.
     public func record(_ call: consuming Call) async throws {
         guard let writer else { return try await record(RecordBatch(calls: [call])) }
-        do {
-            try call.validate()
-        } catch {
-            writer.countRejected(1)
-            throw error
-        }
+        try counting(writer) { try call.validate() }
         try await hand(.call(call), to: writer)
     }
 
@@ -23,13 +18,19 @@ extension Ledger {
     /// Records one conversation.
     public func record(_ conversation: consuming Conversation) async throws {
         guard let writer else { return try await record(RecordBatch(conversations: [conversation])) }
+        try counting(writer) { try conversation.validate() }
+        try await hand(.conversation(conversation), to: writer)
+    }
+
+    /// Runs `validate`, counting the record as rejected by `writer` when it throws.
+    @inline(__always)
+    private func counting(_ writer: BufferedWriter, _ validate: () throws -> Void) throws {
         do {
-            try conversation.validate()
+            try validate()
         } catch {
             writer.countRejected(1)
             throw error
         }
-        try await hand(.conversation(conversation), to: writer)
     }
 
     /// Hands one valid record to the buffered writer, without suspending while the buffer
