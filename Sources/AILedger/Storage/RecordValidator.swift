@@ -29,7 +29,7 @@ struct RecordValidator {
         }
         let bytes = value.utf8.count
         // A scalar takes at least one byte: count scalars only for long texts.
-        if (required && bytes == 0) || bytes > Self.maxShortLength || Self.hasNUL(value, bytes: bytes) {
+        if (required && bytes == 0) || bytes > Self.maxShortLength || Self.hasNUL(value) {
             try shortProblem(value, field, required: required)
         }
     }
@@ -41,7 +41,7 @@ struct RecordValidator {
         if value.unicodeScalars.count > Self.maxShortLength {
             try fail(field, "is longer than \(Self.maxShortLength) Unicode scalars")
         }
-        if Self.hasNUL(value, bytes: value.utf8.count) { try failNUL(field) }
+        if Self.hasNUL(value) { try failNUL(field) }
     }
 
     @inline(never)
@@ -49,7 +49,7 @@ struct RecordValidator {
         guard let value else { return }
         let bytes = value.utf8.count
         if bytes > Self.maxTextBytes { try fail(field, "is longer than \(Self.maxTextBytes) bytes (16 MiB)") }
-        if Self.hasNUL(value, bytes: bytes) { try failNUL(field) }
+        if Self.hasNUL(value) { try failNUL(field) }
     }
 
     @inline(__always)
@@ -90,9 +90,9 @@ struct RecordValidator {
         if let value, !Timestamp.isStorable(value) { try fail(field, "must lie between years 1 and 9999") }
     }
 
-    /// Whether `value`, of `bytes` UTF-8 bytes, holds a NUL, which PostgreSQL text cannot store.
+    /// Whether `value` holds a NUL, which PostgreSQL text cannot store.
     @inline(__always)
-    private static func hasNUL(_ value: String, bytes: Int) -> Bool {
+    private static func hasNUL(_ value: String) -> Bool {
         // Short texts (names, ids, codes) in a loop over their bytes, longer ones with memchr:
         // both inline here, so that a record's checks touch little code beside their own.
         value.utf8.withContiguousStorageIfAvailable { buffer in
