@@ -64,6 +64,42 @@ enum WriterCases {
                 throw error
             }
         },
+        .init(name: "a burst reaching an idle writer is committed a piece at a time, its first records at once") { context in
+            let ledger = try await context.reopen(writer: WriterOptions(flushInterval: .milliseconds(20)))
+            do {
+                try await ledger.migrate()
+                // Calls late in the burst name interactions at its start: the pieces are written in order.
+                let interactions = (0..<100).map { Interaction(userID: "burst-\($0)") }
+                let text = String(repeating: "a burst's prompt ", count: 60)
+                let calls = (0..<6_000).map { Call(interactionID: interactions[$0 % 100].id, model: "burst", inputText: text) }
+                let total = Int64(interactions.count + calls.count)
+                // Watched from a thread of its own, which busy database and pool threads cannot hold up.
+                let seen = Locked<Set<Int64>>([]), watching = Locked(true)
+                Thread.detachNewThread {
+                    while watching.withLock({ $0 }) {
+                        let written = ledger.writerStatistics?.written ?? 0
+                        seen.withLock { _ = $0.insert(written) }
+                        usleep(200)
+                    }
+                }
+                try await ledger.record(RecordBatch(interactions: interactions, calls: calls))
+                try Expect.that(await ledger.flush(timeout: .seconds(60)).isComplete, "the burst is written")
+                watching.withLock { $0 = false }
+                let counts = seen.withLock { $0 }
+                try Expect.that(counts.contains { $0 > 0 && $0 < total },
+                                "the first records were committed before the rest (written counts seen: \(counts.sorted()))")
+                let stats = try Expect.some(ledger.writerStatistics, "statistics")
+                try Expect.equal(stats.written, total, "written")
+                try Expect.equal(stats.rejected, 0, "nothing rejected: each call's interaction came first")
+                let stored = try await ledger.calls(LedgerFilter(model: "burst"), limit: 10_000)
+                try Expect.equal(Set(stored.map(\.id)), Set(calls.map(\.id)), "every call stored once")
+                try Expect.that(stored.allSatisfy { $0.userID?.hasPrefix("burst-") == true }, "with its interaction's user")
+                await ledger.close()
+            } catch {
+                await ledger.close()
+                throw error
+            }
+        },
         .init(name: "closing a buffered ledger writes everything it holds") { context in
             let ledger = try await context.reopen(writer: WriterOptions(batchSize: 50_000, flushInterval: .seconds(60)))
             try await ledger.migrate()

@@ -295,10 +295,17 @@ final class BufferedWriter: Sendable {
         var replayAfter = ContinuousClock.now
         var prepared: Prepared?
         var written: Prepared?
+        // A burst reaching an idle writer is written in pieces that double in size up to a
+        // batch, the first small, so that the database starts at once and each piece is
+        // prepared while the one before it is written. `carried` holds records taken from
+        // the buffer for those pieces but not yet prepared; `piece` is the last piece's size,
+        // zero once the writer writes whole batches again.
+        var carried: ArraySlice<PendingRecord> = []
+        var piece = 0
         while true {
             if state.withLock({ $0.abandoning }) {
                 // A batch already taken goes to the outbox if it can; close counts the rest.
-                if let (records, _, taken) = prepared {
+                for (records, _, taken) in [prepared, carried.isEmpty ? nil : made(from: Array(carried))].compactMap({ $0 }) {
                     if taken > records.count { finish(taken - records.count) }  // rejected while being sealed
                     if let outbox, !records.isEmpty, await spill(records, to: outbox) { finish(records.count) }
                 }
@@ -324,11 +331,33 @@ final class BufferedWriter: Sendable {
                     }
                     continue
                 }
-                (records, rows, taken) = await withTaskExecutorPreference(globalConcurrentExecutor) { made(from: batch) }
+                var first = batch
+                if batch.count >= 2 * Self.firstPiece {
+                    carried = batch[Self.firstPiece...]
+                    piece = Self.firstPiece
+                    first = Array(batch[..<Self.firstPiece])
+                }
+                (records, rows, taken) = await withTaskExecutorPreference(globalConcurrentExecutor) { made(from: first) }
+            }
+            // The next piece: twice the last (at most a batch), or all that is carried if that
+            // is less than half as much again, topped up with the next batch if it is due.
+            var ahead: [PendingRecord]?
+            if piece > 0 {
+                piece = min(2 * piece, options.batchSize)
+                if carried.count < piece + piece / 2, case .records(let next) = poll(waited: false) {
+                    if carried.isEmpty { carried = next[...] } else { carried.append(contentsOf: next) }
+                }
+                let count = carried.count < piece + piece / 2 ? carried.count : piece
+                if count > 0 {
+                    ahead = Array(carried.prefix(count))
+                    carried = carried.dropFirst(count)
+                }
+                if carried.isEmpty && (count == 0 || piece == options.batchSize) { piece = 0 }
             }
             // Meanwhile, on the pool, the batch written before is let go (freeing thousands
-            // of values takes milliseconds) and the next one turned into rows if it is due.
-            async let upcoming = preparingNext(releasing: Locked(written.take()))
+            // of values takes milliseconds) and the next one turned into rows: the next
+            // piece, or the next batch if it is due.
+            async let upcoming = preparingNext(releasing: Locked(written.take()), ahead: ahead)
             // Records rejected while being sealed are done with their batch, not before: a
             // flush waiting for the batch being written must not count them.
             if records.isEmpty {
@@ -349,6 +378,10 @@ final class BufferedWriter: Sendable {
         }
         waiters.forEach { $0.resume() }
     }
+
+    /// The records of a batch reaching an idle writer that it writes first, when the batch
+    /// holds at least twice as many: the database waits only while they are prepared.
+    private static let firstPiece = 1_000
 
     /// A batch taken from the buffer: its records redacted and sealed, their rows, and how
     /// many records were taken (some may have been rejected while being sealed).
@@ -384,11 +417,12 @@ final class BufferedWriter: Sendable {
         return (kept, refused)
     }
 
-    /// The next batch and its rows if one is due, made on the cooperative pool, where the
-    /// batch in `released` (its only reference) is let go too.
-    private func preparingNext(releasing released: Locked<Prepared?>) async -> Prepared? {
+    /// `ahead`, or else the next batch if one is due, and its rows, made on the cooperative
+    /// pool, where the batch in `released` (its only reference) is let go too.
+    private func preparingNext(releasing released: Locked<Prepared?>, ahead: [PendingRecord]?) async -> Prepared? {
         await withTaskExecutorPreference(globalConcurrentExecutor) {
             released.withLock { $0 = nil }
+            if let ahead { return made(from: ahead) }
             guard case .records(let next) = poll(waited: false) else { return nil }
             return made(from: next)
         }

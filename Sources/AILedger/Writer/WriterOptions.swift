@@ -10,7 +10,9 @@ public struct WriterOptions: Sendable {
     /// written. Against 10,000, with servers at their default durability, 20,000 was
     /// faster on SQLite and PostgreSQL and level on MariaDB with realistic records; most
     /// with small records, where each batch's fixed work (its commit, its rollup rows: one
-    /// per user and day) weighs most (see Benchmarks/).
+    /// per user and day) weighs most (see Benchmarks/). A burst reaching an idle writer is
+    /// committed in pieces, 1,000 records first and doubling up to this size, so that the
+    /// database starts at once instead of waiting while a whole batch is prepared.
     public var batchSize: Int {
         get { chosenBatchSize ?? min(20_000, max(1, capacity / 2)) }
         set { chosenBatchSize = newValue }
