@@ -68,11 +68,17 @@ enum WriterCases {
             let ledger = try await context.reopen(writer: WriterOptions(flushInterval: .milliseconds(20)))
             do {
                 try await ledger.migrate()
-                // Calls late in the burst name interactions at its start: the pieces are written in order.
-                let interactions = (0..<100).map { Interaction(userID: "burst-\($0)") }
+                // Six batches recorded at once, each of 20 interactions and 1,000 calls naming
+                // them, so that interactions lie all through the burst's pieces, before their calls.
                 let text = String(repeating: "a burst's prompt ", count: 60)
-                let calls = (0..<6_000).map { Call(interactionID: interactions[$0 % 100].id, model: "burst", inputText: text) }
-                let total = Int64(interactions.count + calls.count)
+                let batches = (0..<6).map { part in
+                    let interactions = (0..<20).map { Interaction(userID: "burst-\(part)-\($0)") }
+                    return RecordBatch(interactions: interactions, calls: (0..<1_000).map {
+                        Call(interactionID: interactions[$0 % 20].id, model: "burst", inputText: text)
+                    })
+                }
+                let calls = batches.flatMap(\.calls)
+                let total = Int64(batches.map { $0.interactions.count + $0.calls.count }.reduce(0, +))
                 // Watched from a thread of its own, which busy database and pool threads cannot hold up.
                 let seen = Locked<Set<Int64>>([]), watching = Locked(true)
                 Thread.detachNewThread {
@@ -82,9 +88,9 @@ enum WriterCases {
                         usleep(200)
                     }
                 }
-                try await ledger.record(RecordBatch(interactions: interactions, calls: calls))
+                defer { watching.withLock { $0 = false } }
+                for batch in batches { try await ledger.record(batch) }
                 try Expect.that(await ledger.flush(timeout: .seconds(60)).isComplete, "the burst is written")
-                watching.withLock { $0 = false }
                 let counts = seen.withLock { $0 }
                 try Expect.that(counts.contains { $0 > 0 && $0 < total },
                                 "the first records were committed before the rest (written counts seen: \(counts.sorted()))")

@@ -298,16 +298,23 @@ final class BufferedWriter: Sendable {
         // A burst reaching an idle writer is written in pieces that double in size up to a
         // batch, the first small, so that the database starts at once and each piece is
         // prepared while the one before it is written. `carried` holds records taken from
-        // the buffer for those pieces but not yet prepared; `piece` is the last piece's size,
-        // zero once the writer writes whole batches again.
-        var carried: ArraySlice<PendingRecord> = []
+        // the buffer for those pieces but not yet prepared (an array of their own, so that
+        // records written are not held by it); `piece` is the size of the latest piece, zero
+        // once the writer writes whole batches again.
+        var carried: [PendingRecord] = []
         var piece = 0
         while true {
             if state.withLock({ $0.abandoning }) {
                 // A batch already taken goes to the outbox if it can; close counts the rest.
-                for (records, _, taken) in [prepared, carried.isEmpty ? nil : made(from: Array(carried))].compactMap({ $0 }) {
+                if let (records, _, taken) = prepared {
                     if taken > records.count { finish(taken - records.count) }  // rejected while being sealed
                     if let outbox, !records.isEmpty, await spill(records, to: outbox) { finish(records.count) }
+                }
+                if !carried.isEmpty {
+                    let (kept, refused) = protected(carried)
+                    for (record, error) in refused { reject(record, error) }
+                    if kept.count < carried.count { finish(carried.count - kept.count) }
+                    if let outbox, !kept.isEmpty, await spill(kept, to: outbox) { finish(kept.count) }
                 }
                 break
             }
@@ -333,24 +340,24 @@ final class BufferedWriter: Sendable {
                 }
                 var first = batch
                 if batch.count >= 2 * Self.firstPiece {
-                    carried = batch[Self.firstPiece...]
+                    carried = Array(batch[Self.firstPiece...])
                     piece = Self.firstPiece
                     first = Array(batch[..<Self.firstPiece])
                 }
                 (records, rows, taken) = await withTaskExecutorPreference(globalConcurrentExecutor) { made(from: first) }
             }
-            // The next piece: twice the last (at most a batch), or all that is carried if that
-            // is less than half as much again, topped up with the next batch if it is due.
+            // The next piece: twice the last, or all that is carried if that is less than half
+            // as much again, topped up with the next batch if it is due; at most a batch.
             var ahead: [PendingRecord]?
             if piece > 0 {
                 piece = min(2 * piece, options.batchSize)
                 if carried.count < piece + piece / 2, case .records(let next) = poll(waited: false) {
-                    if carried.isEmpty { carried = next[...] } else { carried.append(contentsOf: next) }
+                    carried.append(contentsOf: next)
                 }
-                let count = carried.count < piece + piece / 2 ? carried.count : piece
+                let count = min(carried.count < piece + piece / 2 ? carried.count : piece, options.batchSize)
                 if count > 0 {
-                    ahead = Array(carried.prefix(count))
-                    carried = carried.dropFirst(count)
+                    ahead = Array(carried[..<count])
+                    carried = Array(carried[count...])
                 }
                 if carried.isEmpty && (count == 0 || piece == options.batchSize) { piece = 0 }
             }
