@@ -137,13 +137,23 @@ for node in 1 2 3; do
     echo "for _ in \$(seq 100); do [ -S '$root/galera$node/mysql.sock' ] && mariadb-admin --no-defaults --socket='$root/galera$node/mysql.sock' -uroot ping >/dev/null 2>&1 || break; sleep 0.1; done"
     echo "rm -f '$root/galera$node/mariadbd.pid'"
   } > "$root/kill-galera$node.sh"
+  # Starts the node and waits until it is synced. A node that stops while rejoining (a
+  # state transfer that failed) is started once more, as an operator would, after its log.
   {
     echo '#!/usr/bin/env bash'
-    echo "$(galera_start "$node") </dev/null >/dev/null 2>&1 &"
-    echo "for _ in \$(seq 480); do"
-    echo "  state=\$(mariadb --no-defaults --socket='$root/galera$node/mysql.sock' -uroot -N -B -e \"SHOW STATUS LIKE 'wsrep_local_state_comment'\" 2>/dev/null | awk '{print \$2}')"
-    echo "  [ \"\$state\" = Synced ] && exit 0"
-    echo '  sleep 0.25'
+    echo 'for attempt in 1 2; do'
+    echo "  $(galera_start "$node") </dev/null >/dev/null 2>&1 &"
+    echo '  pid=$!'
+    echo '  for _ in $(seq 480); do'
+    echo "    state=\$(mariadb --no-defaults --socket='$root/galera$node/mysql.sock' -uroot -N -B -e \"SHOW STATUS LIKE 'wsrep_local_state_comment'\" 2>/dev/null | awk '{print \$2}')"
+    echo '    [ "$state" = Synced ] && exit 0'
+    echo '    kill -0 "$pid" 2>/dev/null || break'
+    echo '    sleep 0.25'
+    echo '  done'
+    echo '  kill -0 "$pid" 2>/dev/null && exit 1'
+    echo "  echo \"Galera node $node stopped while starting (attempt \$attempt); the end of its log:\" >&2"
+    echo "  tail -n 25 '$root/galera$node/error.log' >&2"
+    echo '  sleep 2'
     echo 'done'
     echo 'exit 1'
   } > "$root/start-galera$node.sh"
