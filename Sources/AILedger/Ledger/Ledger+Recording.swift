@@ -96,7 +96,7 @@ extension Ledger {
     /// Throws `LedgerError.Kind.notFound` when no interaction has that id.
     public func recordFeedback(_ feedback: Feedback, forInteraction id: UUID) async throws {
         var redacted = feedback
-        redactor?.redact(&redacted.comment)
+        if let comment = feedback.comment, let replaced = redactor?.redacted(comment) { redacted.comment = replaced }
         let feedback = redacted
         try feedback.validate()
         let dialect = self.dialect

@@ -33,57 +33,90 @@ struct RowBatch: Sendable {
 
     /// The rows of `batch`; calls without a cost are priced from `prices`.
     init(_ batch: RecordBatch, prices: PriceBook) {
-        (conversationColumns, conversations) = Self.withoutNullColumns(Conversation.columns, batch.conversations.map(\.rowValues))
-        (interactionColumns, interactions) = Self.withoutNullColumns(Interaction.columns, batch.interactions.map(\.rowValues))
-        sqlQueries = batch.interactions.flatMap { StoredSQLQuery.rows(of: $0).map(\.rowValues) }
         var matcher = PriceMatcher(prices)
-        pricedCalls = batch.calls.map { call in
-            let priced = call.priced(with: &matcher)
-            return (priced, priced.costUSD.flatMap(NanoDollars.rounding(usd:)))
+        self.init(conversations: batch.conversations, interactions: batch.interactions,
+                  pricedCalls: batch.calls.map { Self.priced($0, &matcher) })
+    }
+
+    /// The rows of `records`, parents first; calls without a cost are priced from `prices`.
+    init(_ records: [PendingRecord], prices: PriceBook) {
+        var conversations: [Conversation] = [], interactions: [Interaction] = [], pricedCalls: [(Call, Int64?)] = []
+        pricedCalls.reserveCapacity(records.count)
+        var matcher = PriceMatcher(prices)
+        for record in records {
+            switch record {
+            case .conversation(let value): conversations.append(value)
+            case .interaction(let value): interactions.append(value)
+            // Priced as taken from its record: one copy of the call, not a second one for a batch.
+            case .call(let value): pricedCalls.append(Self.priced(value, &matcher))
+            }
         }
-        (callColumns, calls) = Self.withoutNullColumns(Call.columns, pricedCalls.map(\.0.rowValues))
-        interactionRecords = batch.interactions
-        interactionKeys = Dictionary(batch.interactions.map { ($0.id, PromptRollupKey($0)) }, uniquingKeysWith: { first, _ in first })
-        storedInteractions = Set(batch.calls.compactMap(\.interactionID)).subtracting(interactionKeys.keys)
-        let interactionParties = Dictionary(batch.interactions.map { ($0.id, PartyValues($0)) }, uniquingKeysWith: { first, _ in first })
-        let conversationParties = Dictionary(batch.conversations.map { ($0.id, PartyValues($0)) }, uniquingKeysWith: { first, _ in first })
+        self.init(conversations: conversations, interactions: interactions, pricedCalls: pricedCalls)
+    }
+
+    /// `call` priced through `matcher`, with its cost as stored.
+    private static func priced(_ call: Call, _ matcher: inout PriceMatcher) -> (Call, Int64?) {
+        let priced = call.priced(with: &matcher)
+        return (priced, priced.costUSD.flatMap(NanoDollars.rounding(usd:)))
+    }
+
+    private init(conversations: [Conversation], interactions: [Interaction], pricedCalls: [(Call, Int64?)]) {
+        var conversationRows = conversations.map { $0.rowValues }, interactionRows = interactions.map { $0.rowValues }
+        var callRows = pricedCalls.map { $0.0.rowValues }
+        conversationColumns = Self.droppingNullColumns(Conversation.columns, from: &conversationRows)
+        interactionColumns = Self.droppingNullColumns(Interaction.columns, from: &interactionRows)
+        callColumns = Self.droppingNullColumns(Call.columns, from: &callRows)
+        (self.conversations, self.interactions, calls) = (conversationRows, interactionRows, callRows)
+        sqlQueries = interactions.flatMap { StoredSQLQuery.rows(of: $0).map(\.rowValues) }
+        self.pricedCalls = pricedCalls
+        interactionRecords = interactions
+        interactionKeys = Dictionary(interactions.map { ($0.id, PromptRollupKey($0)) }, uniquingKeysWith: { first, _ in first })
+        storedInteractions = Set(pricedCalls.compactMap { $0.0.interactionID }).subtracting(interactionKeys.keys)
+        let interactionParties = Dictionary(interactions.map { ($0.id, PartyValues($0)) }, uniquingKeysWith: { first, _ in first })
+        let conversationParties = Dictionary(conversations.map { ($0.id, PartyValues($0)) }, uniquingKeysWith: { first, _ in first })
         // A call whose interaction names all three values needs nothing of its conversation.
-        storedConversations = Set(batch.calls.compactMap { call in
+        storedConversations = Set(pricedCalls.compactMap { (call, _) in
             guard let conversation = call.conversationID, conversationParties[conversation] == nil else { return nil }
             return call.interactionID.flatMap { interactionParties[$0] }?.isComplete == true ? nil : conversation
         })
         self.interactionParties = interactionParties
         self.conversationParties = conversationParties
         if storedInteractions.isEmpty && storedConversations.isEmpty {
-            rollups = RollupBatch(calls: pricedCalls, interactions: batch.interactions, interactionKeys: interactionKeys,
+            rollups = RollupBatch(calls: pricedCalls, interactions: interactions, interactionKeys: interactionKeys,
                                   interactionParties: interactionParties, conversationParties: conversationParties).writes
         }
     }
 
-    /// `rows` without the columns (after the first, the id) that are NULL in every row, and
-    /// the columns kept. A column left out of an INSERT or COPY stores its default, which
-    /// for every column a record may leave NULL is NULL: the rows stored are the same, and
-    /// the server binds, parses and checks fewer values per row (most records leave most
-    /// optional fields out). Only for batches of 100 rows or more: smaller ones gain little,
-    /// and their many different sets of columns would each be a statement to prepare.
-    private static func withoutNullColumns(_ columns: [String], _ rows: [[SQLValue]]) -> ([String], [[SQLValue]]) {
-        guard rows.count >= 100 else { return (columns, rows) }
+    /// Drops from `rows` the columns (after the first, the id) that are NULL in every row,
+    /// returning the columns kept. A column left out of an INSERT or COPY stores its
+    /// default, which for every column a record may leave NULL is NULL: the rows stored are
+    /// the same, and the server binds, parses and checks fewer values per row (most records
+    /// leave most optional fields out). Only for batches of 100 rows or more: smaller ones
+    /// gain little, and their many different sets of columns would each be a statement to
+    /// prepare.
+    private static func droppingNullColumns(_ columns: [String], from rows: inout [[SQLValue]]) -> [String] {
+        guard rows.count >= 100 else { return columns }
         var used = [Bool](repeating: false, count: columns.count)
         used[0] = true
         for row in rows {
-            for (index, value) in row.enumerated() where !used[index] {
-                if case .null = value { continue }
-                used[index] = true
+            row.withUnsafeBufferPointer { values in  // each value looked at in place, not copied out
+                for index in values.indices where !used[index] {
+                    if case .null = values[index] { continue }
+                    used[index] = true
+                }
             }
         }
-        guard used.contains(false) else { return (columns, rows) }
+        guard used.contains(false) else { return columns }
         let kept = used.indices.filter { used[$0] }
-        return (kept.map { columns[$0] }, rows.map { row in kept.map { row[$0] } })
-    }
-
-    /// The rows of `records`, parents first.
-    init(_ records: [PendingRecord], prices: PriceBook) {
-        self.init(PendingRecord.batch(records), prices: prices)
+        // In place: each kept value is swapped forward, and what is left at the end is the
+        // dropped columns' NULLs. Building new rows would retain every value and release it.
+        for r in rows.indices {
+            rows[r].withUnsafeMutableBufferPointer { row in  // moved, not copied: no retain or release
+                for (position, index) in kept.enumerated() where position != index { row.swapAt(position, index) }
+            }
+            rows[r].removeLast(columns.count - kept.count)
+        }
+        return kept.map { columns[$0] }
     }
 
     /// Inserts the rows in one transaction, skipping ids already stored, and adds the

@@ -16,7 +16,7 @@ package struct CallRollupKey: Sendable, Hashable {
     }
 
     /// The key of `call`'s hour and values.
-    init(_ call: Call) {
+    init(_ call: borrowing Call) {
         self.init(hour: Self.hour(of: Timestamp.microseconds(call.createdAt)), model: call.model, provider: call.provider,
                   callType: call.callType, status: call.status.rawValue)
     }

@@ -10,7 +10,7 @@ package struct UserRollupKey: Sendable, Hashable {
     }
 
     /// The key of `call`'s day and user.
-    init(_ call: Call) {
+    init(_ call: borrowing Call) {
         day = Self.day(of: Timestamp.microseconds(call.createdAt))
         userID = call.userID
     }

@@ -41,17 +41,4 @@ indirect enum PendingRecord: Sendable, Codable {
         for call in batch.calls { records.append(.call(call)) }
         return records
     }
-
-    /// `records` as one batch.
-    static func batch(_ records: some Sequence<PendingRecord>) -> RecordBatch {
-        var batch = RecordBatch()
-        for record in records {
-            switch record {
-            case .conversation(let value): batch.conversations.append(value)
-            case .interaction(let value): batch.interactions.append(value)
-            case .call(let value): batch.calls.append(value)
-            }
-        }
-        return batch
-    }
 }
