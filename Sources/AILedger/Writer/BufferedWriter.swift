@@ -242,12 +242,7 @@ final class BufferedWriter: Sendable {
                     defer { s.batches = []; s.buffered = 0 }
                     return s.batches
                 }
-                for batch in waiting {
-                    let (kept, refused) = protected(batch)
-                    for (record, error) in refused { reject(record, error) }
-                    if kept.count < batch.count { finish(batch.count - kept.count) }  // rejected while being sealed
-                    if !kept.isEmpty, await spill(kept, to: outbox) { finish(kept.count) }
-                }
+                for batch in waiting { await save(batch, to: outbox) }
             }
             _ = await Deadline.wait(.seconds(2), for: { await writer.value })
             unwritten = seal()
@@ -259,6 +254,16 @@ final class BufferedWriter: Sendable {
         }
         await outbox?.close()
         return DrainResult(unwritten: unwritten)
+    }
+
+    /// Redacts and seals `records`, taken from the buffer but not prepared, and spills them
+    /// to `outbox` as the writer stops: each one refused while sealed, or spilled, is done;
+    /// close counts the rest as given up.
+    private func save(_ records: [PendingRecord], to outbox: Outbox?) async {
+        let (kept, refused) = protected(records)
+        for (record, error) in refused { reject(record, error) }
+        if kept.count < records.count { finish(records.count - kept.count) }  // rejected while being sealed
+        if let outbox, !kept.isEmpty, await spill(kept, to: outbox) { finish(kept.count) }
     }
 
     /// Counts every record not yet written, spilled or rejected as abandoned, once, and
@@ -310,12 +315,7 @@ final class BufferedWriter: Sendable {
                     if taken > records.count { finish(taken - records.count) }  // rejected while being sealed
                     if let outbox, !records.isEmpty, await spill(records, to: outbox) { finish(records.count) }
                 }
-                if !carried.isEmpty {
-                    let (kept, refused) = protected(carried)
-                    for (record, error) in refused { reject(record, error) }
-                    if kept.count < carried.count { finish(carried.count - kept.count) }
-                    if let outbox, !kept.isEmpty, await spill(kept, to: outbox) { finish(kept.count) }
-                }
+                if !carried.isEmpty { await save(carried, to: outbox) }
                 break
             }
             let records: [PendingRecord], rows: RowBatch, taken: Int
