@@ -3,7 +3,7 @@ import Foundation
 /// A record batch priced and turned into column values, ready to insert.
 struct RowBatch: Sendable {
     /// The rows of each record table, without the columns NULL in every row of the batch
-    /// (see `withoutNullColumns`), and the columns they have.
+    /// (see `droppingNullColumns`), and the columns they have.
     var conversations: [[SQLValue]]
     var conversationColumns: [String]
     var interactions: [[SQLValue]]
