@@ -49,7 +49,7 @@ test: test-deps fuzz-build
 	scripts/browser-venv.sh
 	$(SWIFT) build --build-tests
 	AILEDGER_REQUIRE_ALL_DRIVERS=1 scripts/with-test-servers.sh sh -c 'scripts/api-check.sh "sqlite://$$(mktemp -d)/api.db" \
-		"$$AILEDGER_TEST_POSTGRES_URL" "$$AILEDGER_TEST_MYSQL_URL" && $(SWIFT) test --skip-build'
+		"$$AILEDGER_TEST_POSTGRES_URL" "$$AILEDGER_TEST_MYSQL_URL" && SWIFT=$(SWIFT) scripts/swift-test.sh --skip-build'
 	$(MAKE) --no-print-directory cluster-tests
 
 # The cluster tests alone: a PostgreSQL primary and standby and a three-node Galera
@@ -59,7 +59,7 @@ test-cluster: test-deps
 	$(MAKE) --no-print-directory cluster-tests
 
 cluster-tests:
-	AILEDGER_REQUIRE_CLUSTERS=1 scripts/with-cluster-servers.sh $(SWIFT) test --skip-build \
+	AILEDGER_REQUIRE_CLUSTERS=1 SWIFT=$(SWIFT) scripts/with-cluster-servers.sh scripts/swift-test.sh --skip-build \
 		--filter 'PostgresClusterTests|GaleraTests|ClusterRequirementTests'
 
 # A PNG of each dashboard view at 1280 and 390 px, from the browser test on SQLite, in
