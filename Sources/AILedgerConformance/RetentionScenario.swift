@@ -40,11 +40,13 @@ public enum RetentionScenario {
             try Expect.equal(try await ledger.usage().calls, callsBefore, "the rollups still count every call")
 
             // Into a gzip file: killed once the first batch is in the file, run again, read
-            // back with gzip, and loaded back with `ailedger ingest`.
+            // back with gzip, and loaded back with `ailedger ingest`. The killed run takes
+            // small batches, so that it is still running, however slow the machine, when
+            // the first one reaches the file.
             try await record(interactions: 2_000, at: old, into: ledger, recent: 0, at: recent)
             let file = folder.appendingPathComponent("archive.jsonl.gz").path
             let killedFile = try await runKilled([binary, "retention", "apply", "--url", url, "--older-than", "30d", "--archive", file,
-                                                  "--batch-size", "500"]) {
+                                                  "--batch-size", "50"]) {
                 ((try? FileManager.default.attributesOfItem(atPath: file)[.size] as? NSNumber)?.intValue ?? 0) > 0
             }
             try Expect.equal(killedFile, 137, "the file run was killed mid-way")

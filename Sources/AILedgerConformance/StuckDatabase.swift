@@ -7,9 +7,10 @@ import Foundation
 public enum StuckDatabase {
     /// Holds an exclusive lock on `ailedger_calls` through a second ledger at `url` while
     /// a buffered ledger records; `lock` and `unlock` are the backend's statements (run on
-    /// one connection). `drivers` must include SQLite's, for the outbox.
+    /// one connection), and `waiting` counts the sessions waiting for that lock, asked on
+    /// the same connection. `drivers` must include SQLite's, for the outbox.
     public static func expectCloseSavesWhatItCan(url: String, drivers: [any DatabaseDriver],
-                                                 lock: [String], unlock: [String]) async throws {
+                                                 lock: [String], unlock: [String], waiting: String) async throws {
         let folder = try WriterFaultCases.temporaryFolder("stuck")
         defer { try? FileManager.default.removeItem(at: folder) }
         let outboxURL = "sqlite://" + folder.path + "/outbox.db"
@@ -25,7 +26,18 @@ public enum StuckDatabase {
             locked = true
             let calls = (0..<35).map { _ in Call(model: "stuck", userID: tag, inputText: SpilledSecret.text) }
             for call in calls { try await ledger.record(call) }
-            try await Task.sleep(for: .milliseconds(300))  // the writer takes its first batch and waits on the lock
+            // The writer takes its first batch and waits on the lock: close must find it stuck.
+            var stuck = false
+            for _ in 0..<3_000 where !stuck {
+                let rows = try await locker.database.withConnection(.write) { try await $0.query(waiting, []) }
+                switch rows.first?.values.first {
+                case .integer(let count)?: stuck = count > 0
+                case .text(let count)?: stuck = (Int(count) ?? 0) > 0
+                default: break
+                }
+                if !stuck { try await Task.sleep(for: .milliseconds(20)) }
+            }
+            try Expect.that(stuck, "the writer waits on the lock")
 
             let started = ContinuousClock.now
             let result = await ledger.close(timeout: .milliseconds(500))

@@ -15,7 +15,7 @@ enum WriterCases {
                     for part in workload { group.addTask { try await part.record(in: ledger) } }
                     try await group.waitForAll()
                 }
-                await ledger.flush()
+                try Expect.that(await ledger.flush(timeout: .seconds(300)).isComplete, "every record written")
                 let conversations = try await ledger.conversations(limit: 100_000)
                 let interactions = try await ledger.interactions(limit: 100_000)
                 let calls = try await ledger.calls(limit: 100_000)

@@ -65,7 +65,7 @@ import Testing
         let server = try ChildProcess.spawn([Self.binary, "serve", "--url", url, "--port", "0", "--insecure-no-auth", "--no-outbox"])
         defer { server.send(SIGTERM) }
         var port: Int?
-        for _ in 0..<200 where port == nil {
+        for _ in 0..<600 where port == nil {
             try await Task.sleep(for: .milliseconds(50))
             if let line = server.output.split(separator: "\n").first(where: { $0.contains("serving") }),
                let address = line.split(separator: " ").first(where: { $0.hasPrefix("http://") }) {
@@ -427,7 +427,7 @@ import Testing
         let server = try ChildProcess.spawn([Self.binary, "serve", "--url", url, "--port", "0", "--insecure-no-auth", "--retention", "30d",
                                              "--retention-archive", "table", "--outbox", folder.appendingPathComponent("outbox.sqlite").path])
         var removed = false
-        for _ in 0..<300 where !removed {
+        for _ in 0..<1_200 where !removed {
             try await Task.sleep(for: .milliseconds(50))
             removed = server.output.contains("retention removed 8 rows")
         }

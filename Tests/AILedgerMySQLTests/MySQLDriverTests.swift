@@ -150,7 +150,8 @@ extension MySQLTests {
 
     @Test func closeSavesWhatItCanWhileACallIsStuck() async throws {
         try await StuckDatabase.expectCloseSavesWhatItCan(url: url, drivers: drivers + [SQLiteDriver()],
-                                                          lock: ["LOCK TABLES ailedger_calls WRITE"], unlock: ["UNLOCK TABLES"])
+                                                          lock: ["LOCK TABLES ailedger_calls WRITE"], unlock: ["UNLOCK TABLES"],
+                                                          waiting: "SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE STATE LIKE 'Waiting for table%'")
     }
 
     @Test func childrenSpilledAheadOfTheirParentsWaitForThem() async throws {

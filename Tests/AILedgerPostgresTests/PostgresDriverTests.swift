@@ -202,7 +202,8 @@ extension PostgresTests {
 
     @Test func closeSavesWhatItCanWhileACallIsStuck() async throws {
         try await StuckDatabase.expectCloseSavesWhatItCan(url: url, drivers: drivers + [SQLiteDriver()],
-                                                          lock: ["BEGIN", "LOCK TABLE ailedger_calls IN ACCESS EXCLUSIVE MODE"], unlock: ["COMMIT"])
+                                                          lock: ["BEGIN", "LOCK TABLE ailedger_calls IN ACCESS EXCLUSIVE MODE"], unlock: ["COMMIT"],
+                                                          waiting: "SELECT COUNT(*) FROM pg_locks WHERE NOT granted AND relation = 'ailedger_calls'::regclass")
     }
 
     @Test func childrenSpilledAheadOfTheirParentsWaitForThem() async throws {

@@ -172,7 +172,7 @@ extension PostgresTests {
             // The server adds the months ahead as it starts.
             let server = try ChildProcess.spawn([binary, "serve", "--url", url, "--port", "0", "--insecure-no-auth", "--no-outbox"])
             var made = false
-            for _ in 0..<300 where !made {
+            for _ in 0..<1_200 where !made {
                 try await Task.sleep(for: .milliseconds(50))
                 made = server.output.contains("made monthly partitions")
             }

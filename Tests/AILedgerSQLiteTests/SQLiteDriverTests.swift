@@ -109,7 +109,7 @@ import Testing
         let text = String(repeating: "checkpoint ", count: 250)
         try await ledger.record(RecordBatch(calls: (0..<3_000).map { Call(model: "m", inputText: text + String($0)) }))
         var grown = size() - before
-        for _ in 0..<100 where grown < 6_000_000 {
+        for _ in 0..<1_200 where grown < 6_000_000 {
             try await Task.sleep(for: .milliseconds(50))
             grown = size() - before
         }

@@ -27,7 +27,8 @@ import Testing
         let redactor = try Redactor(policy: .all)
         let started = ContinuousClock.now
         _ = redactor.redacted(text)
-        // A quadratic scan of 200 KB takes minutes; one pass takes milliseconds.
-        #expect(ContinuousClock.now - started < .seconds(5), "\(text.prefix(20))…")
+        // A quadratic scan of 200 KB takes minutes; one pass takes milliseconds (the bound
+        // leaves room for a debug build sharing a busy machine with the other tests).
+        #expect(ContinuousClock.now - started < .seconds(30), "\(text.prefix(20))…")
     }
 }

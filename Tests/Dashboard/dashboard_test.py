@@ -208,8 +208,14 @@ def main():
         check(models == {model["key"]}, f"only {model['key']} is shown: {models}")
         seen["filtered"] = {"model": model["key"], "rows": model["calls"]}
 
-        # Export downloads exactly the selected rows.
-        driver.find_element(By.LINK_TEXT, "CSV").click()
+        # Export downloads exactly the selected rows (the link found again if a live refresh
+        # drew the view anew just then).
+        for _ in range(10):
+            try:
+                driver.find_element(By.LINK_TEXT, "CSV").click()
+                break
+            except StaleElementReferenceException:
+                time.sleep(0.1)
         path = os.path.join(downloads, "calls.csv")
         wait(driver, lambda d: os.path.exists(path) and not os.path.exists(path + ".crdownload"), "the CSV download")
         with open(path, encoding="utf-8") as handle:
@@ -238,14 +244,24 @@ def main():
         driver.find_element(By.ID, "close").click()
 
         # The keyboard alone: Tab reaches a row, Enter opens it, Escape closes it.
+        # The page's live refresh may draw the table anew between Tab and Enter, taking the
+        # focused row away: then the keys are pressed again on the new table.
         loaded(driver, "calls")
         actions = ActionChains(driver)
-        for _ in range(80):
-            actions.send_keys(Keys.TAB).perform()
-            if driver.execute_script("return document.activeElement.matches('#main tbody tr')"):
+        for _attempt in range(5):
+            for _ in range(80):
+                actions.send_keys(Keys.TAB).perform()
+                if driver.execute_script("return document.activeElement.matches('#main tbody tr')"):
+                    break
+            check(driver.execute_script("return document.activeElement.matches('#main tbody tr')"), "Tab reaches the table's rows")
+            actions.send_keys(Keys.ENTER).perform()
+            try:
+                WebDriverWait(driver, 5).until(lambda d: d.execute_script("return document.getElementById('detail').open"))
                 break
-        check(driver.execute_script("return document.activeElement.matches('#main tbody tr')"), "Tab reaches the table's rows")
-        actions.send_keys(Keys.ENTER).perform()
+            except TimeoutException:
+                if driver.execute_script("return document.getElementById('detail').open"):
+                    break
+                driver.execute_script("document.activeElement.blur()")
         wait(driver, lambda d: d.execute_script("return document.getElementById('detail').open"), "Enter to open the row")
         wait(driver, lambda d: "Call to" in d.find_element(By.ID, "detail-title").text, "the call's detail")
         actions.send_keys(Keys.ESCAPE).perform()
