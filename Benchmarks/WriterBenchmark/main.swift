@@ -175,10 +175,15 @@ for url in urls {
     }
     // Each load starts from the same state: no calls, and no rollups, which the writer keeps
     // in the same transactions (run after run on the same keys, they would only grow, and
-    // on PostgreSQL bloat with the dead rows of their updates).
+    // on PostgreSQL bloat with the dead rows of their updates). On PostgreSQL each load also
+    // starts right after a checkpoint: a load of realistic rows writes about 440 MB of WAL,
+    // near the 540 MB that space checkpoints by default (max_wal_size 1 GB), so without one,
+    // whether a checkpoint, and the full-page images written after it, fell within a load
+    // would differ from load to load.
     let written = ["ailedger_calls"] + RollupBatch.tables.map(\.0)
-    let empty = kind == "sqlite" ? written.map { "DELETE FROM \($0);" }.joined(separator: " ")
-        : kind == "postgres" ? "TRUNCATE " + written.joined(separator: ", ") : written.map { "TRUNCATE \($0);" }.joined(separator: " ")
+    let empty = kind == "sqlite" ? client(written.map { "DELETE FROM \($0);" }.joined(separator: " "))
+        : kind == "postgres" ? client("TRUNCATE " + written.joined(separator: ", ")) + " && " + client("CHECKPOINT")
+        : client(written.map { "TRUNCATE \($0);" }.joined(separator: " "))
     let setup = try await Ledger.open(url: url, drivers: drivers)
     try await setup.migrate()
     await setup.close()
@@ -200,11 +205,11 @@ for url in urls {
         var ceilingTimes: [Double] = [], buffers: [Double] = [], growth: [Int] = [], multiRow: [Double] = [], unredacted: [Double] = []
         var ranges: [Double] = []
         for _ in 0..<runs {
-            try await shell(client(empty))
+            try await shell(empty)
             ceilingTimes.append(try await ceiling(load(file.path)))
             // Eight tasks recording as fast as they can, then one flush, right after the
             // ceiling: the pair compared runs under the same conditions.
-            try await shell(client(empty))
+            try await shell(empty)
             let before = residentKiB()
             let peak = Locked(before)
             let sampler = Task.detached {
@@ -221,16 +226,16 @@ for url in urls {
             sampler.cancel()
             growth.append(peak.withLock { $0 } - before)
             // The same writer with eight time ranges arriving at once.
-            try await shell(client(empty))
+            try await shell(empty)
             ranges.append(try await recording(rows, into: ledger, contiguous: true))
             if let plain {
                 // MariaDB: the same writer sending multi-row INSERTs, as it does to MySQL.
-                try await shell(client(empty))
+                try await shell(empty)
                 multiRow.append(try await recording(rows, into: plain))
             }
             if name.hasPrefix("realistic") {
                 // What secret redaction (on by default) costs the writer: the same, without.
-                try await shell(client(empty))
+                try await shell(empty)
                 unredacted.append(try await recording(rows, into: bare))
             }
             if ProcessInfo.processInfo.environment["AILEDGER_BENCH_VERBOSE"] != nil {
@@ -261,7 +266,7 @@ for url in urls {
     }
     // record() latency under a sustained load the database keeps up with: 8 tasks, each
     // recording 10 calls every 10 ms (about 8,000 calls/s) for 3 seconds.
-    try await shell(client(empty))
+    try await shell(empty)
     let paced = BenchmarkRows.small(24_000, seed: 3)
     let faultsBefore = minorFaults()
     let latencies = try await pacedLatencies(paced) { try await ledger.record($0) }
@@ -278,7 +283,7 @@ for url in urls {
     report("control: the same pacing and timing around an empty call", try await pacedLatencies(paced) { _ in })
 
     // The seeds' style: one INSERT and one commit per record.
-    try await shell(client(empty))
+    try await shell(empty)
     let direct = try await Ledger.open(url: url, drivers: drivers)
     let single = BenchmarkRows.small(perRowCount, seed: 4)
     let perRow = try await seconds { for call in single { try await direct.record(call) } }
