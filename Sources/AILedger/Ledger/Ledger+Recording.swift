@@ -4,7 +4,7 @@ extension Ledger {
     /// Records one call. Recording a call whose id is already stored changes nothing.
     public func record(_ call: consuming Call) async throws {
         guard let writer else { return try await record(RecordBatch(calls: [call])) }
-        try counting(writer) { try call.validate() }
+        try counting(writer) { try call.validate(readingDecimals: readsDecimals) }
         try await hand(.call(call), to: writer)
     }
 

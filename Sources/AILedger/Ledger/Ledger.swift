@@ -20,6 +20,8 @@ public final class Ledger: Sendable {
     let pricing: Locked<PriceBook>
     /// The background writer, when the ledger was opened with `WriterOptions`.
     let writer: BufferedWriter?
+    /// `NanoDollars.readsStorage`, kept where the recording path reads already.
+    let readsDecimals = NanoDollars.readsStorage
     /// The options the writer was made with.
     let writerOptions: WriterOptions?
     /// What is redacted from records before they are stored or spilled to the outbox; nil

@@ -1,6 +1,14 @@
 extension Call {
     /// Throws `LedgerError.Kind.invalidRecord` naming the first invalid field.
     public func validate() throws {
+        try validate(readingDecimals: NanoDollars.readsStorage)
+    }
+
+    /// `validate()`, told whether a cost may be read from the decimal's storage
+    /// (`NanoDollars.readsStorage`): the recording path keeps that beside the writer, and
+    /// reads no global when a call arrives after an idle spell.
+    @inline(__always)
+    func validate(readingDecimals: Bool) throws {
         let check = RecordValidator(record: "call")
         try check.short(model, "model", required: true)
         try check.short(modelVersion, "modelVersion")
@@ -44,7 +52,7 @@ extension Call {
         }
         // A cost of at least one nano-dollar is positive and storable: the usual case, decided
         // from the decimal's storage without Decimal arithmetic.
-        if let costUSD, (NanoDollars.rounding(usd: costUSD) ?? 0) <= 0 {
+        if let costUSD, !NanoDollars.isPositive(costUSD, readingStorage: readingDecimals) {
             guard costUSD.sign == .plus || costUSD.isZero else { throw LedgerError.invalid("call.costUSD", "must not be negative") }
             guard NanoDollars.rounding(usd: costUSD) != nil else {
                 throw LedgerError.invalid("call.costUSD", "is too large to store")

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Exact money: a whole number of nano-dollars (10⁻⁹ USD), the unit costs are stored in.
 public enum NanoDollars {
@@ -12,6 +13,15 @@ public enum NanoDollars {
     /// `Decimal.roundedToNanoDollars`), or nil when it does not fit in 64 bits.
     static func rounding(usd: Decimal) -> Int64? {
         convert(usd, rounding: true)
+    }
+
+    /// Whether `usd` rounds to a positive, storable number of nano-dollars: the check every
+    /// priced call passes, inline, reading the decimal's storage when `readingStorage`
+    /// (`readsStorage`, known to the caller).
+    @inline(__always)
+    static func isPositive(_ usd: Decimal, readingStorage: Bool) -> Bool {
+        if readingStorage, let parts = storedParts(usd) { return (scaled(parts, rounding: true) ?? 0) > 0 }
+        return (rounding(usd: usd) ?? 0) > 0
     }
 
     /// The dollar amount of `nanos` nano-dollars, exactly.
@@ -39,6 +49,7 @@ public enum NanoDollars {
         return storedParts(value)
     }
 
+    @inline(__always)
     private static func storedParts(_ value: Decimal) -> Parts? {
         withUnsafeBytes(of: value) { raw -> Parts? in
             guard raw.count >= 20 else { return nil }
@@ -56,17 +67,35 @@ public enum NanoDollars {
 
     /// Whether decimals are stored as `parts` expects, checked once on known values; if
     /// not, amounts are read from their text, exactly but more slowly.
-    static let readsStorage: Bool = {
+    static var readsStorage: Bool {
+        // An atomic byte, initialised statically (0: not checked yet, 1: yes, 2: no), rather
+        // than a lazy `static let`: on Linux, reading one calls into the runtime each time,
+        // which a call validated after an idle spell pays for on the recording path.
+        switch storageLayout.load(ordering: .relaxed) {
+        case 1: return true
+        case 2: return false
+        default:
+            let reads = probeStorage()
+            storageLayout.store(reads ? 1 : 2, ordering: .relaxed)
+            return reads
+        }
+    }
+
+    private static let storageLayout = Atomic<UInt8>(0)
+
+    @inline(never)
+    private static func probeStorage() -> Bool {
         let samples: [(String, Parts)] = [("-123.45", (true, -2, 12_345)), ("0.000042", (false, -6, 42)),
                                           ("1099511627777", (false, 0, 1_099_511_627_777)), ("7", (false, 0, 7))]
         return samples.allSatisfy { text, expected in
             guard let value = Decimal(string: text), let stored = storedParts(value) else { return false }
             return stored == expected
         }
-    }()
+    }
 
     /// 10 to the power `n`, for `n` in 0...19 (the largest that fits 64 bits); computed,
     /// not looked up, so that checking an amount touches no global table.
+    @inline(__always)
     private static func powerOfTen(_ n: Int) -> UInt64 {
         var value: UInt64 = 1
         for _ in 0..<n { value &*= 10 }
@@ -74,6 +103,7 @@ public enum NanoDollars {
     }
 
     /// `parts` in nano-dollars, in integer arithmetic.
+    @inline(__always)
     private static func scaled(_ parts: Parts, rounding: Bool) -> Int64? {
         let shift = parts.exponent + 9
         var magnitude: UInt64
@@ -101,6 +131,7 @@ public enum NanoDollars {
         return signed(magnitude, negative: parts.negative)
     }
 
+    @inline(__always)
     private static func signed(_ magnitude: UInt64, negative: Bool) -> Int64? {
         if negative {
             guard magnitude <= UInt64(Int64.max) + 1 else { return nil }
