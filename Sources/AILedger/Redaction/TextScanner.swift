@@ -132,7 +132,9 @@ package struct TextScanner: Sendable {
             pairs = pairs .| g .| x .| ((bytes .== splat(0x41)) .& a) .| be  // AK AS AB AC, be
             var candidates: Lanes = anySecret ? pairs .& .!wordBefore : Lanes(repeating: false)
             if privateKey { candidates = candidates .| ((bytes .== splat(0x2D)) .& (after .== splat(0x2D))) }
-            if any(candidates) {
+            // The lanes as two words: `any` reduces lane by lane, in a call per block.
+            let lanes = unsafeBitCast(candidates, to: SIMD2<UInt64>.self)
+            if lanes[0] | lanes[1] != 0 {
                 for lane in 0..<16 where candidates[lane] { return i + lane }
             }
             i += 16
