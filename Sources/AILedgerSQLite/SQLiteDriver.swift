@@ -5,7 +5,8 @@ import AILedger
 ///
 /// Query parameters: `pool_size` (reader connections, default 4), `busy_timeout`
 /// (milliseconds to wait for a lock, default 5000), `synchronous` (`full`, the default,
-/// or `normal`: faster, and in WAL mode a power loss may drop the last commits).
+/// or `normal`: faster, and in WAL mode a power loss may drop the last commits),
+/// `cache_mib` (the writing connection's page cache in MiB, default 64).
 public struct SQLiteDriver: DatabaseDriver {
     public init() {}
     public var name: String { "sqlite" }

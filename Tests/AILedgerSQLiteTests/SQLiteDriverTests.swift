@@ -99,6 +99,18 @@ import Testing
         await ledger.close()
     }
 
+    @Test func theWritingConnectionsPageCacheIsSetByTheURL() async throws {
+        let path = TemporaryDirectory.make().appendingPathComponent("cache.sqlite").path
+        for (query, kib) in [("", -65_536), ("?cache_mib=8", -8_192)] {
+            let ledger = try await Ledger.open(url: "sqlite://" + path + query, drivers: drivers)
+            let writing = try await ledger.database.withConnection(.write) { try await $0.query("PRAGMA cache_size", []).first?[0] }
+            let reading = try await ledger.database.withConnection(.read) { try await $0.query("PRAGMA cache_size", []).first?[0] }
+            #expect(writing == .integer(Int64(kib)), "cache_size for \(query)")
+            #expect(reading == .integer(-2_000), "readers keep SQLite's default")
+            await ledger.close()
+        }
+    }
+
     @Test func committedPagesReachTheDatabaseFileWhileTheLedgerIsOpen() async throws {
         let path = TemporaryDirectory.make().appendingPathComponent("c.sqlite").path
         let ledger = try await Ledger.open(url: "sqlite://" + path, drivers: drivers)
@@ -138,7 +150,8 @@ import Testing
     }
 
     @Test(arguments: ["sqlite://", "sqlite:", "sqlite::memory", "sqlite:///x.db?pool_size=0",
-                      "sqlite:///x.db?busy_timeout=soon", "sqlite:///x.db?synchronous=off", "sqlite:///x.db?journal=wal"])
+                      "sqlite:///x.db?busy_timeout=soon", "sqlite:///x.db?synchronous=off", "sqlite:///x.db?journal=wal",
+                      "sqlite:///x.db?cache_mib=0", "sqlite:///x.db?cache_mib=lots"])
     func badSQLiteURLs(_ url: String) async throws {
         let error = await #expect(throws: LedgerError.self) { _ = try await Ledger.open(url: url, drivers: drivers) }
         #expect(error?.kind == .invalidURL)
