@@ -26,6 +26,21 @@ import Testing
         #expect(try JSONValue(jsonText: document.jsonText) == document)
     }
 
+    /// Text longer than the buffer it starts in, reached by single bytes, by runs and by
+    /// runs longer than the whole buffer, as JSONEncoder writes it.
+    @Test func growsPastItsFirstBuffer() throws {
+        for length in [1_000, 1_023, 1_024, 1_025, 5_000, 70_000] {
+            let text = String(repeating: "é\"x\n", count: length / 4) + String(repeating: "y", count: length % 4)
+            let value = JSONValue.object([
+                "long": .string(text),
+                "many": .array((0..<length / 50).map { .int(Int64($0) * 7_919) }),
+                "nested": .object(["quotes": .string(String(repeating: "\"", count: length)), "n": .double(0.5)]),
+            ])
+            #expect(value.jsonText == (try Self.encoded(value)), "length \(length)")
+            #expect(try JSONValue(jsonText: value.jsonText) == value)
+        }
+    }
+
     /// Strings are scanned eight bytes at a time: an escape at every offset of strings
     /// around that width, beside bytes near the ones that need escapes, and keys that are
     /// prefixes of one another, all as JSONEncoder writes them.

@@ -4,10 +4,10 @@ extension JSONValue {
     /// Compact JSON text with keys sorted by code point, as `JSONEncoder` writes it with
     /// `.sortedKeys` and `.withoutEscapingSlashes`; a non-finite number is written `null`.
     public var jsonText: String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(64)
+        // Room for most requests and responses without growing: one allocation per value.
+        var bytes = JSONTextBuffer(capacity: 1_024)
         write(to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
+        return bytes.text
     }
 
     /// At least the length of `jsonText` in bytes, found without writing it: each byte of
@@ -22,16 +22,16 @@ extension JSONValue {
         }
     }
 
-    private func write(to bytes: inout [UInt8]) {
+    private func write(to bytes: inout JSONTextBuffer) {
         switch self {
-        case .null: bytes += "null".utf8
-        case .bool(let value): bytes += (value ? "true" : "false").utf8
+        case .null: bytes.append("null")
+        case .bool(let value): bytes.append(value ? "true" : "false")
         case .int(let value): Self.writeInteger(value, to: &bytes)
         case .double(let value):
-            guard value.isFinite else { return bytes += "null".utf8 }
+            guard value.isFinite else { return bytes.append("null") }
             var text = value.description
             if text.hasSuffix(".0") { text.removeLast(2) }
-            bytes += text.utf8
+            text.withUTF8 { bytes.append($0) }
         case .string(let value): Self.writeString(value, to: &bytes)
         case .array(let values):
             bytes.append(UInt8(ascii: "["))
@@ -115,10 +115,8 @@ extension JSONValue {
         return (fast ?? nil) ?? a.utf8.lexicographicallyPrecedes(b.utf8)
     }
 
-    private static let hexDigits = Array("0123456789abcdef".utf8)
-
     /// `value`'s decimal digits, with a minus sign when negative.
-    private static func writeInteger(_ value: Int64, to bytes: inout [UInt8]) {
+    private static func writeInteger(_ value: Int64, to bytes: inout JSONTextBuffer) {
         if value < 0 { bytes.append(UInt8(ascii: "-")) }
         var magnitude = value.magnitude
         let start = bytes.count
@@ -126,12 +124,12 @@ extension JSONValue {
             bytes.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
             magnitude /= 10
         } while magnitude > 0
-        bytes[start...].reverse()
+        bytes.reverse(from: start)
     }
 
     /// `value` quoted and escaped: runs of bytes that need no escape are copied whole,
     /// found eight bytes at a time.
-    private static func writeString(_ value: String, to bytes: inout [UInt8]) {
+    private static func writeString(_ value: String, to bytes: inout JSONTextBuffer) {
         bytes.append(UInt8(ascii: "\""))
         var value = value
         value.withUTF8 { utf8 in
@@ -148,7 +146,7 @@ extension JSONValue {
                 let byte = utf8[index]
                 index += 1
                 guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<index - 1]))
+                bytes.append(UnsafeBufferPointer(rebasing: utf8[run..<index - 1]))
                 run = index
                 bytes.append(UInt8(ascii: "\\"))
                 switch byte {
@@ -158,13 +156,14 @@ extension JSONValue {
                 case 0x0C: bytes.append(UInt8(ascii: "f"))
                 case 0x0D: bytes.append(UInt8(ascii: "r"))
                 case 0..<0x20:
-                    bytes.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0")])
-                    bytes.append(hexDigits[Int(byte >> 4)])
-                    bytes.append(hexDigits[Int(byte & 0xF)])
+                    bytes.append("u00")
+                    bytes.append(UInt8(ascii: "0") + byte >> 4)  // 0 or 1
+                    let low = byte & 0xF
+                    bytes.append(low < 10 ? UInt8(ascii: "0") + low : UInt8(ascii: "a") + low - 10)
                 default: bytes.append(byte)  // a quote or a backslash
                 }
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run...]))
+            bytes.append(UnsafeBufferPointer(rebasing: utf8[run...]))
         }
         bytes.append(UInt8(ascii: "\""))
     }
