@@ -6,17 +6,17 @@ import CSQLite
 ///
 /// The writer's WAL hook calls `committed(walPages:)` after each commit. Past
 /// `backgroundPages` the checkpointer copies what it can in the background (PASSIVE: it
-/// never blocks the writer or readers). Past `writerPages` the writer checkpoints on its
-/// own thread, as SQLite does by default: that bounds the WAL under a writer that never
-/// pauses, and is cheap then, because the background checkpoints have copied most of it.
+/// never blocks the writer or readers), while the writer goes on with its next
+/// transaction on another core. Past `writerPages` (the URL's `wal_mib`) the writer
+/// checkpoints on its own thread, as SQLite does by default: that bounds the WAL under a
+/// writer that never pauses (a WAL starts over only when all of it is copied), and is
+/// cheap then, because the background checkpoints have copied most of it.
 final class SQLiteCheckpointer: @unchecked Sendable {
     /// SQLite's own automatic checkpoint threshold, in pages.
     static let backgroundPages: Int32 = 1_000
-    /// The WAL size, in pages, beyond which the writer checkpoints itself.
-    static let writerPages: Int32 = 8_000
-    /// The bytes a WAL file keeps after it starts over: 32 MiB, the size it reaches at
-    /// `writerPages` of 4 KiB.
-    static let walSizeLimit = 32 << 20
+    /// The WAL size, in pages, beyond which the writer checkpoints itself: set once, when
+    /// the checkpointer opens, before any commit calls it.
+    private var writerPages: Int32 = .max
 
     private let core = SerializedConnection<OpaquePointer, Never>("SQLite", thread: "sqlite checkpt", statementCacheSize: 0,
                                                                    finalize: { _ in }, closeHandle: { sqlite3_close_v2($0) })
@@ -24,10 +24,11 @@ final class SQLiteCheckpointer: @unchecked Sendable {
 
     private init() {}
 
-    /// Opens a second connection to the database file at `path`.
-    static func open(path: String, busyTimeoutMs: Int) async throws -> SQLiteCheckpointer {
+    /// Opens a second connection to the database file at `path`; the writer checkpoints
+    /// itself once the WAL holds `walBytes`.
+    static func open(path: String, busyTimeoutMs: Int, walBytes: Int) async throws -> SQLiteCheckpointer {
         let checkpointer = SQLiteCheckpointer()
-        try await checkpointer.core.run {
+        let pageSize = try await checkpointer.core.run {
             var db: OpaquePointer?
             let code = sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nil)
             checkpointer.core.handle = db
@@ -42,13 +43,19 @@ final class SQLiteCheckpointer: @unchecked Sendable {
                 throw LedgerError(.connectionFailed, "cannot read SQLite database '\(path)' to checkpoint it",
                                   isRetryable: false, databaseCode: "SQLITE_\(read)")
             }
+            var statement: OpaquePointer?
+            defer { sqlite3_finalize(statement) }
+            guard sqlite3_prepare_v2(db, "PRAGMA page_size", -1, &statement, nil) == SQLITE_OK,
+                  sqlite3_step(statement) == SQLITE_ROW else { return 4_096 }
+            return Int(sqlite3_column_int64(statement, 0))
         }
+        checkpointer.writerPages = Int32(clamping: max(1, walBytes / max(pageSize, 512)))
         return checkpointer
     }
 
     /// Called on the writer's thread after each commit, with the WAL's size in pages.
     func committed(_ writer: OpaquePointer?, walPages: Int32) {
-        if walPages >= Self.writerPages {
+        if walPages >= writerPages {
             sqlite3_wal_checkpoint_v2(writer, nil, SQLITE_CHECKPOINT_PASSIVE, nil, nil)
             return
         }

@@ -32,7 +32,8 @@ final class SQLiteConnection: ThreadBoundConnection, NewRowInserting, @unchecked
         return try await connection.opened {
             try await connection.core.run { try connection.openOnThread(options, role: role) }
             if role == .writer && !options.isMemory {
-                let checkpointer = try await SQLiteCheckpointer.open(path: options.path, busyTimeoutMs: options.busyTimeoutMs)
+                let checkpointer = try await SQLiteCheckpointer.open(path: options.path, busyTimeoutMs: options.busyTimeoutMs,
+                                                                    walBytes: options.walMiB << 20)
                 try await connection.core.run { connection.checkpoint(with: checkpointer) }
             }
         }
@@ -53,7 +54,7 @@ final class SQLiteConnection: ThreadBoundConnection, NewRowInserting, @unchecked
         var pragmas = ["PRAGMA foreign_keys = ON"]
         if !options.isMemory {
             pragmas += role == .writer
-                ? ["PRAGMA journal_mode = WAL", "PRAGMA synchronous = \(options.synchronous)", "PRAGMA cache_size = -\(options.writerCacheMiB * 1024)", "PRAGMA journal_size_limit = \(SQLiteCheckpointer.walSizeLimit)"]
+                ? ["PRAGMA journal_mode = WAL", "PRAGMA synchronous = \(options.synchronous)", "PRAGMA cache_size = -\(options.writerCacheMiB * 1024)", "PRAGMA journal_size_limit = \(options.walMiB << 20)"]
                 : ["PRAGMA query_only = ON"]
         }
         for pragma in pragmas { try script(pragma) }

@@ -6,7 +6,9 @@ import AILedger
 /// Query parameters: `pool_size` (reader connections, default 4), `busy_timeout`
 /// (milliseconds to wait for a lock, default 5000), `synchronous` (`full`, the default,
 /// or `normal`: faster, and in WAL mode a power loss may drop the last commits),
-/// `cache_mib` (the writing connection's page cache in MiB, default 64).
+/// `cache_mib` (the writing connection's page cache in MiB, default 64), `wal_mib` (the
+/// WAL size in MiB past which the writer checkpoints on its own thread instead of leaving
+/// it to a background connection, and to which the WAL file is cut back; default 256).
 public struct SQLiteDriver: DatabaseDriver {
     public init() {}
     public var name: String { "sqlite" }

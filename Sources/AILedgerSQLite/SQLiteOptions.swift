@@ -10,6 +10,13 @@ struct SQLiteOptions: Sendable {
     /// what a batch of inserts keeps touching (the pages of seven indexes of the calls table
     /// and of the rollups), which it then reads back from the WAL or spills early.
     var writerCacheMiB = 64
+    /// The WAL's size in MiB past which the writing connection checkpoints on its own
+    /// thread (below it, a second connection checkpoints in the background while the writer
+    /// goes on), and the size the WAL file is cut back to when it starts over. Large enough
+    /// for a few batches of realistic calls (about 90 MB each): with 32 MiB, every batch
+    /// made the writer copy it into the database file itself, and the file was cut back
+    /// and grown again each time.
+    var walMiB = 256
 
     var isMemory: Bool { path == ":memory:" }
 
@@ -34,9 +41,10 @@ struct SQLiteOptions: Sendable {
             synchronous = mode.uppercased()
         }
         writerCacheMiB = try url.intQuery("cache_mib", in: 1...65_536) ?? writerCacheMiB
-        let known: Set = ["pool_size", "busy_timeout", "synchronous", "cache_mib"]
+        walMiB = try url.intQuery("wal_mib", in: 1...65_536) ?? walMiB
+        let known: Set = ["pool_size", "busy_timeout", "synchronous", "cache_mib", "wal_mib"]
         if let unknown = url.queryItems.first(where: { !known.contains($0.name) }) {
-            throw LedgerError(.invalidURL, "unknown query parameter '\(unknown.name)' for sqlite; known: pool_size, busy_timeout, synchronous, cache_mib")
+            throw LedgerError(.invalidURL, "unknown query parameter '\(unknown.name)' for sqlite; known: pool_size, busy_timeout, synchronous, cache_mib, wal_mib")
         }
     }
 }

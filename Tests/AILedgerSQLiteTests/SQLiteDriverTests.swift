@@ -111,6 +111,30 @@ import Testing
         }
     }
 
+    @Test func theWALBoundIsSetByTheURL() async throws {
+        let path = TemporaryDirectory.make().appendingPathComponent("wal.sqlite").path
+        for (query, bytes) in [("", 256 << 20), ("?wal_mib=4", 4 << 20)] {
+            let ledger = try await Ledger.open(url: "sqlite://" + path + query, drivers: drivers)
+            let limit = try await ledger.database.withConnection(.write) { try await $0.query("PRAGMA journal_size_limit", []).first?[0] }
+            #expect(limit == .integer(Int64(bytes)), "journal_size_limit for \(query)")
+            await ledger.close()
+        }
+    }
+
+    @Test func pastTheWALBoundTheWriterCopiesItsCommitIntoTheFileItself() async throws {
+        let path = TemporaryDirectory.make().appendingPathComponent("bound.sqlite").path
+        let ledger = try await Ledger.open(url: "sqlite://" + path + "?wal_mib=1", drivers: drivers)
+        try await ledger.migrate()
+        let size = { ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int) ?? 0 }
+        let before = size()
+        // About 8 MB of calls in one transaction: past 1 MiB of WAL, the commit returns only
+        // once the writer has checkpointed it, so the file has grown without any waiting.
+        let text = String(repeating: "checkpoint ", count: 250)
+        try await ledger.record(RecordBatch(calls: (0..<3_000).map { Call(model: "m", inputText: text + String($0)) }))
+        #expect(size() - before >= 6_000_000, "the database file grew by \(size() - before) bytes")
+        await ledger.close()
+    }
+
     @Test func committedPagesReachTheDatabaseFileWhileTheLedgerIsOpen() async throws {
         let path = TemporaryDirectory.make().appendingPathComponent("c.sqlite").path
         let ledger = try await Ledger.open(url: "sqlite://" + path, drivers: drivers)
@@ -151,7 +175,8 @@ import Testing
 
     @Test(arguments: ["sqlite://", "sqlite:", "sqlite::memory", "sqlite:///x.db?pool_size=0",
                       "sqlite:///x.db?busy_timeout=soon", "sqlite:///x.db?synchronous=off", "sqlite:///x.db?journal=wal",
-                      "sqlite:///x.db?cache_mib=0", "sqlite:///x.db?cache_mib=lots"])
+                      "sqlite:///x.db?cache_mib=0", "sqlite:///x.db?cache_mib=lots",
+                      "sqlite:///x.db?wal_mib=0", "sqlite:///x.db?wal_mib=65537"])
     func badSQLiteURLs(_ url: String) async throws {
         let error = await #expect(throws: LedgerError.self) { _ = try await Ledger.open(url: url, drivers: drivers) }
         #expect(error?.kind == .invalidURL)
