@@ -123,7 +123,7 @@ ceilings: test-deps $(CEILINGS)
 
 .build/ceilings/ceiling-%: Benchmarks/Ceilings/ceiling_%.c Benchmarks/Ceilings/rowfile.c Benchmarks/Ceilings/rowfile.h | test-deps
 	@mkdir -p $(@D)
-	cc -std=c11 -O2 -Wall -Wextra -Werror -o $@ $< Benchmarks/Ceilings/rowfile.c $$(pkg-config --cflags --libs $(CEILING_PACKAGE_$*))
+	cc -std=c11 -O2 -pthread -Wall -Wextra -Werror -o $@ $< Benchmarks/Ceilings/rowfile.c $$(pkg-config --cflags --libs $(CEILING_PACKAGE_$*))
 
 # `ailedger serve` taking batches of 100 realistic calls over loopback, beside the
 # in-process writer on the same calls (see Benchmarks/README.md).

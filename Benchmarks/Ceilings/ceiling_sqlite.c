@@ -1,4 +1,4 @@
-/* ceiling-sqlite DB_PATH ROW_FILE
+/* ceiling-sqlite DB_PATH ROW_FILE [checkpoint-thread]
  *
  * The fastest way C has to load rows into SQLite with the ledger's durability: one
  * prepared INSERT, reused for every row with its values bound in place (numbers as
@@ -9,10 +9,18 @@
  * inside a large transaction is the floor of its per-row cost, and the commits are where
  * the fsyncs go.
  *
+ * With `checkpoint-thread`, checkpoints run as the ledger's writer runs them: a second
+ * connection on a thread of its own copies committed pages into the database file in the
+ * background (PASSIVE) once the WAL passes 1,000 pages, and the loading connection does
+ * it itself only once the WAL holds 256 MiB, the WAL file being cut back to 256 MiB when
+ * it starts over. Without it, SQLite's default: each commit past 1,000 pages checkpoints
+ * on the loading thread.
+ *
  * Prints "rows=N seconds=S" (S: the loading alone) and exits 0; on error, a message on
  * stderr and exit 1; usage, exit 2. */
 #include "rowfile.h"
 
+#include <pthread.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,6 +29,43 @@
 enum { ROWS_PER_TRANSACTION = 10000 };
 
 static sqlite3 *db;
+
+/* The background checkpointer: a request flag under a mutex, and its own connection. */
+static pthread_mutex_t ckpt_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t ckpt_wake = PTHREAD_COND_INITIALIZER;
+static int ckpt_requested, ckpt_stopping;
+static sqlite3 *ckpt_db;
+enum { BACKGROUND_PAGES = 1000, WRITER_BYTES = 256 << 20 };
+static int writer_pages;
+
+static void *checkpointer(void *unused) {
+    (void)unused;
+    pthread_mutex_lock(&ckpt_lock);
+    for (;;) {
+        while (!ckpt_requested && !ckpt_stopping) pthread_cond_wait(&ckpt_wake, &ckpt_lock);
+        if (ckpt_stopping) break;
+        ckpt_requested = 0;
+        pthread_mutex_unlock(&ckpt_lock);
+        sqlite3_wal_checkpoint_v2(ckpt_db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+        pthread_mutex_lock(&ckpt_lock);
+    }
+    pthread_mutex_unlock(&ckpt_lock);
+    return NULL;
+}
+
+static int committed(void *unused, sqlite3 *writer, const char *name, int pages) {
+    (void)unused;
+    (void)name;
+    if (pages >= writer_pages) {
+        sqlite3_wal_checkpoint_v2(writer, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+    } else if (pages >= BACKGROUND_PAGES) {
+        pthread_mutex_lock(&ckpt_lock);
+        ckpt_requested = 1;
+        pthread_cond_signal(&ckpt_wake);
+        pthread_mutex_unlock(&ckpt_lock);
+    }
+    return SQLITE_OK;
+}
 
 static void die(const char *what) {
     fprintf(stderr, "error: %s: %s\n", what, sqlite3_errmsg(db));
@@ -32,8 +77,9 @@ static void exec(const char *sql) {
 }
 
 int main(int argc, char **argv) {
-    if (argc != 3) {
-        fprintf(stderr, "usage: ceiling-sqlite DB_PATH ROW_FILE\n");
+    int background = argc == 4 && strcmp(argv[3], "checkpoint-thread") == 0;
+    if (argc != 3 && !background) {
+        fprintf(stderr, "usage: ceiling-sqlite DB_PATH ROW_FILE [checkpoint-thread]\n");
         return 2;
     }
     struct rowfile file;
@@ -43,6 +89,15 @@ int main(int argc, char **argv) {
     exec("PRAGMA journal_mode=WAL");
     exec("PRAGMA synchronous=FULL");
     exec("PRAGMA cache_size=-65536");
+    pthread_t thread;
+    if (background) {
+        exec("PRAGMA journal_size_limit=268435456");
+        if (sqlite3_open_v2(argv[1], &ckpt_db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) die("open the checkpointer");
+        if (sqlite3_exec(ckpt_db, "SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL) != SQLITE_OK) die("checkpointer read");
+        writer_pages = WRITER_BYTES / 4096;
+        sqlite3_wal_hook(db, committed, NULL);
+        if (pthread_create(&thread, NULL, checkpointer, NULL) != 0) die("start the checkpointer");
+    }
 
     double start = rf_now();
     char *columns = rf_column_list(&file), *placeholders = rf_placeholders(&file);
@@ -80,6 +135,14 @@ int main(int argc, char **argv) {
         if ((row + 1) % ROWS_PER_TRANSACTION == 0 || row + 1 == file.nrows) exec("COMMIT");
     }
     double seconds = rf_now() - start;
+    if (background) {
+        pthread_mutex_lock(&ckpt_lock);
+        ckpt_stopping = 1;
+        pthread_cond_signal(&ckpt_wake);
+        pthread_mutex_unlock(&ckpt_lock);
+        pthread_join(thread, NULL);
+        sqlite3_close(ckpt_db);
+    }
 
     sqlite3_finalize(insert);
     if (sqlite3_close(db) != SQLITE_OK) die("close");

@@ -52,6 +52,22 @@ func minorFaults() -> Int {
     return usage.ru_minflt
 }
 
+/// Seconds each thread of this process has run so far, and waited to run (runnable, its
+/// core busy with another thread), summed by thread name (the cooperative pool's threads
+/// share one name), from /proc.
+func threadSeconds() -> [String: (ran: Double, waited: Double)] {
+    var byName: [String: (ran: Double, waited: Double)] = [:]
+    for task in (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/task")) ?? [] {
+        guard let stat = try? String(contentsOfFile: "/proc/self/task/\(task)/schedstat", encoding: .utf8),
+              let name = try? String(contentsOfFile: "/proc/self/task/\(task)/comm", encoding: .utf8) else { continue }
+        let fields = stat.split(whereSeparator: \.isWhitespace).compactMap { Double($0) }
+        guard fields.count >= 2 else { continue }
+        let key = name.trimmingCharacters(in: .whitespacesAndNewlines), was = byName[key] ?? (0, 0)
+        byName[key] = (was.ran + fields[0] / 1e9, was.waited + fields[1] / 1e9)
+    }
+    return byName
+}
+
 /// This process's resident memory now, in KiB.
 func residentKiB() -> Int {
     let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
@@ -210,10 +226,16 @@ for url in urls {
         try await shell(empty)
         _ = try await ceiling(load(file.path))
         var ceilingTimes: [Double] = [], buffers: [Double] = [], growth: [Int] = [], multiRow: [Double] = [], unredacted: [Double] = []
-        var ranges: [Double] = []
+        var ranges: [Double] = [], threaded: [Double] = []
         for _ in 0..<runs {
             try await shell(empty)
             ceilingTimes.append(try await ceiling(load(file.path)))
+            if kind == "sqlite" {
+                // The C program checkpointing as the writer does: on a second connection and
+                // thread, until the WAL holds 256 MiB.
+                try await shell(empty)
+                threaded.append(try await ceiling(load(file.path) + " checkpoint-thread"))
+            }
             // Eight tasks recording as fast as they can, then one flush, right after the
             // ceiling: the pair compared runs under the same conditions.
             try await shell(empty)
@@ -227,9 +249,12 @@ for url in urls {
                 }
             }
             defer { sampler.cancel() }
-            let cpuBefore = cpuSeconds()
+            let cpuBefore = cpuSeconds(), threadsBefore = threadSeconds()
             buffers.append(try await recording(rows, into: ledger))
             let cpu = cpuSeconds() - cpuBefore
+            let threads = threadSeconds().map { name, now in
+                (name, now.ran - (threadsBefore[name]?.ran ?? 0), now.waited - (threadsBefore[name]?.waited ?? 0))
+            }.filter { $0.1 >= 0.05 }
             sampler.cancel()
             growth.append(peak.withLock { $0 } - before)
             // The same writer with eight time ranges arriving at once.
@@ -246,9 +271,12 @@ for url in urls {
                 unredacted.append(try await recording(rows, into: bare))
             }
             if ProcessInfo.processInfo.environment["AILEDGER_BENCH_VERBOSE"] != nil {
-                say("    run: ceiling \(rate(rowCount, ceilingTimes.last!)), writer \(rate(rowCount, buffers.last!)), eight ranges \(rate(rowCount, ranges.last!))"
+                say("    run: ceiling \(rate(rowCount, ceilingTimes.last!))" + (threaded.last.map { ", with a checkpoint thread \(rate(rowCount, $0))" } ?? "")
+                      + ", writer \(rate(rowCount, buffers.last!)), eight ranges \(rate(rowCount, ranges.last!))"
                       + (unredacted.last.map { ", unredacted \(rate(rowCount, $0))" } ?? "")
                       + String(format: "; the writer's process used %.1f µs of CPU per row", cpu * 1e6 / Double(rowCount)))
+                say("      the writer's threads over its \(String(format: "%.2f", buffers.last!)) s, seconds run (and waiting for a core): "
+                      + threads.sorted { $0.1 > $1.1 }.map { String(format: "%@ %.2f (%.2f)", $0.0, $0.1, $0.2) }.joined(separator: ", "))
             }
         }
         try? FileManager.default.removeItem(at: file)
@@ -256,6 +284,11 @@ for url in urls {
         smallCeiling = Double(rowCount) / best
         say("rows: \(name)")
         say("  ceiling   C, \(path.padding(toLength: 66, withPad: " ", startingAt: 0)) \(rate(rowCount, best))")
+        if !threaded.isEmpty {
+            say("            C, the same, checkpointing on a second thread as the writer does".padding(toLength: 82, withPad: " ", startingAt: 0)
+                  + rate(rowCount, median(threaded)) + String(format: "   the writer: %.0f%% of it (runs: %@)", 100 * median(threaded) / buffered,
+                                                              zip(buffers, threaded).map { String(format: "%.0f%%", 100 * $1 / $0) }.joined(separator: ", ")))
+        }
         say("  AILedger  buffered writer, record() + flush()".padding(toLength: 82, withPad: " ", startingAt: 0) + rate(rowCount, buffered)
               + String(format: "   %.0f%% of the ceiling (runs: %@)", 100 * best / buffered,
                        zip(buffers, ceilingTimes).map { String(format: "%.0f%%", 100 * $1 / $0) }.joined(separator: ", ")))
