@@ -10,8 +10,6 @@ final class SQLiteConnection: ThreadBoundConnection, NewRowInserting, @unchecked
     private let core: SerializedConnection<OpaquePointer, OpaquePointer>
     // Touched only on the connection's thread.
     private var checkpointer: SQLiteCheckpointer?
-    /// The bytes of the values being bound, and where each value's bytes end.
-    private var boundBytes: [UInt8] = [], boundEnds: [Int] = []
 
     var isBroken: Bool { core.isBroken }
     var executor: any TaskExecutor { core.executor }
@@ -75,14 +73,16 @@ final class SQLiteConnection: ThreadBoundConnection, NewRowInserting, @unchecked
         try await core.run { [self] in
             let statement = try prepared(sql)
             defer { finish(statement) }
-            return try bound(parameters, to: statement) {
+            var changes = 0
+            try forEachRow(of: SQLitePackedRows([parameters]), boundTo: statement) { _ in
                 while true {
                     let code = sqlite3_step(statement)
                     if code == SQLITE_DONE { break }
                     if code != SQLITE_ROW { throw error(code) }
                 }
-                return Int(sqlite3_changes(handle))
+                changes = Int(sqlite3_changes(handle))
             }
+            return changes
         }
     }
 
@@ -92,13 +92,11 @@ final class SQLiteConnection: ThreadBoundConnection, NewRowInserting, @unchecked
         try await core.run { [self] in
             let statement = try prepared(sql)
             defer { finish(statement) }
-            for parameters in parameterSets {
-                try bound(parameters, to: statement) {
-                    while true {
-                        let code = sqlite3_step(statement)
-                        if code == SQLITE_DONE { break }
-                        if code != SQLITE_ROW { throw error(code) }
-                    }
+            try forEachRow(of: SQLitePackedRows(parameterSets), boundTo: statement) { _ in
+                while true {
+                    let code = sqlite3_step(statement)
+                    if code == SQLITE_DONE { break }
+                    if code != SQLITE_ROW { throw error(code) }
                 }
                 sqlite3_reset(statement)
             }
@@ -109,8 +107,8 @@ final class SQLiteConnection: ThreadBoundConnection, NewRowInserting, @unchecked
         try await core.run { [self] in
             let statement = try prepared(sql)
             defer { finish(statement) }
-            return try bound(parameters, to: statement) {
-                var rows: [SQLRow] = []
+            var rows: [SQLRow] = []
+            try forEachRow(of: SQLitePackedRows([parameters]), boundTo: statement) { _ in
                 let count = sqlite3_column_count(statement)
                 while true {
                     let code = sqlite3_step(statement)
@@ -118,8 +116,8 @@ final class SQLiteConnection: ThreadBoundConnection, NewRowInserting, @unchecked
                     guard code == SQLITE_ROW else { throw error(code) }
                     rows.append(SQLRow((0..<count).map { column(statement, $0) }))
                 }
-                return rows
             }
+            return rows
         }
     }
 
@@ -136,11 +134,9 @@ final class SQLiteConnection: ThreadBoundConnection, NewRowInserting, @unchecked
             let statement = try prepared(sql)
             defer { finish(statement) }
             var inserted = 0
-            for row in rows {
-                try bound(row, to: statement) {
-                    let code = sqlite3_step(statement)
-                    guard code == SQLITE_DONE else { throw error(code) }
-                }
+            try forEachRow(of: SQLitePackedRows(rows), boundTo: statement) { _ in
+                let code = sqlite3_step(statement)
+                guard code == SQLITE_DONE else { throw error(code) }
                 inserted += Int(sqlite3_changes(handle))
                 sqlite3_reset(statement)
             }
@@ -149,21 +145,23 @@ final class SQLiteConnection: ThreadBoundConnection, NewRowInserting, @unchecked
     }
 
     /// One prepared `INSERT … ON CONFLICT (id) DO NOTHING` stepped per row: each row's
-    /// change count says whether it was inserted, so no savepoint is needed.
-    func insertSkippingStoredIDs(into table: String, columns: [String], rows: [[SQLValue]]) async throws -> [Bool]? {
-        guard !rows.isEmpty, let id = columns.first else { return nil }
+    /// change count says whether it was inserted, so no savepoint is needed. Bound from
+    /// `packed`, in place of `rows`, when the writer laid the rows out ahead
+    /// (`SQLiteDialect.packed`).
+    func insertSkippingStoredIDs(into table: String, columns: [String], rows: [[SQLValue]],
+                                 packed: (any Sendable)?) async throws -> [Bool]? {
+        let packed = packed as? SQLitePackedRows ?? SQLitePackedRows(rows)
+        guard packed.rowCount > 0, let id = columns.first else { return nil }
         let sql = dialect.insertStatement(table: table, columns: columns, rowCount: 1, ignoringDuplicates: false)
             + " ON CONFLICT (\(dialect.quoteIdentifier(id))) DO NOTHING"
         return try await core.run { [self] in
             let statement = try prepared(sql)
             defer { finish(statement) }
             var inserted: [Bool] = []
-            inserted.reserveCapacity(rows.count)
-            for row in rows {
-                try bound(row, to: statement) {
-                    let code = sqlite3_step(statement)
-                    guard code == SQLITE_DONE else { throw error(code) }
-                }
+            inserted.reserveCapacity(packed.rowCount)
+            try forEachRow(of: packed, boundTo: statement) { _ in
+                let code = sqlite3_step(statement)
+                guard code == SQLITE_DONE else { throw error(code) }
                 inserted.append(sqlite3_changes(handle) > 0)
                 sqlite3_reset(statement)
             }
@@ -204,49 +202,39 @@ final class SQLiteConnection: ThreadBoundConnection, NewRowInserting, @unchecked
         if code != SQLITE_OK { throw error(code) }
     }
 
-    /// Binds `values` to `statement` and runs `body`, the statement's steps, while they
-    /// are bound. The bytes of text, JSON, ids, times and blobs are first written one after
-    /// another into one buffer the connection reuses, then bound where they lie
-    /// (`SQLITE_STATIC`), so SQLite neither copies nor allocates per value; the next
-    /// binding, `finish` or the statement's end replaces them before the buffer changes.
-    private func bound<T>(_ values: [SQLValue], to statement: OpaquePointer, _ body: () throws -> T) throws -> T {
-        let expected = Int(sqlite3_bind_parameter_count(statement))
-        guard expected == values.count else {
-            throw LedgerError(.databaseError, "statement expects \(expected) parameters but \(values.count) were bound")
+    /// Runs `body` once per row of `packed`, with that row's values bound to `statement`:
+    /// text and blobs where they lie in the packed bytes (`SQLITE_STATIC`), so SQLite
+    /// neither copies nor allocates per value. The next row's binding, `finish` or the
+    /// statement's end replaces them before those bytes go.
+    private func forEachRow(of packed: SQLitePackedRows, boundTo statement: OpaquePointer, _ body: (Int) throws -> Void) throws {
+        let expected = Int(sqlite3_bind_parameter_count(statement)), width = packed.width
+        guard packed.rowCount == 0 || expected == width else {
+            throw LedgerError(.databaseError, "statement expects \(expected) parameters but \(width) were bound")
         }
-        boundBytes.removeAll(keepingCapacity: true)
-        boundEnds.removeAll(keepingCapacity: true)
-        for value in values {
-            switch value {
-            case .text(let text), .json(let text): boundBytes.append(contentsOf: text.utf8)
-            case .uuid(let uuid): boundBytes.append(contentsOf: uuid.ledgerString.utf8)
-            case .timestamp(let micros): boundBytes.append(contentsOf: Timestamp.iso8601(microseconds: micros).utf8)
-            case .blob(let bytes): boundBytes.append(contentsOf: bytes)
-            case .null, .integer, .double, .bool: break
-            }
-            boundEnds.append(boundBytes.count)
-        }
-        return try boundBytes.withUnsafeBufferPointer { bytes in
-            for (offset, value) in values.enumerated() {
-                let index = Int32(offset + 1), start = offset == 0 ? 0 : boundEnds[offset - 1], count = boundEnds[offset] - start
-                let code: Int32
-                switch value {
-                case .null: code = sqlite3_bind_null(statement, index)
-                case .integer(let number): code = sqlite3_bind_int64(statement, index, number)
-                case .double(let number): code = sqlite3_bind_double(statement, index, number)
-                case .bool(let flag): code = sqlite3_bind_int64(statement, index, flag ? 1 : 0)
-                case .blob:
-                    code = count == 0 ? sqlite3_bind_zeroblob(statement, index, 0)
-                        : sqlite3_bind_blob64(statement, index, bytes.baseAddress! + start, sqlite3_uint64(count), nil)
-                case .text, .json, .uuid, .timestamp:
-                    code = count == 0 ? sqlite3_bind_text(statement, index, "", 0, nil)
-                        : UnsafeRawPointer(bytes.baseAddress! + start).withMemoryRebound(to: CChar.self, capacity: count) { pointer in
-                            sqlite3_bind_text64(statement, index, pointer, sqlite3_uint64(count), nil, UInt8(SQLITE_UTF8))
+        try packed.bytes.withUnsafeBufferPointer { bytes in
+            try packed.values.withUnsafeBufferPointer { values in
+                for row in 0..<packed.rowCount {
+                    for column in 0..<width {
+                        let index = Int32(column + 1)
+                        let code: Int32
+                        switch values[row * width + column] {
+                        case .null: code = sqlite3_bind_null(statement, index)
+                        case .integer(let number): code = sqlite3_bind_int64(statement, index, number)
+                        case .double(let number): code = sqlite3_bind_double(statement, index, number)
+                        case .blob(let start, let count):
+                            code = count == 0 ? sqlite3_bind_zeroblob(statement, index, 0)
+                                : sqlite3_bind_blob64(statement, index, bytes.baseAddress! + start, sqlite3_uint64(count), nil)
+                        case .text(let start, let count):
+                            code = count == 0 ? sqlite3_bind_text(statement, index, "", 0, nil)
+                                : UnsafeRawPointer(bytes.baseAddress! + start).withMemoryRebound(to: CChar.self, capacity: count) { pointer in
+                                    sqlite3_bind_text64(statement, index, pointer, sqlite3_uint64(count), nil, UInt8(SQLITE_UTF8))
+                                }
                         }
+                        guard code == SQLITE_OK else { throw error(code) }
+                    }
+                    try body(row)
                 }
-                guard code == SQLITE_OK else { throw error(code) }
             }
-            return try body()
         }
     }
 

@@ -111,6 +111,37 @@ import Testing
         }
     }
 
+    @Test func rowsPackedAheadBindEveryKindOfValueAndSkipStoredIDs() async throws {
+        let ledger = try await Ledger.open(url: "sqlite://" + TemporaryDirectory.make().appendingPathComponent("p.sqlite").path,
+                                           drivers: drivers)
+        let first = UUID(), second = UUID(), at = Int64(1_767_225_600_123_456)
+        let rows: [[SQLValue]] = [
+            [.uuid(first), .integer(-7), .double(2.5), .bool(true), .text("héllo, \"wörld\""), .text(""), .json(#"{"a":[1,null]}"#),
+             .timestamp(at), .blob([0, 1, 255]), .blob([]), .null],
+            [.uuid(second), .integer(Int64.max), .double(-0.125), .bool(false), .text("x"), .text("🙂"), .json("[]"),
+             .timestamp(0), .blob([42]), .blob([]), .text("set")],
+        ]
+        let columns = ["id", "n", "d", "b", "s", "e", "j", "at", "raw", "empty", "maybe"]
+        let (firstPass, replay, stored) = try await ledger.database.withConnection(.write) { connection in
+            _ = try await connection.execute("CREATE TABLE t (id TEXT PRIMARY KEY, n INTEGER, d REAL, b INTEGER, s TEXT, e TEXT, "
+                                             + "j TEXT, at TEXT, raw BLOB, empty BLOB, maybe TEXT)", [])
+            let firstPass = try await connection.insertNewRows(into: "t", columns: columns, rows: [],
+                                                               packed: SQLiteDialect().packed([rows[0]]))
+            // A replay: the first id is stored, only the second row goes in.
+            let replay = try await connection.insertNewRows(into: "t", columns: columns, rows: [], packed: SQLiteDialect().packed(rows))
+            return (firstPass, replay, try await connection.query("SELECT * FROM t ORDER BY n", []))
+        }
+        #expect(firstPass == nil, "every row inserted")
+        #expect(replay == [false, true])
+        #expect(stored.map(\.values) == [
+            [.text(first.ledgerString), .integer(-7), .double(2.5), .integer(1), .text("héllo, \"wörld\""), .text(""),
+             .text(#"{"a":[1,null]}"#), .text(Timestamp.iso8601(microseconds: at)), .blob([0, 1, 255]), .blob([]), .null],
+            [.text(second.ledgerString), .integer(Int64.max), .double(-0.125), .integer(0), .text("x"), .text("🙂"), .text("[]"),
+             .text(Timestamp.iso8601(microseconds: 0)), .blob([42]), .blob([]), .text("set")],
+        ])
+        await ledger.close()
+    }
+
     @Test func theWALBoundIsSetByTheURL() async throws {
         let path = TemporaryDirectory.make().appendingPathComponent("wal.sqlite").path
         for (query, bytes) in [("", 256 << 20), ("?wal_mib=4", 4 << 20)] {

@@ -9,12 +9,15 @@ extension DatabaseConnection {
     /// savepoint, the stored ids are read under a lock (so no other transaction can store
     /// them meanwhile) and only the others are inserted; a row repeated within `rows`
     /// counts once. Rollups count exactly the flagged rows. A connection that is
-    /// `NewRowInserting` does all this in one pass of its own.
-    package func insertNewRows(into table: String, columns: [String], rows: [[SQLValue]]) async throws -> [Bool]? {
-        guard !rows.isEmpty else { return nil }
+    /// `NewRowInserting` does all this in one pass of its own, from `packed` in place of
+    /// `rows` if given (the rows as its dialect's `RowPacking` laid them out).
+    package func insertNewRows(into table: String, columns: [String], rows: [[SQLValue]],
+                               packed: (any Sendable)? = nil) async throws -> [Bool]? {
+        guard !rows.isEmpty || packed != nil else { return nil }
         if let connection = self as? any NewRowInserting {
-            return try await connection.insertSkippingStoredIDs(into: table, columns: columns, rows: rows)
+            return try await connection.insertSkippingStoredIDs(into: table, columns: columns, rows: rows, packed: packed)
         }
+        guard packed == nil else { throw LedgerError(.databaseError, "rows were packed for another kind of connection") }
         try await execute("SAVEPOINT ailedger_rows", [])
         do {
             try await insert(into: table, columns: columns, rows: rows, ignoringDuplicates: false)

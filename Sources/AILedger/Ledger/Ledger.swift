@@ -59,7 +59,9 @@ public final class Ledger: Sendable {
         }
         self.writer = options.map { [protect] options in
             BufferedWriter(options: options, outbox: outbox, protect: protect,
-                           prepare: { records in RowBatch(records, prices: pricing.withLock { $0 }) },
+                           prepare: { [packing = database.dialect as? any RowPacking] records in
+                               RowBatch(records, prices: pricing.withLock { $0 }, packing: packing)
+                           },
                            insert: { rows in try await rows.insert(into: database) })
         }
     }

@@ -12,6 +12,9 @@ struct RowBatch: Sendable {
     var sqlQueries: [[SQLValue]]
     var calls: [[SQLValue]]
     var callColumns: [String]
+    /// The calls' rows as the dialect's `RowPacking` laid them out, if it has one: then in
+    /// place of `calls`, which is left empty, so the packed bytes do not double the rows.
+    private var packedCalls: (any Sendable)?
     /// The calls as priced, in the order of `calls`, with their stored costs.
     private var pricedCalls: [(Call, Int64?)]
     /// The interactions, in the order of `interactions`.
@@ -35,11 +38,12 @@ struct RowBatch: Sendable {
     init(_ batch: RecordBatch, prices: PriceBook) {
         var matcher = PriceMatcher(prices)
         self.init(conversations: batch.conversations, interactions: batch.interactions,
-                  pricedCalls: batch.calls.map { Self.priced($0, &matcher) })
+                  pricedCalls: batch.calls.map { Self.priced($0, &matcher) }, packing: nil)
     }
 
-    /// The rows of `records`, parents first; calls without a cost are priced from `prices`.
-    init(_ records: [PendingRecord], prices: PriceBook) {
+    /// The rows of `records`, parents first; calls without a cost are priced from `prices`,
+    /// and the calls' rows laid out by `packing`, if given.
+    init(_ records: [PendingRecord], prices: PriceBook, packing: (any RowPacking)? = nil) {
         var conversations: [Conversation] = [], interactions: [Interaction] = [], pricedCalls: [(Call, Int64?)] = []
         pricedCalls.reserveCapacity(records.count)
         var matcher = PriceMatcher(prices)
@@ -51,7 +55,7 @@ struct RowBatch: Sendable {
             case .call(let value): pricedCalls.append(Self.priced(value, &matcher))
             }
         }
-        self.init(conversations: conversations, interactions: interactions, pricedCalls: pricedCalls)
+        self.init(conversations: conversations, interactions: interactions, pricedCalls: pricedCalls, packing: packing)
     }
 
     /// `call` priced through `matcher`, with its cost as stored.
@@ -60,12 +64,14 @@ struct RowBatch: Sendable {
         return (priced, priced.costUSD.flatMap(NanoDollars.rounding(usd:)))
     }
 
-    private init(conversations: [Conversation], interactions: [Interaction], pricedCalls: [(Call, Int64?)]) {
+    private init(conversations: [Conversation], interactions: [Interaction], pricedCalls: [(Call, Int64?)], packing: (any RowPacking)?) {
         var conversationRows = conversations.map { $0.rowValues }, interactionRows = interactions.map { $0.rowValues }
         var callRows = pricedCalls.map { $0.0.rowValues }
         conversationColumns = Self.droppingNullColumns(Conversation.columns, from: &conversationRows)
         interactionColumns = Self.droppingNullColumns(Interaction.columns, from: &interactionRows)
         callColumns = Self.droppingNullColumns(Call.columns, from: &callRows)
+        packedCalls = callRows.isEmpty ? nil : packing?.packed(callRows)
+        if packedCalls != nil { callRows = [] }
         (self.conversations, self.interactions, calls) = (conversationRows, interactionRows, callRows)
         sqlQueries = interactions.flatMap { StoredSQLQuery.rows(of: $0).map(\.rowValues) }
         self.pricedCalls = pricedCalls
@@ -132,7 +138,8 @@ struct RowBatch: Sendable {
                     try await connection.insert(into: StoredSQLQuery.table, columns: StoredSQLQuery.columns,
                                                 rows: sqlQueries, ignoringDuplicates: true)
                 }
-                let newCalls = try await connection.insertNewRows(into: Call.table, columns: callColumns, rows: calls)
+                let newCalls = try await connection.insertNewRows(into: Call.table, columns: callColumns, rows: calls,
+                                                                  packed: packedCalls)
                 if newInteractions == nil, newCalls == nil, let rollups {
                     return try await rollups.write(on: connection)
                 }
