@@ -207,17 +207,18 @@ final class SQLiteConnection: ThreadBoundConnection, NewRowInserting, @unchecked
     /// neither copies nor allocates per value. The next row's binding, `finish` or the
     /// statement's end replaces them before those bytes go.
     private func forEachRow(of packed: SQLitePackedRows, boundTo statement: OpaquePointer, _ body: (Int) throws -> Void) throws {
-        let expected = Int(sqlite3_bind_parameter_count(statement)), width = packed.width
-        guard packed.rowCount == 0 || expected == width else {
-            throw LedgerError(.databaseError, "statement expects \(expected) parameters but \(width) were bound")
-        }
+        let expected = Int(sqlite3_bind_parameter_count(statement))
         try packed.bytes.withUnsafeBufferPointer { bytes in
             try packed.values.withUnsafeBufferPointer { values in
                 for row in 0..<packed.rowCount {
+                    let first = row == 0 ? 0 : packed.rowEnds[row - 1], width = packed.rowEnds[row] - first
+                    guard width == expected else {
+                        throw LedgerError(.databaseError, "statement expects \(expected) parameters but \(width) were bound")
+                    }
                     for column in 0..<width {
                         let index = Int32(column + 1)
                         let code: Int32
-                        switch values[row * width + column] {
+                        switch values[first + column] {
                         case .null: code = sqlite3_bind_null(statement, index)
                         case .integer(let number): code = sqlite3_bind_int64(statement, index, number)
                         case .double(let number): code = sqlite3_bind_double(statement, index, number)

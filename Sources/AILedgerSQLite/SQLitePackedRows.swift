@@ -13,21 +13,21 @@ struct SQLitePackedRows: Sendable {
 
     private(set) var bytes: [UInt8] = []
     private(set) var values: [Value] = []
-    /// The values of each row.
-    let width: Int
-    let rowCount: Int
+    /// Where each row's values end in `values`.
+    private(set) var rowEnds: [Int] = []
 
-    /// `rows`, which must all have the same number of values.
+    var rowCount: Int { rowEnds.count }
+
+    /// `rows`, in order.
     init(_ rows: [[SQLValue]]) {
-        width = rows.first?.count ?? 0
-        rowCount = rows.count
-        values.reserveCapacity(rows.count * width)
+        rowEnds.reserveCapacity(rows.count)
+        values.reserveCapacity(rows.count * (rows.first?.count ?? 0))
         // Sized exactly first: a buffer grown by doubling would hold up to twice a batch's
         // bytes (tens of MB), and copy them as it grows.
         bytes.reserveCapacity(rows.reduce(0) { total, row in row.reduce(total) { $0 + Self.byteCount($1) } })
         for row in rows {
-            precondition(row.count == width, "every packed row has the same number of values")
             for value in row { append(value) }
+            rowEnds.append(values.count)
         }
     }
 

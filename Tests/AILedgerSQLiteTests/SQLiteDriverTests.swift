@@ -129,6 +129,12 @@ import Testing
                                                                packed: SQLiteDialect().packed([rows[0]]))
             // A replay: the first id is stored, only the second row goes in.
             let replay = try await connection.insertNewRows(into: "t", columns: columns, rows: [], packed: SQLiteDialect().packed(rows))
+            // A row of another length is an error, not a crash.
+            _ = try await connection.execute("CREATE TABLE u (id TEXT, n INTEGER)", [])
+            let uneven = await #expect(throws: LedgerError.self) {
+                try await connection.executeEach("INSERT INTO u (id, n) VALUES (?1, ?2)", [[.text("a"), .integer(1)], [.text("b")]])
+            }
+            #expect(uneven?.message.contains("expects 2 parameters but 1") == true)
             return (firstPass, replay, try await connection.query("SELECT * FROM t ORDER BY n", []))
         }
         #expect(firstPass == nil, "every row inserted")
