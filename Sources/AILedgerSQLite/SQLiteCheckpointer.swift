@@ -11,6 +11,11 @@ import CSQLite
 /// checkpoints on its own thread, as SQLite does by default: that bounds the WAL under a
 /// writer that never pauses (a WAL starts over only when all of it is copied), and is
 /// cheap then, because the background checkpoints have copied most of it.
+///
+/// Its thread runs in the background (see `ConnectionThread`): on a machine short of
+/// cores it yields to the writer's thread, which the records wait on, and to the
+/// application's; nothing waits on a background checkpoint, and the WAL bound holds
+/// however far behind it falls.
 final class SQLiteCheckpointer: @unchecked Sendable {
     /// SQLite's own automatic checkpoint threshold, in pages.
     static let backgroundPages: Int32 = 1_000
@@ -18,7 +23,8 @@ final class SQLiteCheckpointer: @unchecked Sendable {
     /// the checkpointer opens, before any commit calls it.
     private var writerPages: Int32 = .max
 
-    private let core = SerializedConnection<OpaquePointer, Never>("SQLite", thread: "sqlite checkpt", statementCacheSize: 0,
+    private let core = SerializedConnection<OpaquePointer, Never>("SQLite", thread: "sqlite checkpt", background: true,
+                                                                   statementCacheSize: 0,
                                                                    finalize: { _ in }, closeHandle: { sqlite3_close_v2($0) })
     private let scheduled = Locked(false)
 

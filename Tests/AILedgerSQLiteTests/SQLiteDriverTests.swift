@@ -148,6 +148,31 @@ import Testing
         await ledger.close()
     }
 
+    #if os(Linux)
+    @Test func checkpointsYieldTheirCoreAndTheWritersOwnThreadsDoNot() async throws {
+        let ledger = try await Ledger.open(url: "sqlite://" + TemporaryDirectory.make().appendingPathComponent("n.sqlite").path,
+                                           drivers: drivers, writer: WriterOptions())
+        try await ledger.migrate()
+        try await ledger.record(Call(model: "m"))
+        await ledger.flush()
+        // Each thread's nice value, by name (other tests' ledgers have threads of these names too).
+        var niceness: [String: Set<Int32>] = [:]
+        for task in try FileManager.default.contentsOfDirectory(atPath: "/proc/self/task") {
+            guard let tid = Int32(task),
+                  let name = try? String(contentsOfFile: "/proc/self/task/\(task)/comm", encoding: .utf8) else { continue }
+            errno = 0
+            let nice = getpriority(__priority_which_t(PRIO_PROCESS.rawValue), id_t(tid))
+            guard errno == 0 else { continue }  // the thread has ended
+            niceness[name.trimmingCharacters(in: .whitespacesAndNewlines), default: []].insert(nice)
+        }
+        #expect(niceness["sqlite checkpt"] == [10])
+        #expect(niceness["sqlite writer"] == [0])
+        #expect(niceness["ailedger prep"] == [0])
+        #expect(niceness["ailedger writer"] == [0])
+        await ledger.close()
+    }
+    #endif
+
     @Test func theWALBoundIsSetByTheURL() async throws {
         let path = TemporaryDirectory.make().appendingPathComponent("wal.sqlite").path
         for (query, bytes) in [("", 256 << 20), ("?wal_mib=4", 4 << 20)] {

@@ -19,12 +19,13 @@ package final class SerializedConnection<Handle, Statement>: @unchecked Sendable
     private let closeHandle: @Sendable (Handle) -> Void
     private let state = Locked((closed: false, broken: false))
 
-    /// A connection to `what` (`SQLite`, `PostgreSQL`, ...) on a new thread called `thread`.
-    /// `closeHandle` frees the handle, `finalize` a cached statement; both run on the thread.
-    package init(_ what: String, thread name: String, statementCacheSize: Int = 64,
+    /// A connection to `what` (`SQLite`, `PostgreSQL`, ...) on a new thread called `thread`,
+    /// a background one (see `ConnectionThread`) if `background`. `closeHandle` frees the
+    /// handle, `finalize` a cached statement; both run on the thread.
+    package init(_ what: String, thread name: String, background: Bool = false, statementCacheSize: Int = 64,
                  finalize: @escaping @Sendable (Statement) -> Void, closeHandle: @escaping @Sendable (Handle) -> Void) {
         self.what = what
-        self.thread = ConnectionThread(name: name)
+        self.thread = ConnectionThread(name: name, background: background)
         self.statementCacheSize = statementCacheSize
         self.finalize = finalize
         self.closeHandle = closeHandle

@@ -76,6 +76,11 @@ final class BufferedWriter: Sendable {
     private let state: Mutex<State>
     private let metrics: WriterMetrics
     private let task = Locked<Task<Void, Never>?>(nil)
+    /// Where batches are redacted, sealed and turned into rows: a thread of the writer's
+    /// own, not the cooperative pool, whose few threads (one per core) the callers' tasks
+    /// need. Preparing a batch of 20,000 realistic calls takes a third of a second or more,
+    /// and the pool does not take a thread back from a job that runs that long.
+    private let preparer = ConnectionThread(name: "ailedger prep")
 
     init(options: WriterOptions, outbox: Outbox?, protect: Protect?, prepare: @escaping Prepare, insert: @escaping Insert) {
         self.options = options
@@ -89,12 +94,13 @@ final class BufferedWriter: Sendable {
         self.state = Mutex(state)
         // On a thread of its own, so that each step between database calls runs at once
         // rather than queueing behind the callers' work on the pool. Turning records into
-        // rows, the writer's heavy work, still runs on the pool.
+        // rows, the writer's heavy work, runs on a second thread (`preparer`).
         let thread = ConnectionThread(name: "ailedger writer")
         task.withLock {
             $0 = Task.detached(executorPreference: thread, priority: .high) { [self] in
                 await run()
                 thread.stop()
+                preparer.stop()
             }
         }
     }
@@ -344,7 +350,7 @@ final class BufferedWriter: Sendable {
                     piece = Self.firstPiece
                     first = Array(batch[..<Self.firstPiece])
                 }
-                (records, rows, taken) = await withTaskExecutorPreference(globalConcurrentExecutor) { made(from: first) }
+                (records, rows, taken) = await withTaskExecutorPreference(preparer) { made(from: first) }
             }
             // The next piece: twice the last, or all that is carried if that is less than half
             // as much again, topped up with the next batch if it is due; at most a batch.
@@ -361,7 +367,7 @@ final class BufferedWriter: Sendable {
                 }
                 if carried.isEmpty && (count == 0 || piece == options.batchSize) { piece = 0 }
             }
-            // Meanwhile, on the pool, the batch written before is let go (freeing thousands
+            // Meanwhile, on the preparing thread, the batch written before is let go (freeing thousands
             // of values takes milliseconds) and the next one turned into rows: the next
             // piece, or the next batch if it is due.
             async let upcoming = preparingNext(releasing: Locked(written.take()), ahead: ahead)
@@ -424,10 +430,10 @@ final class BufferedWriter: Sendable {
         return (kept, refused)
     }
 
-    /// `ahead`, or else the next batch if one is due, and its rows, made on the cooperative
-    /// pool, where the batch in `released` (its only reference) is let go too.
+    /// `ahead`, or else the next batch if one is due, and its rows, made on the preparing
+    /// thread, where the batch in `released` (its only reference) is let go too.
     private func preparingNext(releasing released: Locked<Prepared?>, ahead: [PendingRecord]?) async -> Prepared? {
-        await withTaskExecutorPreference(globalConcurrentExecutor) {
+        await withTaskExecutorPreference(preparer) {
             released.withLock { $0 = nil }
             if let ahead { return made(from: ahead) }
             guard case .records(let next) = poll(waited: false) else { return nil }
