@@ -208,7 +208,8 @@ final class SQLiteConnection: ThreadBoundConnection, NewRowInserting, @unchecked
     /// statement's end replaces them before those bytes go.
     private func forEachRow(of packed: SQLitePackedRows, boundTo statement: OpaquePointer, _ body: (Int) throws -> Void) throws {
         let expected = Int(sqlite3_bind_parameter_count(statement))
-        try packed.bytes.withUnsafeBufferPointer { bytes in
+        let bytes = packed.bytes.base
+        try withExtendedLifetime(packed.bytes) {
             try packed.values.withUnsafeBufferPointer { values in
                 for row in 0..<packed.rowCount {
                     let first = row == 0 ? 0 : packed.rowEnds[row - 1], width = packed.rowEnds[row] - first
@@ -224,10 +225,10 @@ final class SQLiteConnection: ThreadBoundConnection, NewRowInserting, @unchecked
                         case .double(let number): code = sqlite3_bind_double(statement, index, number)
                         case .blob(let start, let count):
                             code = count == 0 ? sqlite3_bind_zeroblob(statement, index, 0)
-                                : sqlite3_bind_blob64(statement, index, bytes.baseAddress! + start, sqlite3_uint64(count), nil)
+                                : sqlite3_bind_blob64(statement, index, bytes + start, sqlite3_uint64(count), nil)
                         case .text(let start, let count):
                             code = count == 0 ? sqlite3_bind_text(statement, index, "", 0, nil)
-                                : UnsafeRawPointer(bytes.baseAddress! + start).withMemoryRebound(to: CChar.self, capacity: count) { pointer in
+                                : UnsafeRawPointer(bytes + start).withMemoryRebound(to: CChar.self, capacity: count) { pointer in
                                     sqlite3_bind_text64(statement, index, pointer, sqlite3_uint64(count), nil, UInt8(SQLITE_UTF8))
                                 }
                         }

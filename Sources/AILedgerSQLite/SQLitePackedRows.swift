@@ -11,7 +11,8 @@ struct SQLitePackedRows: Sendable {
         case text(start: Int, count: Int), blob(start: Int, count: Int)
     }
 
-    private(set) var bytes: [UInt8] = []
+    /// The bytes of the text, JSON, id, time and blob values.
+    let bytes: SQLitePackedBytes
     private(set) var values: [Value] = []
     /// Where each row's values end in `values`.
     private(set) var rowEnds: [Int] = []
@@ -24,7 +25,7 @@ struct SQLitePackedRows: Sendable {
         values.reserveCapacity(rows.count * (rows.first?.count ?? 0))
         // Sized exactly first: a buffer grown by doubling would hold up to twice a batch's
         // bytes (tens of MB), and copy them as it grows.
-        bytes.reserveCapacity(rows.reduce(0) { total, row in row.reduce(total) { $0 + Self.byteCount($1) } })
+        bytes = SQLitePackedBytes(capacity: rows.reduce(0) { total, row in row.reduce(total) { $0 + Self.byteCount($1) } })
         for row in rows {
             for value in row { append(value) }
             rowEnds.append(values.count)
@@ -50,17 +51,22 @@ struct SQLitePackedRows: Sendable {
         case .double(let number): values.append(.double(number))
         case .bool(let flag): values.append(.integer(flag ? 1 : 0))
         case .text(let text), .json(let text):
-            bytes.append(contentsOf: text.utf8)
+            append(text)
             values.append(.text(start: start, count: bytes.count - start))
         case .uuid(let uuid):
-            bytes.append(contentsOf: uuid.ledgerString.utf8)
+            append(uuid.ledgerString)
             values.append(.text(start: start, count: bytes.count - start))
         case .timestamp(let micros):
-            bytes.append(contentsOf: Timestamp.iso8601(microseconds: micros).utf8)
+            append(Timestamp.iso8601(microseconds: micros))
             values.append(.text(start: start, count: bytes.count - start))
         case .blob(let blob):
-            bytes.append(contentsOf: blob)
+            blob.withUnsafeBytes { bytes.append($0) }
             values.append(.blob(start: start, count: blob.count))
         }
+    }
+
+    private func append(_ text: String) {
+        var text = text
+        text.withUTF8 { bytes.append(UnsafeRawBufferPointer($0)) }
     }
 }

@@ -1,7 +1,7 @@
 import AILedger
 import AILedgerConformance
 import AILedgerCrypto
-import AILedgerSQLite
+@testable import AILedgerSQLite
 import Foundation
 import Testing
 
@@ -145,6 +145,42 @@ import Testing
             [.text(second.ledgerString), .integer(Int64.max), .double(-0.125), .integer(0), .text("x"), .text("🙂"), .text("[]"),
              .text(Timestamp.iso8601(microseconds: 0)), .blob([42]), .blob([]), .text("set")],
         ])
+        await ledger.close()
+    }
+
+    @Test func aBatchPackedIntoTheBytesOfTheOneBeforeStoresItsOwnValues() async throws {
+        let ledger = try await Ledger.open(url: "sqlite://" + TemporaryDirectory.make().appendingPathComponent("k.sqlite").path,
+                                           drivers: drivers)
+        try await ledger.database.withConnection(.write) { _ = try await $0.execute("CREATE TABLE k (id TEXT PRIMARY KEY, s TEXT, raw BLOB)", []) }
+        // Two batches of over a megabyte each, the second a little smaller: it is packed into
+        // the bytes the first was bound from, once the first has been written and let go.
+        let batch = { (letter: String, count: Int) in
+            (0..<count).map { [SQLValue.text("\(letter)\($0)"), .text(String(repeating: letter, count: 4_000 + $0)), .blob([UInt8($0 % 256)])] }
+        }
+        let first = batch("a", 300), second = batch("b", 290)
+        var reused = false
+        // Other tests of this process bind large statements too, and may take the bytes first.
+        for _ in 0..<5 where !reused {
+            var firstBase: UnsafeMutableRawPointer?
+            do {
+                let packed = SQLitePackedRows(first)
+                firstBase = packed.bytes.base
+                try await ledger.database.withConnection(.write) { connection in
+                    _ = try await connection.insertNewRows(into: "k", columns: ["id", "s", "raw"], rows: [], packed: packed)
+                }
+            }
+            let base = firstBase.map { UInt(bitPattern: $0) }
+            let (sameBytes, stored) = try await ledger.database.withConnection(.write) { connection in
+                _ = try await connection.execute("DELETE FROM k", [])
+                let packed = SQLitePackedRows(second)
+                _ = try await connection.insertNewRows(into: "k", columns: ["id", "s", "raw"], rows: [], packed: packed)
+                return (UInt(bitPattern: packed.bytes.base) == base, try await connection.query("SELECT id, s, raw FROM k", []))
+            }
+            reused = sameBytes
+            #expect(Set(stored.map(\.values)) == Set(second), "the second batch's values, none of the first's")
+            try await ledger.database.withConnection(.write) { _ = try await $0.execute("DELETE FROM k", []) }
+        }
+        #expect(reused, "the second batch was packed into the first one's bytes")
         await ledger.close()
     }
 
