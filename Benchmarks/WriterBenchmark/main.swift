@@ -147,13 +147,16 @@ func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
 func rate(_ rows: Int, _ seconds: Double) -> String { String(format: "%9.0f rows/s", Double(rows) / seconds) }
 
 /// Runs a ceiling program, returning the seconds it reports for loading alone.
-func ceiling(_ command: String) async throws -> Double {
+/// The seconds a ceiling program took to load its rows, and the CPU seconds its loading
+/// thread used meanwhile if it says (the SQLite one does).
+func ceiling(_ command: String) async throws -> (seconds: Double, cpu: Double?) {
     let result = try await TestServer.run(["sh", "-c", command])
-    guard result.status == 0, let field = result.output.split(whereSeparator: \.isWhitespace).first(where: { $0.hasPrefix("seconds=") }),
-          let seconds = Double(field.dropFirst("seconds=".count)) else {
+    let fields = result.output.split(whereSeparator: \.isWhitespace)
+    let field = { (name: String) in fields.first { $0.hasPrefix(name + "=") }.flatMap { Double($0.dropFirst(name.count + 1)) } }
+    guard result.status == 0, let seconds = field("seconds") else {
         throw LedgerError(.databaseError, "the ceiling program failed: \(result.output.prefix(500))")
     }
-    return seconds
+    return (seconds, field("cpu"))
 }
 
 let ceilings = ProcessInfo.processInfo.environment["AILEDGER_CEILINGS"] ?? ".build/ceilings"
@@ -226,15 +229,17 @@ for url in urls {
         try await shell(empty)
         _ = try await ceiling(load(file.path))
         var ceilingTimes: [Double] = [], buffers: [Double] = [], growth: [Int] = [], multiRow: [Double] = [], unredacted: [Double] = []
-        var ranges: [Double] = [], threaded: [Double] = []
+        var ranges: [Double] = [], threaded: [Double] = [], threadedCPU: Double?
         for _ in 0..<runs {
             try await shell(empty)
-            ceilingTimes.append(try await ceiling(load(file.path)))
+            ceilingTimes.append(try await ceiling(load(file.path)).seconds)
             if kind == "sqlite" {
                 // The C program checkpointing as the writer does: on a second connection and
                 // thread, until the WAL holds 256 MiB.
                 try await shell(empty)
-                threaded.append(try await ceiling(load(file.path) + " checkpoint-thread"))
+                let threadedLoad = try await ceiling(load(file.path) + " checkpoint-thread")
+                threaded.append(threadedLoad.seconds)
+                threadedCPU = threadedLoad.cpu
             }
             // Eight tasks recording as fast as they can, then one flush, right after the
             // ceiling: the pair compared runs under the same conditions.
@@ -277,6 +282,9 @@ for url in urls {
                       + String(format: "; the writer's process used %.1f µs of CPU per row", cpu * 1e6 / Double(rowCount)))
                 say("      the writer's threads over its \(String(format: "%.2f", buffers.last!)) s, seconds run (and waiting for a core): "
                       + threads.sorted { $0.1 > $1.1 }.map { String(format: "%@ %.2f (%.2f)", $0.0, $0.1, $0.2) }.joined(separator: ", "))
+                if let threadedCPU, let load = threaded.last {
+                    say(String(format: "      the C program with a checkpoint thread: its loading thread ran %.2f s of its %.2f s", threadedCPU, load))
+                }
             }
         }
         try? FileManager.default.removeItem(at: file)
