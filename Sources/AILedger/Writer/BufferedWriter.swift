@@ -367,9 +367,9 @@ final class BufferedWriter: Sendable {
                 }
                 if carried.isEmpty && (count == 0 || piece == options.batchSize) { piece = 0 }
             }
-            // Meanwhile, on the preparing thread, the batch written before is let go (freeing thousands
-            // of values takes milliseconds) and the next one turned into rows: the next
-            // piece, or the next batch if it is due.
+            // Meanwhile, on the preparing thread, the batch written before is let go
+            // (freeing thousands of values takes milliseconds) and the next one turned into
+            // rows: the next piece, or the next batch if it is due.
             async let upcoming = preparingNext(releasing: Locked(written.take()), ahead: ahead)
             // Records rejected while being sealed are done with their batch, not before: a
             // flush waiting for the batch being written must not count them.
