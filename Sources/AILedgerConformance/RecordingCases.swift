@@ -52,13 +52,8 @@ enum RecordingCases {
             try Expect.equal(try await ledger.interaction(id: interactions[0].id), interactions[0], "the full interaction")
             try Expect.equal(try await ledger.interaction(id: interactions[50].id), interactions[50], "a minimal interaction")
             try Expect.equal(try await ledger.call(id: full.id), full, "the full call")
-            let unpriced = { (call: Call) in
-                var call = call
-                call.costSource = .unpriced  // no cost given, and no price for model "m"
-                return call
-            }
-            try Expect.equal(try await ledger.call(id: failed.id), unpriced(failed), "the call with an error message alone")
-            try Expect.equal(try await ledger.call(id: calls[100].id), unpriced(calls[100]), "a minimal call")
+            try Expect.equal(try await ledger.call(id: failed.id), Samples.unpriced(failed), "the call with an error message alone")
+            try Expect.equal(try await ledger.call(id: calls[100].id), Samples.unpriced(calls[100]), "a minimal call")
             try Expect.equal(try await context.count("ailedger_calls"), 150, "every call")
         },
         .init(name: "microsecond timestamps round-trip exactly") { context in

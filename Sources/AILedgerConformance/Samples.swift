@@ -39,4 +39,11 @@ enum Samples {
             response: ["usage": ["prompt_tokens": 1500, "completion_tokens": 420]], errorCode: nil,
             errorMessage: nil, metadata: ["function_name": "generate_outline", "retry": 0])
     }
+
+    /// `call` as stored when it gives no cost and the price book has no price for its model.
+    static func unpriced(_ call: Call) -> Call {
+        var call = call
+        call.costSource = .unpriced
+        return call
+    }
 }

@@ -106,6 +106,41 @@ enum WriterCases {
                 throw error
             }
         },
+        .init(name: "a buffered writer keeps every field of each call, whichever ones the rest of its batch leaves out") { context in
+            // One batch of 150 calls: from 100 rows, the writer leaves out the columns NULL
+            // in every row (and on SQLite writes each value straight into its packed rows).
+            let ledger = try await context.reopen(writer: WriterOptions(batchSize: 1_000, flushInterval: .seconds(60)))
+            do {
+                try await ledger.migrate()
+                let at = { (n: Int) in Samples.instant.addingTimeInterval(Double(n) + 0.000_001) }
+                let conversation = Conversation(createdAt: at(0))
+                var full = Samples.call(at: at(0))
+                full.conversationID = conversation.id
+                full.serviceTier = "flex"
+                full.usage = TokenUsage(input: 5_000, output: 900, cacheRead: 1_100, cacheWrite: 300, cacheWrite1h: 120,
+                                        reasoning: 128, inputAudio: 700, inputImage: 400, cacheReadAudio: 50,
+                                        cacheReadImage: 60, outputAudio: 30, outputImage: 40)
+                full.request = ["model": "gpt-4o-mini", "temperature": 0.25, "stream": false, "stop": .null,
+                                "messages": [["role": "user", "content": .string(Samples.unicode + " \\ \u{1} \u{1F}")]],
+                                "n": -3, "": [], "zz": [:], "ä": "é"]
+                full.response = .array([.int(Int64.max), .int(Int64.min), .double(-1.5e-7), .string("\"quoted\" / slash")])
+                full.metadata = ["tags": ["a", "b"], "nested": ["deep": ["deeper": true]], "retry": 2]
+                var failed = Call(createdAt: at(1), model: "m", status: .error)
+                failed.errorCode = "rate_limited"
+                failed.errorMessage = "overloaded: \u{7}bell and 🚀"  // in this row only
+                let calls = [full, failed] + (2..<150).map { Call(createdAt: at($0), model: "m") }
+                try await ledger.record(RecordBatch(conversations: [conversation], calls: calls))
+                try Expect.that(await ledger.flush(timeout: .seconds(60)).isComplete, "every record written")
+                try Expect.equal(try await ledger.call(id: full.id), full, "the full call")
+                try Expect.equal(try await ledger.call(id: failed.id), Samples.unpriced(failed), "the call with an error message alone")
+                try Expect.equal(try await ledger.call(id: calls[120].id), Samples.unpriced(calls[120]), "a minimal call")
+                try Expect.equal(try await ledger.calls(LedgerFilter(model: "m"), limit: 1_000).count, 149, "every call")
+                await ledger.close()
+            } catch {
+                await ledger.close()
+                throw error
+            }
+        },
         .init(name: "closing a buffered ledger writes everything it holds") { context in
             let ledger = try await context.reopen(writer: WriterOptions(batchSize: 50_000, flushInterval: .seconds(60)))
             try await ledger.migrate()

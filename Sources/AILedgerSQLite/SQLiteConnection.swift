@@ -74,7 +74,7 @@ final class SQLiteConnection: ThreadBoundConnection, NewRowInserting, @unchecked
             let statement = try prepared(sql)
             defer { finish(statement) }
             var changes = 0
-            try forEachRow(of: SQLitePackedRows([parameters]), boundTo: statement) { _ in
+            try forEachRow(of: PackedRows([parameters]), boundTo: statement) { _ in
                 while true {
                     let code = sqlite3_step(statement)
                     if code == SQLITE_DONE { break }
@@ -92,7 +92,7 @@ final class SQLiteConnection: ThreadBoundConnection, NewRowInserting, @unchecked
         try await core.run { [self] in
             let statement = try prepared(sql)
             defer { finish(statement) }
-            try forEachRow(of: SQLitePackedRows(parameterSets), boundTo: statement) { _ in
+            try forEachRow(of: PackedRows(parameterSets), boundTo: statement) { _ in
                 while true {
                     let code = sqlite3_step(statement)
                     if code == SQLITE_DONE { break }
@@ -108,7 +108,7 @@ final class SQLiteConnection: ThreadBoundConnection, NewRowInserting, @unchecked
             let statement = try prepared(sql)
             defer { finish(statement) }
             var rows: [SQLRow] = []
-            try forEachRow(of: SQLitePackedRows([parameters]), boundTo: statement) { _ in
+            try forEachRow(of: PackedRows([parameters]), boundTo: statement) { _ in
                 let count = sqlite3_column_count(statement)
                 while true {
                     let code = sqlite3_step(statement)
@@ -134,7 +134,7 @@ final class SQLiteConnection: ThreadBoundConnection, NewRowInserting, @unchecked
             let statement = try prepared(sql)
             defer { finish(statement) }
             var inserted = 0
-            try forEachRow(of: SQLitePackedRows(rows), boundTo: statement) { _ in
+            try forEachRow(of: PackedRows(rows), boundTo: statement) { _ in
                 let code = sqlite3_step(statement)
                 guard code == SQLITE_DONE else { throw error(code) }
                 inserted += Int(sqlite3_changes(handle))
@@ -146,11 +146,11 @@ final class SQLiteConnection: ThreadBoundConnection, NewRowInserting, @unchecked
 
     /// One prepared `INSERT … ON CONFLICT (id) DO NOTHING` stepped per row: each row's
     /// change count says whether it was inserted, so no savepoint is needed. Bound from
-    /// `packed`, in place of `rows`, when the writer laid the rows out ahead
-    /// (`SQLiteDialect.packed`).
+    /// `packed`, in place of `rows`, when the writer laid the rows out ahead (see
+    /// `RowPacking`).
     func insertSkippingStoredIDs(into table: String, columns: [String], rows: [[SQLValue]],
-                                 packed: (any Sendable)?) async throws -> [Bool]? {
-        let packed = packed as? SQLitePackedRows ?? SQLitePackedRows(rows)
+                                 packed: PackedRows?) async throws -> [Bool]? {
+        let packed = packed ?? PackedRows(rows)
         guard packed.rowCount > 0, let id = columns.first else { return nil }
         let sql = dialect.insertStatement(table: table, columns: columns, rowCount: 1, ignoringDuplicates: false)
             + " ON CONFLICT (\(dialect.quoteIdentifier(id))) DO NOTHING"
@@ -206,7 +206,7 @@ final class SQLiteConnection: ThreadBoundConnection, NewRowInserting, @unchecked
     /// text and blobs where they lie in the packed bytes (`SQLITE_STATIC`), so SQLite
     /// neither copies nor allocates per value. The next row's binding, `finish` or the
     /// statement's end replaces them before those bytes go.
-    private func forEachRow(of packed: SQLitePackedRows, boundTo statement: OpaquePointer, _ body: (Int) throws -> Void) throws {
+    private func forEachRow(of packed: PackedRows, boundTo statement: OpaquePointer, _ body: (Int) throws -> Void) throws {
         let expected = Int(sqlite3_bind_parameter_count(statement))
         let bytes = packed.bytes.base
         try withExtendedLifetime(packed.bytes) {

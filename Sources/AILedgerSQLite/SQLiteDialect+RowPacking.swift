@@ -1,6 +1,4 @@
 import AILedger
 
-extension SQLiteDialect: RowPacking {
-    /// `rows` laid out for the SQLite connection to bind from one buffer.
-    package func packed(_ rows: [[SQLValue]]) -> any Sendable { SQLitePackedRows(rows) }
-}
+/// SQLite connections bind the calls the buffered writer packs.
+extension SQLiteDialect: RowPacking {}

@@ -126,9 +126,9 @@ import Testing
             _ = try await connection.execute("CREATE TABLE t (id TEXT PRIMARY KEY, n INTEGER, d REAL, b INTEGER, s TEXT, e TEXT, "
                                              + "j TEXT, at TEXT, raw BLOB, empty BLOB, maybe TEXT)", [])
             let firstPass = try await connection.insertNewRows(into: "t", columns: columns, rows: [],
-                                                               packed: SQLiteDialect().packed([rows[0]]))
+                                                               packed: PackedRows([rows[0]]))
             // A replay: the first id is stored, only the second row goes in.
-            let replay = try await connection.insertNewRows(into: "t", columns: columns, rows: [], packed: SQLiteDialect().packed(rows))
+            let replay = try await connection.insertNewRows(into: "t", columns: columns, rows: [], packed: PackedRows(rows))
             // A row of another length is an error, not a crash.
             _ = try await connection.execute("CREATE TABLE u (id TEXT, n INTEGER)", [])
             let uneven = await #expect(throws: LedgerError.self) {
@@ -161,9 +161,9 @@ import Testing
         var reused = false
         // Other tests of this process bind large statements too, and may take the bytes first.
         for _ in 0..<5 where !reused {
-            var firstBase: UnsafeMutableRawPointer?
+            var firstBase: UnsafeRawPointer?
             do {
-                let packed = SQLitePackedRows(first)
+                let packed = PackedRows(first)
                 firstBase = packed.bytes.base
                 try await ledger.database.withConnection(.write) { connection in
                     _ = try await connection.insertNewRows(into: "k", columns: ["id", "s", "raw"], rows: [], packed: packed)
@@ -172,7 +172,7 @@ import Testing
             let base = firstBase.map { UInt(bitPattern: $0) }
             let (sameBytes, stored) = try await ledger.database.withConnection(.write) { connection in
                 _ = try await connection.execute("DELETE FROM k", [])
-                let packed = SQLitePackedRows(second)
+                let packed = PackedRows(second)
                 _ = try await connection.insertNewRows(into: "k", columns: ["id", "s", "raw"], rows: [], packed: packed)
                 return (UInt(bitPattern: packed.bytes.base) == base, try await connection.query("SELECT id, s, raw FROM k", []))
             }

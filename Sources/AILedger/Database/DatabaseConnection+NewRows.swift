@@ -10,9 +10,9 @@ extension DatabaseConnection {
     /// them meanwhile) and only the others are inserted; a row repeated within `rows`
     /// counts once. Rollups count exactly the flagged rows. A connection that is
     /// `NewRowInserting` does all this in one pass of its own, from `packed` in place of
-    /// `rows` if given (the rows as its dialect's `RowPacking` laid them out).
+    /// `rows` if given (for a dialect that is `RowPacking`).
     package func insertNewRows(into table: String, columns: [String], rows: [[SQLValue]],
-                               packed: (any Sendable)? = nil) async throws -> [Bool]? {
+                               packed: PackedRows? = nil) async throws -> [Bool]? {
         guard !rows.isEmpty || packed != nil else { return nil }
         if let connection = self as? any NewRowInserting {
             return try await connection.insertSkippingStoredIDs(into: table, columns: columns, rows: rows, packed: packed)

@@ -5,6 +5,6 @@ package protocol NewRowInserting: DatabaseConnection {
     /// Inserts the rows of `table` whose id (the first column) is not stored yet, inside
     /// the caller's transaction: nil when it inserted them all, else a flag per row. Only
     /// a repeated id is skipped; any other constraint still fails the insert. `packed`, if
-    /// given, is the rows as the dialect's `RowPacking` laid them out, and `rows` is empty.
-    func insertSkippingStoredIDs(into table: String, columns: [String], rows: [[SQLValue]], packed: (any Sendable)?) async throws -> [Bool]?
+    /// given, holds the rows in place of `rows`, which is empty (see `RowPacking`).
+    func insertSkippingStoredIDs(into table: String, columns: [String], rows: [[SQLValue]], packed: PackedRows?) async throws -> [Bool]?
 }

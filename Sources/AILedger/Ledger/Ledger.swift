@@ -59,8 +59,8 @@ public final class Ledger: Sendable {
         }
         self.writer = options.map { [protect] options in
             BufferedWriter(options: options, outbox: outbox, protect: protect,
-                           prepare: { [packing = database.dialect as? any RowPacking] records in
-                               RowBatch(records, prices: pricing.withLock { $0 }, packing: packing)
+                           prepare: { [packsCalls = database.dialect is any RowPacking] records in
+                               RowBatch(records, prices: pricing.withLock { $0 }, packsCalls: packsCalls)
                            },
                            insert: { rows in try await rows.insert(into: database) })
         }

@@ -12,9 +12,9 @@ struct RowBatch: Sendable {
     var sqlQueries: [[SQLValue]]
     var calls: [[SQLValue]]
     var callColumns: [String]
-    /// The calls' rows as the dialect's `RowPacking` laid them out, if it has one: then in
-    /// place of `calls`, which is left empty, so the packed bytes do not double the rows.
-    private var packedCalls: (any Sendable)?
+    /// The calls' rows packed, for a dialect that is `RowPacking`: then in place of
+    /// `calls`, which is left empty.
+    private var packedCalls: PackedRows?
     /// The calls as priced, in the order of `calls`, with their stored costs.
     private var pricedCalls: [(Call, Int64?)]
     /// The interactions, in the order of `interactions`.
@@ -38,12 +38,12 @@ struct RowBatch: Sendable {
     init(_ batch: RecordBatch, prices: PriceBook) {
         var matcher = PriceMatcher(prices)
         self.init(conversations: batch.conversations, interactions: batch.interactions,
-                  pricedCalls: batch.calls.map { Self.priced($0, &matcher) }, packing: nil)
+                  pricedCalls: batch.calls.map { Self.priced($0, &matcher) }, packsCalls: false)
     }
 
     /// The rows of `records`, parents first; calls without a cost are priced from `prices`,
-    /// and the calls' rows laid out by `packing`, if given.
-    init(_ records: [PendingRecord], prices: PriceBook, packing: (any RowPacking)? = nil) {
+    /// and the calls' rows packed if `packsCalls` (see `RowPacking`).
+    init(_ records: [PendingRecord], prices: PriceBook, packsCalls: Bool = false) {
         var conversations: [Conversation] = [], interactions: [Interaction] = [], pricedCalls: [(Call, Int64?)] = []
         pricedCalls.reserveCapacity(records.count)
         var matcher = PriceMatcher(prices)
@@ -55,7 +55,7 @@ struct RowBatch: Sendable {
             case .call(let value): pricedCalls.append(Self.priced(value, &matcher))
             }
         }
-        self.init(conversations: conversations, interactions: interactions, pricedCalls: pricedCalls, packing: packing)
+        self.init(conversations: conversations, interactions: interactions, pricedCalls: pricedCalls, packsCalls: packsCalls)
     }
 
     /// `call` priced through `matcher`, with its cost as stored.
@@ -64,15 +64,19 @@ struct RowBatch: Sendable {
         return (priced, priced.costUSD.flatMap(NanoDollars.rounding(usd:)))
     }
 
-    private init(conversations: [Conversation], interactions: [Interaction], pricedCalls: [(Call, Int64?)], packing: (any RowPacking)?) {
+    private init(conversations: [Conversation], interactions: [Interaction], pricedCalls: [(Call, Int64?)], packsCalls: Bool) {
         var conversationRows = conversations.map { $0.rowValues }, interactionRows = interactions.map { $0.rowValues }
-        var callRows = pricedCalls.map { $0.0.rowValues }
         conversationColumns = Self.droppingNullColumns(Conversation.columns, from: &conversationRows)
         interactionColumns = Self.droppingNullColumns(Interaction.columns, from: &interactionRows)
-        callColumns = Self.droppingNullColumns(Call.columns, from: &callRows)
-        packedCalls = callRows.isEmpty ? nil : packing?.packed(callRows)
-        if packedCalls != nil { callRows = [] }
-        (self.conversations, self.interactions, calls) = (conversationRows, interactionRows, callRows)
+        if packsCalls, !pricedCalls.isEmpty {
+            (packedCalls, callColumns) = Self.packed(pricedCalls)
+            calls = []
+        } else {
+            var callRows = pricedCalls.map { $0.0.rowValues }
+            callColumns = Self.droppingNullColumns(Call.columns, from: &callRows)
+            calls = callRows
+        }
+        (self.conversations, self.interactions) = (conversationRows, interactionRows)
         sqlQueries = interactions.flatMap { StoredSQLQuery.rows(of: $0).map(\.rowValues) }
         self.pricedCalls = pricedCalls
         interactionRecords = interactions
@@ -101,7 +105,7 @@ struct RowBatch: Sendable {
     /// gain little, and their many different sets of columns would each be a statement to
     /// prepare.
     private static func droppingNullColumns(_ columns: [String], from rows: inout [[SQLValue]]) -> [String] {
-        guard rows.count >= 100 else { return columns }
+        guard rows.count >= fewestRowsDroppingColumns else { return columns }
         var used = [Bool](repeating: false, count: columns.count)
         used[0] = true
         for row in rows {
@@ -123,6 +127,33 @@ struct RowBatch: Sendable {
             rows[r].removeLast(columns.count - kept.count)
         }
         return kept.map { columns[$0] }
+    }
+
+    /// The smallest batch whose columns NULL in every row are left out of its inserts.
+    private static let fewestRowsDroppingColumns = 100
+
+    /// The rows of `calls` packed, without the columns NULL in every row (as
+    /// `droppingNullColumns` leaves them out), and the columns they have. Each value is
+    /// written from the call straight into the packed bytes: no row of `SQLValue`s, no
+    /// string of JSON text.
+    private static func packed(_ calls: [(Call, Int64?)]) -> (PackedRows, [String]) {
+        let width = Call.columns.count
+        // Room for typical calls: the bytes grow if these are larger.
+        var builder = PackedRowsBuilder(rowCapacity: calls.count, valueCapacity: calls.count * width,
+                                        byteCapacity: calls.count * 1_024)
+        // Each call read where it lies in the array, not copied out of its tuple.
+        let offset = MemoryLayout<(Call, Int64?)>.offset(of: \(Call, Int64?).0) ?? 0
+        calls.withUnsafeBufferPointer { calls in
+            guard let first = calls.baseAddress else { return }
+            for index in calls.indices {
+                Call.pack((UnsafeRawPointer(first + index) + offset).assumingMemoryBound(to: Call.self), into: &builder)
+            }
+        }
+        var rows = builder.finish()
+        guard calls.count >= fewestRowsDroppingColumns else { return (rows, Call.columns) }
+        let kept = rows.columnsWithValues(width: width)
+        rows.keepColumns(kept, width: width)
+        return (rows, kept.map { Call.columns[$0] })
     }
 
     /// Inserts the rows in one transaction, skipping ids already stored, and adds the

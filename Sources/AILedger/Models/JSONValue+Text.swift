@@ -5,7 +5,7 @@ extension JSONValue {
     /// `.sortedKeys` and `.withoutEscapingSlashes`; a non-finite number is written `null`.
     public var jsonText: String {
         // Room for most requests and responses without growing: one allocation per value.
-        var bytes = JSONTextBuffer(capacity: 1_024)
+        var bytes = ByteBuffer(capacity: 1_024)
         write(to: &bytes)
         return bytes.text
     }
@@ -22,7 +22,8 @@ extension JSONValue {
         }
     }
 
-    private func write(to bytes: inout JSONTextBuffer) {
+    /// Appends `jsonText` to `bytes`.
+    func write(to bytes: inout ByteBuffer) {
         switch self {
         case .null: bytes.append("null")
         case .bool(let value): bytes.append(value ? "true" : "false")
@@ -116,7 +117,7 @@ extension JSONValue {
     }
 
     /// `value`'s decimal digits, with a minus sign when negative.
-    private static func writeInteger(_ value: Int64, to bytes: inout JSONTextBuffer) {
+    private static func writeInteger(_ value: Int64, to bytes: inout ByteBuffer) {
         if value < 0 { bytes.append(UInt8(ascii: "-")) }
         var magnitude = value.magnitude
         let start = bytes.count
@@ -129,7 +130,7 @@ extension JSONValue {
 
     /// `value` quoted and escaped: runs of bytes that need no escape are copied whole,
     /// found eight bytes at a time.
-    private static func writeString(_ value: String, to bytes: inout JSONTextBuffer) {
+    private static func writeString(_ value: String, to bytes: inout ByteBuffer) {
         bytes.append(UInt8(ascii: "\""))
         var value = value
         value.withUTF8 { utf8 in

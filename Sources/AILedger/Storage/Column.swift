@@ -13,51 +13,70 @@ struct Column<Record>: @unchecked Sendable {
     let encode: (UnsafePointer<Record>) -> SQLValue
     /// Reads the column's value from `reader` into the record.
     let decode: (inout Record, inout RowReader) throws -> Void
+    /// Appends the record's value for the column to packed rows, as `encode` gives it but
+    /// without making it an `SQLValue` first (nor JSON its text).
+    let pack: (UnsafePointer<Record>, inout PackedRowsBuilder) -> Void
+
+    init(name: String, encode: @escaping (UnsafePointer<Record>) -> SQLValue,
+         decode: @escaping (inout Record, inout RowReader) throws -> Void,
+         pack: ((UnsafePointer<Record>, inout PackedRowsBuilder) -> Void)? = nil) {
+        (self.name, self.encode, self.decode) = (name, encode, decode)
+        self.pack = pack ?? { record, rows in rows.append(encode(record)) }
+    }
 
     static func uuid(_ name: String, _ path: WritableKeyPath<Record, UUID>) -> Column {
         let read = reader(path)
-        return Column(name: name, encode: { .uuid(read($0)) }, decode: { $0[keyPath: path] = try $1.uuid() })
+        return Column(name: name, encode: { .uuid(read($0)) }, decode: { $0[keyPath: path] = try $1.uuid() },
+                      pack: { $1.append(uuid: read($0)) })
     }
 
     static func uuid(_ name: String, _ path: WritableKeyPath<Record, UUID?>) -> Column {
         let read = reader(path)
-        return Column(name: name, encode: { .optional(read($0), SQLValue.uuid) }, decode: { $0[keyPath: path] = try $1.optionalUUID() })
+        return Column(name: name, encode: { .optional(read($0), SQLValue.uuid) }, decode: { $0[keyPath: path] = try $1.optionalUUID() },
+                      pack: { record, rows in if let id = read(record) { rows.append(uuid: id) } else { rows.appendNull() } })
     }
 
     static func text(_ name: String, _ path: WritableKeyPath<Record, String>) -> Column {
         let read = reader(path)
-        return Column(name: name, encode: { .text(read($0)) }, decode: { $0[keyPath: path] = try $1.string() })
+        return Column(name: name, encode: { .text(read($0)) }, decode: { $0[keyPath: path] = try $1.string() },
+                      pack: { $1.append(text: read($0)) })
     }
 
     static func text(_ name: String, _ path: WritableKeyPath<Record, String?>) -> Column {
         let read = reader(path)
-        return Column(name: name, encode: { .optional(read($0), SQLValue.text) }, decode: { $0[keyPath: path] = try $1.optionalString() })
+        return Column(name: name, encode: { .optional(read($0), SQLValue.text) }, decode: { $0[keyPath: path] = try $1.optionalString() },
+                      pack: { record, rows in if let text = read(record) { rows.append(text: text) } else { rows.appendNull() } })
     }
 
     static func time(_ name: String, _ path: WritableKeyPath<Record, Date>) -> Column {
         let read = reader(path)
-        return Column(name: name, encode: { .timestamp(Timestamp.microseconds(read($0))) }, decode: { $0[keyPath: path] = try $1.date() })
+        return Column(name: name, encode: { .timestamp(Timestamp.microseconds(read($0))) }, decode: { $0[keyPath: path] = try $1.date() },
+                      pack: { $1.append(timestamp: Timestamp.microseconds(read($0))) })
     }
 
     static func integer(_ name: String, _ path: WritableKeyPath<Record, Int64?>) -> Column {
         let read = reader(path)
-        return Column(name: name, encode: { .optional(read($0), SQLValue.integer) }, decode: { $0[keyPath: path] = try $1.optionalInt64() })
+        return Column(name: name, encode: { .optional(read($0), SQLValue.integer) }, decode: { $0[keyPath: path] = try $1.optionalInt64() },
+                      pack: { record, rows in if let number = read(record) { rows.append(integer: number) } else { rows.appendNull() } })
     }
 
     static func double(_ name: String, _ path: WritableKeyPath<Record, Double?>) -> Column {
         let read = reader(path)
-        return Column(name: name, encode: { .optional(read($0), SQLValue.double) }, decode: { $0[keyPath: path] = try $1.optionalDouble() })
+        return Column(name: name, encode: { .optional(read($0), SQLValue.double) }, decode: { $0[keyPath: path] = try $1.optionalDouble() },
+                      pack: { record, rows in if let number = read(record) { rows.append(double: number) } else { rows.appendNull() } })
     }
 
     static func json(_ name: String, _ path: WritableKeyPath<Record, JSONValue?>) -> Column {
         let read = reader(path)
-        return Column(name: name, encode: { .optional(read($0)?.jsonText, SQLValue.json) }, decode: { $0[keyPath: path] = try $1.optionalJSON() })
+        return Column(name: name, encode: { .optional(read($0)?.jsonText, SQLValue.json) }, decode: { $0[keyPath: path] = try $1.optionalJSON() },
+                      pack: { record, rows in if let json = read(record) { rows.append(json: json) } else { rows.appendNull() } })
     }
 
     /// A JSON object column that is never NULL (`metadata`).
     static func object(_ name: String, _ path: WritableKeyPath<Record, [String: JSONValue]>) -> Column {
         let read = reader(path)
-        return Column(name: name, encode: { .json(JSONValue.object(read($0)).jsonText) }, decode: { $0[keyPath: path] = try $1.jsonObject() })
+        return Column(name: name, encode: { .json(JSONValue.object(read($0)).jsonText) }, decode: { $0[keyPath: path] = try $1.jsonObject() },
+                      pack: { $1.append(json: .object(read($0))) })
     }
 
     /// A text enumeration read as `fallback` when NULL.
@@ -65,7 +84,8 @@ struct Column<Record>: @unchecked Sendable {
     where E.RawValue == String {
         let read = reader(path)
         return Column(name: name, encode: { .text(read($0).rawValue) },
-               decode: { $0[keyPath: path] = try $1.optionalEnum(E.self) ?? fallback })
+                      decode: { $0[keyPath: path] = try $1.optionalEnum(E.self) ?? fallback },
+                      pack: { $1.append(text: read($0).rawValue) })
     }
 
     /// An optional text enumeration.
@@ -73,7 +93,8 @@ struct Column<Record>: @unchecked Sendable {
     where E.RawValue == String {
         let read = reader(path)
         return Column(name: name, encode: { .optional(read($0)?.rawValue, SQLValue.text) },
-               decode: { $0[keyPath: path] = try $1.optionalEnum(E.self) })
+                      decode: { $0[keyPath: path] = try $1.optionalEnum(E.self) },
+                      pack: { record, rows in if let value = read(record) { rows.append(text: value.rawValue) } else { rows.appendNull() } })
     }
 
     /// A function reading `path` from a record: straight from the record's memory when the

@@ -15,6 +15,12 @@ extension StoredRecord {
     /// The record's values, one per column.
     var rowValues: [SQLValue] { withUnsafePointer(to: self) { record in Self.stored.columns.map { $0.encode(record) } } }
 
+    /// Appends the values of `record` to `rows` as a row of their own, one per column.
+    static func pack(_ record: UnsafePointer<Self>, into rows: inout PackedRowsBuilder) {
+        for column in stored.columns { column.pack(record, &rows) }
+        rows.endRow()
+    }
+
     /// Reads a row whose values follow `columns`.
     init(row: SQLRow) throws {
         var reader = RowReader(row)

@@ -36,26 +36,37 @@ public enum Timestamp {
 
     /// `YYYY-MM-DDTHH:MM:SS.ffffffZ`, always 27 characters.
     public static func iso8601(microseconds: Int64) -> String {
-        String(decoding: text(microseconds: microseconds, separator: UInt8(ascii: "T"), zone: true), as: UTF8.self)
+        String(unsafeUninitializedCapacity: 27) { text in
+            write(microseconds: microseconds, separator: UInt8(ascii: "T"), zone: true, to: text)
+            return 27
+        }
     }
 
     /// `YYYY-MM-DD HH:MM:SS.ffffff` in UTC, the SQL literal of a timestamp, 26 characters.
     public static func sqlDateTime(microseconds: Int64) -> String {
-        String(decoding: text(microseconds: microseconds, separator: UInt8(ascii: " "), zone: false), as: UTF8.self)
+        String(unsafeUninitializedCapacity: 26) { text in
+            write(microseconds: microseconds, separator: UInt8(ascii: " "), zone: false, to: text)
+            return 26
+        }
+    }
+
+    /// Writes `iso8601(microseconds:)` to the 27 bytes at the start of `text`.
+    static func writeISO8601(microseconds: Int64, to text: UnsafeMutableBufferPointer<UInt8>) {
+        write(microseconds: microseconds, separator: UInt8(ascii: "T"), zone: true, to: text)
     }
 
     /// Times outside years 1 to 9999 are written as the nearest storable instant, so the
-    /// text always has its fixed width.
-    private static func text(microseconds: Int64, separator: UInt8, zone: Bool) -> [UInt8] {
+    /// text always has its fixed width: 27 bytes with `zone`, else 26.
+    private static func write(microseconds: Int64, separator: UInt8, zone: Bool, to bytes: UnsafeMutableBufferPointer<UInt8>) {
+        precondition(bytes.count >= (zone ? 27 : 26))
         let microseconds = min(max(microseconds, minMicroseconds), maxMicroseconds)
         let (days, microOfDay) = floorDivide(microseconds, 86_400_000_000)
         let (year, month, day) = civil(fromDays: days)
         let second = microOfDay / 1_000_000
         let fraction = microOfDay % 1_000_000
-        var bytes = [UInt8](repeating: UInt8(ascii: "0"), count: zone ? 27 : 26)
-        func put(_ value: Int64, at end: Int) {
+        func put(_ value: Int64, from start: Int, through end: Int) {
             var value = value, index = end
-            while value > 0 {
+            while index >= start {
                 bytes[index] = UInt8(ascii: "0") + UInt8(value % 10)
                 value /= 10
                 index -= 1
@@ -64,9 +75,9 @@ public enum Timestamp {
         bytes[4] = UInt8(ascii: "-"); bytes[7] = UInt8(ascii: "-"); bytes[10] = separator
         bytes[13] = UInt8(ascii: ":"); bytes[16] = UInt8(ascii: ":"); bytes[19] = UInt8(ascii: ".")
         if zone { bytes[26] = UInt8(ascii: "Z") }
-        put(year, at: 3); put(month, at: 6); put(day, at: 9)
-        put(second / 3600, at: 12); put(second / 60 % 60, at: 15); put(second % 60, at: 18); put(fraction, at: 25)
-        return bytes
+        put(year, from: 0, through: 3); put(month, from: 5, through: 6); put(day, from: 8, through: 9)
+        put(second / 3600, from: 11, through: 12); put(second / 60 % 60, from: 14, through: 15)
+        put(second % 60, from: 17, through: 18); put(fraction, from: 20, through: 25)
     }
 
     /// Parses `YYYY-MM-DD[T| ]HH:MM:SS[.f+][Z|+00:00|+00]`, the forms the backends return;

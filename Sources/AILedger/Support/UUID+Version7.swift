@@ -45,17 +45,29 @@ extension UUID {
 
     /// The lowercase canonical text form, as every backend stores it.
     public var ledgerString: String {
-        let hex = Array("0123456789abcdef".utf8)
-        return withUnsafeBytes(of: uuid) { raw in
-            var text = [UInt8](repeating: UInt8(ascii: "-"), count: 36)
+        String(unsafeUninitializedCapacity: 36) { text in
+            writeLedgerText(to: text)
+            return 36
+        }
+    }
+
+    /// Writes `ledgerString` to the 36 bytes at the start of `text`.
+    func writeLedgerText(to text: UnsafeMutableBufferPointer<UInt8>) {
+        precondition(text.count >= 36)
+        let hex: StaticString = "0123456789abcdef"
+        let digits = hex.utf8Start
+        withUnsafeBytes(of: uuid) { raw in
             var index = 0
-            for (offset, byte) in raw.enumerated() {
-                if offset == 4 || offset == 6 || offset == 8 || offset == 10 { index += 1 }
-                text[index] = hex[Int(byte >> 4)]
-                text[index + 1] = hex[Int(byte & 0x0F)]
+            for offset in 0..<16 {
+                if offset == 4 || offset == 6 || offset == 8 || offset == 10 {
+                    text[index] = UInt8(ascii: "-")
+                    index += 1
+                }
+                let byte = raw[offset]
+                text[index] = digits[Int(byte >> 4)]
+                text[index + 1] = digits[Int(byte & 0x0F)]
                 index += 2
             }
-            return String(decoding: text, as: UTF8.self)
         }
     }
 }
