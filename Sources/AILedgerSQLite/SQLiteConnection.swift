@@ -56,6 +56,24 @@ final class SQLiteConnection: ThreadBoundConnection, NewRowInserting, @unchecked
                 : ["PRAGMA query_only = ON"]
         }
         for pragma in pragmas { try script(pragma) }
+        if role == .writer && !options.isMemory {
+            let pageSize = max(512, try integer("PRAGMA page_size"))
+            // An odd count: SQLite also reads the number as the switch that turns spilling on
+            // or off, by its low byte, so a multiple of 256 pages would turn it off.
+            try script("PRAGMA cache_spill = \(options.writerSpillBytes / pageSize | 1)")
+        }
+    }
+
+    /// The integer the one-row statement `sql` returns.
+    private func integer(_ sql: String) throws -> Int {
+        let handle = try core.openHandle()
+        var statement: OpaquePointer?
+        defer { sqlite3_finalize(statement) }
+        let code = sqlite3_prepare_v2(handle, sql, -1, &statement, nil)
+        guard code == SQLITE_OK else { throw error(code) }
+        let step = sqlite3_step(statement)
+        guard step == SQLITE_ROW else { throw error(step == SQLITE_DONE ? SQLITE_MISUSE : step) }
+        return Int(sqlite3_column_int64(statement, 0))
     }
 
     /// Hands checkpoints to `checkpointer` in place of SQLite's automatic ones.

@@ -101,11 +101,16 @@ import Testing
 
     @Test func theWritingConnectionsPageCacheIsSetByTheURL() async throws {
         let path = TemporaryDirectory.make().appendingPathComponent("cache.sqlite").path
-        for (query, kib) in [("", -65_536), ("?cache_mib=8", -8_192)] {
+        // A transaction's changed pages spill to the WAL only past twice the cache (in pages
+        // of 4 KiB, and one more: a multiple of 256 would turn spilling off).
+        for (query, kib, spill) in [("", -65_536, 32_769), ("?cache_mib=8", -8_192, 4_097)] {
             let ledger = try await Ledger.open(url: "sqlite://" + path + query, drivers: drivers)
-            let writing = try await ledger.database.withConnection(.write) { try await $0.query("PRAGMA cache_size", []).first?[0] }
+            let writing = try await ledger.database.withConnection(.write) { connection in
+                (try await connection.query("PRAGMA cache_size", []).first?[0], try await connection.query("PRAGMA cache_spill", []).first?[0])
+            }
             let reading = try await ledger.database.withConnection(.read) { try await $0.query("PRAGMA cache_size", []).first?[0] }
-            #expect(writing == .integer(Int64(kib)), "cache_size for \(query)")
+            #expect(writing.0 == .integer(Int64(kib)), "cache_size for \(query)")
+            #expect(writing.1 == .integer(Int64(spill)), "cache_spill for \(query)")
             #expect(reading == .integer(-2_000), "readers keep SQLite's default")
             await ledger.close()
         }

@@ -78,7 +78,7 @@ final class BufferedWriter: Sendable {
     private let task = Locked<Task<Void, Never>?>(nil)
     /// Where batches are redacted, sealed and turned into rows: a thread of the writer's
     /// own, not the cooperative pool, whose few threads (one per core) the callers' tasks
-    /// need. Preparing a batch of 20,000 realistic calls takes a third of a second or more,
+    /// need. Preparing a batch of 20,000 realistic calls takes a quarter of a second or more,
     /// and the pool does not take a thread back from a job that runs that long.
     private let preparer = ConnectionThread(name: "ailedger prep")
 
