@@ -222,12 +222,13 @@ final class SQLiteConnection: ThreadBoundConnection, NewRowInserting, @unchecked
 
     /// Runs `body` once per row of `packed`, with that row's values bound to `statement`:
     /// text and blobs where they lie in the packed bytes (`SQLITE_STATIC`), so SQLite
-    /// neither copies nor allocates per value. The next row's binding, `finish` or the
-    /// statement's end replaces them before those bytes go.
+    /// neither copies nor allocates per value. The bindings are cleared before those bytes
+    /// may go (to be reused by the next packing).
     private func forEachRow(of packed: PackedRows, boundTo statement: OpaquePointer, _ body: (Int) throws -> Void) throws {
         let expected = Int(sqlite3_bind_parameter_count(statement))
         let bytes = packed.bytes.base
         try withExtendedLifetime(packed.bytes) {
+            defer { sqlite3_clear_bindings(statement) }
             try packed.values.withUnsafeBufferPointer { values in
                 for row in 0..<packed.rowCount {
                     let first = row == 0 ? 0 : packed.rowEnds[row - 1], width = packed.rowEnds[row] - first

@@ -39,7 +39,10 @@ package final class PackedBytes: @unchecked Sendable {
             return state.spare
         }
         guard let kept else { return ByteBuffer(capacity: capacity) }
-        return ByteBuffer(adopting: kept.base, capacity: kept.capacity)
+        guard kept.capacity < capacity else { return ByteBuffer(adopting: kept.base, capacity: kept.capacity) }
+        // Grown once to the size asked for, not doubled up to it as it fills.
+        guard let grown = realloc(kept.base, capacity) else { fatalError("out of memory growing a buffer to \(capacity) bytes") }
+        return ByteBuffer(adopting: grown, capacity: capacity)
     }
 
     /// The bytes written to `buffer`.
