@@ -89,8 +89,9 @@ public struct Price: Sendable, Hashable {
         let reasoning = Int128(usage.reasoning ?? 0), outputAudio = Int128(usage.outputAudio ?? 0)
         let outputImage = Int128(usage.outputImage ?? 0)
         // Each token once: what no part names is text. Parts larger than their whole (which
-        // `Call.validate()` refuses) cannot be billed.
-        let terms: [(Int128, Decimal)] = [
+        // `Call.validate()` refuses) cannot be billed. (Typed with the labels `nanoDollars`
+        // takes: an array of unlabelled tuples passed there is cast element by element.)
+        let terms: [(tokens: Int128, perMillion: Decimal)] = [
             (Int128(input) - cacheRead - cacheWrite - audio - image, rates.input),
             (audio, rates.inputAudio ?? rates.input), (image, rates.inputImage ?? rates.input),
             (cacheRead - cacheReadAudio - cacheReadImage, rates.cacheRead ?? rates.input),
@@ -102,7 +103,7 @@ public struct Price: Sendable, Hashable {
             (reasoning, rates.reasoning ?? rates.output),
             (outputAudio, rates.outputAudio ?? rates.output), (outputImage, rates.outputImage ?? rates.output),
         ]
-        guard terms.allSatisfy({ $0.0 >= 0 && $0.0 <= Int128(Int64.max) }) else { return nil }
+        guard terms.allSatisfy({ $0.tokens >= 0 && $0.tokens <= Int128(Int64.max) }) else { return nil }
         if var nanos = Self.nanoDollars(terms) {
             // Written as the decimal path writes it: no trailing zeros.
             var exponent = -9
@@ -112,7 +113,7 @@ public struct Price: Sendable, Hashable {
             }
             return Decimal(sign: nanos < 0 ? .minus : .plus, exponent: exponent, significand: Decimal(nanos.magnitude))
         }
-        let total = terms.reduce(Decimal(0)) { $0 + Decimal(Int64($1.0)) * $1.1 }
+        let total = terms.reduce(Decimal(0)) { $0 + Decimal(Int64($1.tokens)) * $1.perMillion }
         return (total / 1_000_000).roundedToNanoDollars
     }
 
