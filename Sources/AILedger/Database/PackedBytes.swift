@@ -4,7 +4,7 @@ import Glibc
 import Darwin
 #endif
 
-/// The bytes of packed rows, written once (see `PackedRows.Builder`) and then only read.
+/// The bytes of packed rows, written once (see `PackedRowsBuilder`) and then only read.
 ///
 /// A large allocation outlives its rows for a moment: once they are written and let go,
 /// the next large packing fills it again, so that a stream of batches writes into pages
